@@ -1,0 +1,82 @@
+//! The canvas camera: fits and follows the growing diagram until the user pans or zooms.
+
+use crate::render::screen::Camera;
+use crate::scene::{Point, Rect};
+
+/// Screen points kept free around the fitted diagram.
+pub const FIT_MARGIN: f32 = 36.0;
+/// Largest zoom the automatic fit uses (small early stages must not look bloated).
+pub const MAX_FIT_ZOOM: f32 = 1.5;
+
+/// Camera state owned by the app.
+#[derive(Clone, Debug)]
+pub struct CameraState {
+    /// Scene point at the canvas centre.
+    pub center: Point,
+    /// Screen points per scene unit.
+    pub zoom: f32,
+    /// Follow the diagram's bounds (on until the user pans or zooms).
+    pub follow: bool,
+    initialised: bool,
+}
+
+impl Default for CameraState {
+    fn default() -> Self {
+        CameraState { center: Point::default(), zoom: 1.0, follow: true, initialised: false }
+    }
+}
+
+impl CameraState {
+    /// Move towards the fit of `bounds` (when following); returns whether it is still moving.
+    pub fn update(&mut self, bounds: Rect, viewport: egui::Rect, dt: f32) -> bool {
+        if !self.follow {
+            return false;
+        }
+        let mut fit = Camera::fit(bounds, viewport, FIT_MARGIN);
+        fit.zoom = fit.zoom.min(MAX_FIT_ZOOM);
+        if !self.initialised {
+            self.initialised = true;
+            self.center = fit.center;
+            self.zoom = fit.zoom;
+            return false;
+        }
+        let k = 1.0 - (-dt.clamp(0.0, 0.25) * 9.0).exp();
+        let target_zoom = fit.zoom;
+        self.center = self.center.lerp(fit.center, k);
+        self.zoom += (target_zoom - self.zoom) * k;
+        let close = self.center.distance(fit.center) * self.zoom < 0.5 && (self.zoom - target_zoom).abs() / target_zoom < 0.002;
+        if close {
+            self.center = fit.center;
+            self.zoom = target_zoom;
+        }
+        !close
+    }
+
+    /// The camera for painting into `viewport`.
+    pub fn camera(&self, viewport: egui::Rect) -> Camera {
+        Camera { center: self.center, zoom: self.zoom, viewport }
+    }
+
+    /// Pan by a screen-space delta; stops following.
+    pub fn pan(&mut self, delta: egui::Vec2) {
+        self.follow = false;
+        self.center = Point::new(self.center.x - delta.x / self.zoom, self.center.y - delta.y / self.zoom);
+    }
+
+    /// Zoom by `factor` keeping the scene point under `anchor` fixed; stops following.
+    pub fn zoom_at(&mut self, factor: f32, anchor: egui::Pos2, viewport: egui::Rect) {
+        if !(factor.is_finite() && factor > 0.0) || (factor - 1.0).abs() < 1e-4 {
+            return;
+        }
+        self.follow = false;
+        let before = self.camera(viewport).to_scene(anchor);
+        self.zoom = (self.zoom * factor).clamp(0.05, 8.0);
+        let after = self.camera(viewport).to_scene(anchor);
+        self.center = Point::new(self.center.x + before.x - after.x, self.center.y + before.y - after.y);
+    }
+
+    /// Go back to fitting and following the diagram.
+    pub fn refit(&mut self) {
+        self.follow = true;
+    }
+}

@@ -1,0 +1,25 @@
+//! What the UI asks the app to do. Widgets push commands; the app runs them once at the end of
+//! the frame, so no widget mutates shared state in the middle of drawing.
+
+use crate::render::ThemeName;
+
+/// One user intent.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Command {
+    /// Animate to this stage and put the slider on its threshold.
+    GoToStage(usize),
+    /// One stage forward.
+    NextStage,
+    /// One stage back.
+    PrevStage,
+    /// The slider moved to this axis value.
+    SetValue(f64),
+    /// Fit the diagram into the canvas and follow it again.
+    FitView,
+    /// Select a component (or clear with `None`).
+    Select(Option<usize>),
+    /// Switch colour theme.
+    SetTheme(ThemeName),
+    /// Multiply the text size (Ctrl +/-); 0 resets.
+    ScaleText(f32),
+}

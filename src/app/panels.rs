@@ -1,0 +1,189 @@
+//! The panels around the canvas: top bar, stage bar (caption + slider), notes.
+
+use egui::{Align, FontFamily, Layout, RichText};
+
+use super::{Command, ScaleviewApp};
+use crate::model::Scale;
+use crate::render::screen::BOLD_FAMILY;
+use crate::render::ThemeName;
+
+fn bold(text: impl Into<String>, size: f32) -> RichText {
+    RichText::new(text).size(size).family(FontFamily::Name(BOLD_FAMILY.into()))
+}
+
+/// Diagram title, view and theme controls.
+pub fn top_bar(app: &mut ScaleviewApp, ui: &mut egui::Ui) {
+    egui::Panel::top("top-bar").show(ui, |ui| {
+        ui.horizontal(|ui| {
+            ui.label(bold("scaleview", 16.0));
+            ui.separator();
+            ui.label(RichText::new(&app.diagram.title).size(16.0));
+            ui.with_layout(Layout::right_to_left(Align::Center), |ui| {
+                let current = app.settings.theme;
+                egui::ComboBox::from_label("Theme")
+                    .selected_text(current.label())
+                    .show_ui(ui, |ui| {
+                        for name in ThemeName::ALL {
+                            if ui.selectable_label(current == name, name.label()).clicked() {
+                                app.commands.push(Command::SetTheme(name));
+                            }
+                        }
+                    });
+                if ui.button("A+").on_hover_text("Larger text (Ctrl +)").clicked() {
+                    app.commands.push(Command::ScaleText(1.1));
+                }
+                if ui.button("A−").on_hover_text("Smaller text (Ctrl −)").clicked() {
+                    app.commands.push(Command::ScaleText(1.0 / 1.1));
+                }
+                let fit = ui.add_enabled(!app.camera.follow, egui::Button::new("Fit"));
+                if fit.on_hover_text("Fit the diagram and follow it as it grows (F)").clicked() {
+                    app.commands.push(Command::FitView);
+                }
+            });
+        });
+    });
+}
+
+/// The stage caption in large type, the user-count slider with a tick per stage, and
+/// previous/next buttons.
+pub fn stage_bar(app: &mut ScaleviewApp, ui: &mut egui::Ui) {
+    egui::Panel::bottom("stage-bar").show(ui, |ui| {
+        ui.add_space(6.0);
+        let target = app.anim.target().min(app.diagram.last_stage());
+        let stage = &app.diagram.stages[target];
+        ui.horizontal(|ui| {
+            ui.label(bold(&stage.title, 30.0));
+            ui.add_space(12.0);
+            ui.label(
+                RichText::new(app.diagram.axis.long_label(app.slider_value))
+                    .size(20.0)
+                    .color(ui.visuals().weak_text_color()),
+            );
+            ui.with_layout(Layout::right_to_left(Align::Center), |ui| {
+                let last = app.diagram.last_stage();
+                if ui.add_enabled(target < last, egui::Button::new(bold("Next ▶", 16.0))).on_hover_text("Next stage (→, PageDown, Space)").clicked() {
+                    app.commands.push(Command::NextStage);
+                }
+                ui.label(RichText::new(format!("stage {} of {}", target + 1, last + 1)).size(16.0));
+                if ui.add_enabled(target > 0, egui::Button::new(bold("◀ Back", 16.0))).on_hover_text("Previous stage (←, PageUp)").clicked() {
+                    app.commands.push(Command::PrevStage);
+                }
+            });
+        });
+        ui.add_space(4.0);
+        slider_with_ticks(app, ui);
+        ui.add_space(4.0);
+    });
+}
+
+fn slider_with_ticks(app: &mut ScaleviewApp, ui: &mut egui::Ui) {
+    let axis = app.diagram.axis.clone();
+    let label = axis.label.clone();
+    let label_w = 70.0;
+    ui.spacing_mut().slider_width = (ui.available_width() - label_w).max(100.0);
+    ui.spacing_mut().interact_size.y = 28.0;
+    let mut value = app.slider_value;
+    let resp = ui.add(
+        egui::Slider::new(&mut value, axis.min..=axis.max)
+            .logarithmic(axis.scale == Scale::Log)
+            .show_value(false)
+            .text(RichText::new(label).size(16.0)),
+    );
+    if resp.changed() {
+        app.commands.push(Command::SetValue(value));
+    }
+    // Ticks: the slider's handle travels over its rect shrunk by height / 2.5 on each side.
+    let slider_rect = egui::Rect::from_min_size(resp.rect.min, egui::vec2(ui.spacing().slider_width, resp.rect.height()));
+    let inset = slider_rect.height() / 2.5;
+    let x0 = slider_rect.left() + inset;
+    let x1 = slider_rect.right() - inset;
+    let (tick_rect, _) = ui.allocate_exact_size(egui::vec2(ui.available_width(), 26.0), egui::Sense::hover());
+    let painter = ui.painter();
+    let target = app.anim.target();
+    let mut last_label_right = f32::NEG_INFINITY;
+    for (i, s) in app.diagram.stages.iter().enumerate() {
+        let x = x0 + (x1 - x0) * axis.fraction_of(s.at) as f32;
+        let current = i == target;
+        let col = if current { ui.visuals().selection.bg_fill } else { ui.visuals().text_color() };
+        painter.line_segment(
+            [egui::pos2(x, slider_rect.top() - 2.0), egui::pos2(x, tick_rect.top() + 4.0)],
+            egui::Stroke::new(if current { 3.0 } else { 1.5 }, col),
+        );
+        let text = axis.short_label(s.at);
+        let font = egui::FontId::new(if current { 16.0 } else { 14.0 }, FontFamily::Proportional);
+        let galley = painter.layout_no_wrap(text, font, col);
+        let r = egui::Align2::CENTER_TOP.anchor_size(egui::pos2(x, tick_rect.top() + 5.0), galley.size());
+        // Skip a label that would collide with the previous one (the tick stays).
+        if r.left() > last_label_right + 4.0 || current {
+            last_label_right = r.right();
+            let hit = ui.interact(r.expand(3.0), resp.id.with(("tick", i)), egui::Sense::click());
+            painter.galley(r.min, galley, col);
+            if hit.on_hover_text(&s.title).clicked() {
+                app.commands.push(Command::GoToStage(i));
+            }
+        }
+    }
+}
+
+/// The notes panel: why this stage, why this component, what is new.
+pub fn notes(app: &mut ScaleviewApp, ui: &mut egui::Ui) {
+    egui::Panel::right("notes").resizable(true).default_size(360.0).min_size(240.0).show(ui, |ui| {
+        egui::ScrollArea::vertical().show(ui, |ui| {
+            let target = app.anim.target().min(app.diagram.last_stage());
+            let stage = &app.diagram.stages[target];
+            ui.add_space(6.0);
+            ui.label(bold(&stage.title, 22.0));
+            ui.label(
+                RichText::new(format!("from {}", app.diagram.axis.long_label(stage.at)))
+                    .color(ui.visuals().weak_text_color()),
+            );
+            ui.add_space(4.0);
+            ui.label(RichText::new(&stage.notes).size(16.0));
+
+            let new: Vec<(usize, String)> = app
+                .diagram
+                .components
+                .iter()
+                .enumerate()
+                .filter(|(_, c)| target > 0 && c.life.appears == target)
+                .map(|(i, c)| (i, c.at[target].label.clone()))
+                .collect();
+            if !new.is_empty() {
+                ui.add_space(10.0);
+                ui.label(bold("New in this stage", 16.0));
+                ui.horizontal_wrapped(|ui| {
+                    for (i, label) in new {
+                        if ui.selectable_label(app.selected == Some(i), label).clicked() {
+                            app.commands.push(Command::Select(Some(i)));
+                        }
+                    }
+                });
+            }
+
+            ui.add_space(10.0);
+            ui.separator();
+            match app.hovered.or(app.selected).and_then(|i| app.diagram.components.get(i).map(|c| (i, c))) {
+                Some((_, c)) => {
+                    let label = &c.at[target.clamp(c.life.appears, c.life.retires.map_or(target, |r| r.saturating_sub(1)))].label;
+                    ui.label(bold(label, 18.0));
+                    ui.label(RichText::new(c.kind.display_name()).color(ui.visuals().weak_text_color()));
+                    ui.add_space(2.0);
+                    ui.label(RichText::new(if c.notes.is_empty() { "No notes." } else { &c.notes }).size(15.0));
+                }
+                None => {
+                    ui.label(RichText::new("Hover over or click a component to see why it is there.").italics());
+                }
+            }
+
+            ui.add_space(10.0);
+            ui.separator();
+            egui::CollapsingHeader::new("About this diagram").default_open(false).show(ui, |ui| {
+                ui.label(&app.diagram.description);
+                if !app.diagram.credit.is_empty() {
+                    ui.label(RichText::new(&app.diagram.credit).small());
+                }
+                ui.label(RichText::new("Keys: ←/→ or PageUp/PageDown step stages, Home/End, 1–9 jump, F fits, Ctrl +/− text size.").small());
+            });
+        });
+    });
+}

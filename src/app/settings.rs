@@ -1,0 +1,34 @@
+//! Settings that survive restarts (stored by eframe's persistence).
+
+use serde::{Deserialize, Serialize};
+
+use crate::render::ThemeName;
+
+/// Key under which the settings are stored.
+pub const SETTINGS_KEY: &str = "scaleview-settings";
+
+/// The user's preferences.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Settings {
+    /// Colour theme.
+    pub theme: ThemeName,
+    /// Text size multiplier (1 = default).
+    pub text_scale: f32,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Settings { theme: ThemeName::Light, text_scale: 1.0 }
+    }
+}
+
+impl Settings {
+    /// Clamp values a hand-edited or old settings file may have broken.
+    pub fn sanitized(mut self) -> Self {
+        if !(self.text_scale.is_finite() && (0.5..=3.0).contains(&self.text_scale)) {
+            self.text_scale = 1.0;
+        }
+        self
+    }
+}

@@ -1,0 +1,11 @@
+//! scaleview: architecture diagrams that grow as a user-count slider moves.
+//!
+//! One pipeline, one direction: [`model`] (RON → validated `Diagram`) → [`scene`] (a diagram at a
+//! moment → positioned shapes, pure) → [`render`] (egui painter on screen; SVG/PNG on the CPU).
+//! The [`app`] (state, input, panels) sits on top.
+
+pub mod app;
+pub mod assets;
+pub mod model;
+pub mod render;
+pub mod scene;

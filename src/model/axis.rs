@@ -1,0 +1,126 @@
+//! The slider axis: mapping between axis values (users) and slider positions, and number labels.
+
+pub use super::format::Scale;
+
+/// The quantity the slider sweeps, e.g. users from 1 to 20 million on a log scale.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Axis {
+    /// What is counted ("users").
+    pub label: String,
+    /// Smallest value on the slider.
+    pub min: f64,
+    /// Largest value on the slider.
+    pub max: f64,
+    /// Log or linear spacing.
+    pub scale: Scale,
+}
+
+impl Axis {
+    /// Slider position in 0..=1 for an axis value (clamped).
+    pub fn fraction_of(&self, value: f64) -> f64 {
+        let v = value.clamp(self.min, self.max);
+        let f = match self.scale {
+            Scale::Log => (v.ln() - self.min.ln()) / (self.max.ln() - self.min.ln()),
+            Scale::Linear => (v - self.min) / (self.max - self.min),
+        };
+        if f.is_finite() { f.clamp(0.0, 1.0) } else { 0.0 }
+    }
+
+    /// Axis value at a slider position in 0..=1 (clamped).
+    pub fn value_at(&self, fraction: f64) -> f64 {
+        let f = if fraction.is_finite() { fraction.clamp(0.0, 1.0) } else { 0.0 };
+        let v = match self.scale {
+            Scale::Log => (self.min.ln() + f * (self.max.ln() - self.min.ln())).exp(),
+            Scale::Linear => self.min + f * (self.max - self.min),
+        };
+        v.clamp(self.min, self.max)
+    }
+
+    /// Short label for ticks: `1`, `100`, `1K`, `500K`, `10M`.
+    pub fn short_label(&self, value: f64) -> String {
+        compact_number(value)
+    }
+
+    /// Long label for the caption: `12,345 users`.
+    pub fn long_label(&self, value: f64) -> String {
+        let n = value.round();
+        let unit = if n == 1.0 { self.label.trim_end_matches('s') } else { self.label.as_str() };
+        format!("{} {unit}", grouped_number(n))
+    }
+}
+
+/// `1234567` → `1,234,567` (rounded to an integer).
+pub fn grouped_number(value: f64) -> String {
+    let n = value.round().abs().min(1e18) as u64;
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    if value < 0.0 && n != 0 { format!("-{out}") } else { out }
+}
+
+/// `1500` → `1.5K`, `10000000` → `10M`, `12` → `12`.
+pub fn compact_number(value: f64) -> String {
+    let abs = value.abs();
+    let (scaled, suffix) = if abs >= 1e9 {
+        (value / 1e9, "B")
+    } else if abs >= 1e6 {
+        (value / 1e6, "M")
+    } else if abs >= 1e3 {
+        (value / 1e3, "K")
+    } else {
+        (value, "")
+    };
+    let rounded = (scaled * 10.0).round() / 10.0;
+    if (rounded - rounded.round()).abs() < 1e-9 {
+        format!("{}{suffix}", rounded.round() as i64)
+    } else {
+        format!("{rounded:.1}{suffix}")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn users() -> Axis {
+        Axis { label: "users".into(), min: 1.0, max: 1e7, scale: Scale::Log }
+    }
+
+    #[test]
+    fn log_axis_round_trips_and_spaces_decades_evenly() {
+        let a = users();
+        for v in [1.0, 2.0, 100.0, 12_345.0, 1e6, 1e7] {
+            let back = a.value_at(a.fraction_of(v));
+            assert!((back - v).abs() / v < 1e-9, "{v} -> {back}");
+        }
+        assert!((a.fraction_of(1e3) - 3.0 / 7.0).abs() < 1e-12);
+        assert_eq!(a.fraction_of(0.0), 0.0);
+        assert_eq!(a.fraction_of(1e12), 1.0);
+    }
+
+    #[test]
+    fn linear_axis_round_trips() {
+        let a = Axis { label: "step".into(), min: 0.0, max: 4.0, scale: Scale::Linear };
+        assert_eq!(a.fraction_of(1.0), 0.25);
+        assert_eq!(a.value_at(0.75), 3.0);
+        assert_eq!(a.value_at(f64::NAN), 0.0);
+    }
+
+    #[test]
+    fn numbers_print_like_a_presenter_says_them() {
+        assert_eq!(compact_number(1.0), "1");
+        assert_eq!(compact_number(1000.0), "1K");
+        assert_eq!(compact_number(500_000.0), "500K");
+        assert_eq!(compact_number(1_500_000.0), "1.5M");
+        assert_eq!(compact_number(10_000_000.0), "10M");
+        assert_eq!(grouped_number(1_234_567.4), "1,234,567");
+        assert_eq!(grouped_number(999.0), "999");
+        assert_eq!(users().long_label(1.0), "1 user");
+        assert_eq!(users().long_label(10_000.0), "10,000 users");
+    }
+}

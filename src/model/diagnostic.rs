@@ -1,0 +1,113 @@
+//! A problem found in a diagram file, with where it is and how to fix it.
+
+use std::fmt;
+
+/// One problem in a diagram file: where (file, 1-based line and column), what, and a hint.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Diagnostic {
+    /// The file as the user named it (or `<embedded>` for the built-in diagram).
+    pub file: String,
+    /// 1-based line.
+    pub line: usize,
+    /// 1-based column, counted in characters.
+    pub col: usize,
+    /// What is wrong, in plain words.
+    pub message: String,
+    /// How to fix it, when we can tell.
+    pub hint: Option<String>,
+}
+
+impl Diagnostic {
+    /// A diagnostic without a hint.
+    pub fn new(file: &str, pos: Pos, message: impl Into<String>) -> Self {
+        Diagnostic {
+            file: file.to_owned(),
+            line: pos.line,
+            col: pos.col,
+            message: message.into(),
+            hint: None,
+        }
+    }
+
+    /// Attach a hint.
+    pub fn with_hint(mut self, hint: impl Into<String>) -> Self {
+        self.hint = Some(hint.into());
+        self
+    }
+
+    /// The position as `line:col`.
+    pub fn pos(&self) -> Pos {
+        Pos { line: self.line, col: self.col }
+    }
+}
+
+impl fmt::Display for Diagnostic {
+    /// Compiler style: `path:line:col: error: message` then `  hint: …` on its own line.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}:{}:{}: error: {}", self.file, self.line, self.col, self.message)?;
+        if let Some(hint) = &self.hint {
+            write!(f, "\n  hint: {hint}")?;
+        }
+        Ok(())
+    }
+}
+
+/// A 1-based line/column position in a source text.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Pos {
+    /// 1-based line.
+    pub line: usize,
+    /// 1-based column in characters.
+    pub col: usize,
+}
+
+impl Pos {
+    /// The start of a file.
+    pub const START: Pos = Pos { line: 1, col: 1 };
+}
+
+/// The closest candidate to `found` by edit distance, if it is close enough to be a likely typo.
+pub fn closest<'a>(found: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+    let found_lower = found.to_lowercase();
+    candidates
+        .into_iter()
+        .map(|c| (edit_distance(&found_lower, &c.to_lowercase()), c))
+        .filter(|(d, c)| *d <= (c.chars().count() / 3).max(2))
+        .min_by_key(|(d, _)| *d)
+        .map(|(_, c)| c)
+}
+
+/// Levenshtein distance over characters.
+fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut prev = row[0];
+        row[0] = i + 1;
+        for (j, cb) in b.iter().enumerate() {
+            let cur = row[j + 1];
+            row[j + 1] = if ca == *cb { prev } else { 1 + prev.min(row[j]).min(cur) };
+            prev = cur;
+        }
+    }
+    row[b.len()]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn closest_finds_typos_and_ignores_strangers() {
+        assert_eq!(closest("Ec3", ["Ec2", "Rds", "S3"]), Some("Ec2"));
+        assert_eq!(closest("lable", ["label", "notes"]), Some("label"));
+        assert_eq!(closest("zzzzzz", ["label", "notes"]), None);
+    }
+
+    #[test]
+    fn display_is_compiler_like() {
+        let d = Diagnostic::new("a.ron", Pos { line: 3, col: 7 }, "unknown group `vpx`")
+            .with_hint("did you mean `vpc`?");
+        assert_eq!(d.to_string(), "a.ron:3:7: error: unknown group `vpx`\n  hint: did you mean `vpc`?");
+    }
+}

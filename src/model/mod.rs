@@ -1,0 +1,80 @@
+//! The diagram model: the RON format, its validation, and the checked [`Diagram`] it produces.
+//!
+//! `parse` is the only way in; everything downstream of it can trust the diagram.
+
+mod axis;
+mod diagnostic;
+mod diagram;
+mod format;
+mod kinds;
+mod source_map;
+mod syntax;
+mod validate;
+
+pub use axis::{compact_number, grouped_number, Axis, Scale};
+pub use diagnostic::{Diagnostic, Pos};
+pub use diagram::{Component, ComponentAt, Diagram, Grid, Group, Lifetime, Link, Stage};
+pub use format::FORMAT_VERSION;
+pub use kinds::{Category, ComponentKind, GroupKind, LinkStyle};
+pub use validate::MAX_CELL;
+
+/// Largest diagram file accepted; real diagrams are a few tens of kilobytes.
+pub const MAX_FILE_BYTES: usize = 4 * 1024 * 1024;
+
+/// The default diagram shipped inside the binary (the AWS 1 → 10M users talk).
+pub const DEFAULT_DIAGRAM: &str = include_str!("../../diagrams/aws-10m-users.ron");
+
+/// Name used in diagnostics for the embedded default diagram.
+pub const DEFAULT_DIAGRAM_NAME: &str = "<embedded>/aws-10m-users.ron";
+
+/// Parse and validate a diagram; `file` is only used to label diagnostics.
+pub fn parse(src: &str, file: &str) -> Result<Diagram, Vec<Diagnostic>> {
+    if src.len() > MAX_FILE_BYTES {
+        return Err(vec![too_big(file, src.len())]);
+    }
+    let options = ron::Options::default()
+        .with_default_extension(ron::extensions::Extensions::IMPLICIT_SOME)
+        .with_recursion_limit(64);
+    let raw: format::RawDiagram = options
+        .from_str(src)
+        .map_err(|e| vec![syntax::diagnose(file, src, &e)])?;
+    validate::validate(raw, src, file)
+}
+
+/// Parse raw file bytes: checks size and UTF-8 before parsing.
+pub fn parse_bytes(bytes: &[u8], file: &str) -> Result<Diagram, Vec<Diagnostic>> {
+    if bytes.len() > MAX_FILE_BYTES {
+        return Err(vec![too_big(file, bytes.len())]);
+    }
+    match std::str::from_utf8(bytes) {
+        Ok(src) => parse(src, file),
+        Err(e) => {
+            let good = &bytes[..e.valid_up_to()];
+            let text = String::from_utf8_lossy(good);
+            let line = text.matches('\n').count() + 1;
+            let col = text.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+            Err(vec![Diagnostic::new(file, Pos { line, col }, "the file is not UTF-8 text")
+                .with_hint("save it as UTF-8 in your editor; is this really a .ron diagram?")])
+        }
+    }
+}
+
+/// The embedded default diagram, parsed. It is checked by tests, so failure here is a build bug.
+pub fn default_diagram() -> Diagram {
+    match parse(DEFAULT_DIAGRAM, DEFAULT_DIAGRAM_NAME) {
+        Ok(d) => d,
+        Err(diags) => {
+            let text: Vec<String> = diags.iter().map(ToString::to_string).collect();
+            panic!("the embedded default diagram is invalid:\n{}", text.join("\n"))
+        }
+    }
+}
+
+fn too_big(file: &str, len: usize) -> Diagnostic {
+    Diagnostic::new(
+        file,
+        Pos::START,
+        format!("the file is {:.1} MB; diagrams may be at most {} MB", len as f64 / 1e6, MAX_FILE_BYTES / (1024 * 1024)),
+    )
+    .with_hint("is this the right file? a large diagram is a few hundred kilobytes")
+}

@@ -1,0 +1,535 @@
+//! From the raw file to a checked [`Diagram`], reporting every problem at once.
+
+use std::collections::{HashMap, HashSet};
+
+use super::axis::{Axis, Scale};
+use super::diagnostic::{closest, Diagnostic};
+use super::diagram::{Component, ComponentAt, Diagram, Grid, Group, Lifetime, Link, Stage};
+use super::format::{RawDiagram, RawLink, FORMAT_VERSION};
+use super::source_map::{Seg, SourceMap};
+
+/// Largest cell coordinate accepted; beyond this a diagram is surely a typo.
+pub const MAX_CELL: f32 = 1000.0;
+
+/// Collects diagnostics while resolving a raw diagram.
+struct Checker<'a> {
+    file: &'a str,
+    map: SourceMap,
+    diags: Vec<Diagnostic>,
+}
+
+impl Checker<'_> {
+    fn err(&mut self, path: &[Seg], message: String, hint: Option<String>) {
+        let pos = self.map.locate(path);
+        let mut d = Diagnostic::new(self.file, pos, message);
+        d.hint = hint;
+        self.diags.push(d);
+    }
+
+    fn err_at_name(&mut self, path: &[Seg], message: String, hint: Option<String>) {
+        let pos = self.map.locate_name(path);
+        let mut d = Diagnostic::new(self.file, pos, message);
+        d.hint = hint;
+        self.diags.push(d);
+    }
+}
+
+fn suggest(found: &str, known: &[&str], what: &str) -> Option<String> {
+    if let Some(best) = closest(found, known.iter().copied()) {
+        return Some(format!("did you mean `{best}`?"));
+    }
+    if known.is_empty() {
+        return Some(format!("no {what} is defined yet"));
+    }
+    let mut list: Vec<&str> = known.iter().take(12).copied().collect();
+    list.sort_unstable();
+    let more = if known.len() > 12 { ", …" } else { "" };
+    Some(format!("known {what}s: {}{more}", list.join(", ")))
+}
+
+/// Validate `raw` (parsed from `src`) into a diagram, or return every problem found.
+pub fn validate(raw: RawDiagram, src: &str, file: &str) -> Result<Diagram, Vec<Diagnostic>> {
+    let mut ck = Checker { file, map: SourceMap::build(src), diags: Vec::new() };
+
+    if raw.format != FORMAT_VERSION {
+        ck.err(
+            &[Seg::Field("format")],
+            format!("format version {} is not supported", raw.format),
+            Some(format!("this scaleview reads format {FORMAT_VERSION}; write `format: {FORMAT_VERSION}`")),
+        );
+    }
+
+    let axis = check_axis(&mut ck, &raw);
+    let grid = check_grid(&mut ck, &raw);
+    let stages = check_stages(&mut ck, &raw, &axis);
+    let stage_ids: Vec<&str> = stages.iter().map(|s| s.id.as_str()).collect();
+    let stage_index: HashMap<&str, usize> = stage_ids.iter().enumerate().map(|(i, s)| (*s, i)).collect();
+    let refs = StageRefs { ids: &stage_ids, index: &stage_index };
+
+    let groups = check_groups(&mut ck, &raw, &refs);
+    let components = check_components(&mut ck, &raw, &refs, &groups);
+    check_overlaps(&mut ck, &components, &stage_ids);
+    let links = check_links(&mut ck, &raw, &refs, &components, &groups);
+
+    if !ck.diags.is_empty() {
+        ck.diags.sort_by_key(|d| (d.line, d.col));
+        ck.diags.dedup();
+        return Err(ck.diags);
+    }
+    Ok(Diagram {
+        title: raw.title,
+        description: raw.description,
+        credit: raw.credit,
+        axis,
+        grid,
+        stages,
+        groups,
+        components,
+        links,
+    })
+}
+
+fn check_axis(ck: &mut Checker, raw: &RawDiagram) -> Axis {
+    let a = &raw.axis;
+    let path = |f| [Seg::Field("axis"), Seg::Field(f)];
+    if !a.min.is_finite() || !a.max.is_finite() || a.max.abs() > 1e15 || a.min.abs() > 1e15 {
+        ck.err(&path("max"), "the axis range must be ordinary numbers".into(), Some("use values below 1e15".into()));
+    } else if a.min >= a.max {
+        ck.err(
+            &path("max"),
+            format!("the axis maximum ({}) must be larger than its minimum ({})", a.max, a.min),
+            Some("swap them or raise `max`".into()),
+        );
+    } else if a.scale == Scale::Log && a.min <= 0.0 {
+        ck.err(
+            &path("min"),
+            "a logarithmic axis must start above zero".into(),
+            Some("use `min: 1`, or `scale: Linear` to start at 0".into()),
+        );
+    }
+    Axis { label: a.label.clone(), min: a.min, max: a.max, scale: a.scale }
+}
+
+fn check_grid(ck: &mut Checker, raw: &RawDiagram) -> Grid {
+    let g = &raw.grid;
+    for (name, v) in [("cell_width", g.cell_width), ("cell_height", g.cell_height)] {
+        if !(v.is_finite() && (40.0..=2000.0).contains(&v)) {
+            ck.err(
+                &[Seg::Field("grid"), Seg::Field(name)],
+                format!("`{name}` is {v}, outside 40 to 2000"),
+                Some("cells are sized in pixels at 100 % zoom; 200 × 150 is the default".into()),
+            );
+        }
+    }
+    Grid { cell_width: g.cell_width.clamp(40.0, 2000.0), cell_height: g.cell_height.clamp(40.0, 2000.0) }
+}
+
+fn check_stages(ck: &mut Checker, raw: &RawDiagram, axis: &Axis) -> Vec<Stage> {
+    if raw.stages.is_empty() {
+        ck.err(
+            &[Seg::Field("stages")],
+            "the diagram has no stages".into(),
+            Some("add at least one `Stage(id: \"start\", at: 1, title: \"1 user\")`".into()),
+        );
+    }
+    let mut seen: HashMap<&str, usize> = HashMap::new();
+    for (i, s) in raw.stages.iter().enumerate() {
+        let path = |f| [Seg::Field("stages"), Seg::Index(i), Seg::Field(f)];
+        check_id(ck, &path("id"), &s.id, "stage");
+        if let Some(first) = seen.insert(s.id.as_str(), i) {
+            ck.err(
+                &path("id"),
+                format!("stage id `{}` is used twice", s.id),
+                Some(format!("stage {} already uses it; give each stage its own id", first + 1)),
+            );
+        }
+        if !s.at.is_finite() {
+            ck.err(&path("at"), "a stage must start at an ordinary number".into(), None);
+        } else if i == 0 && s.at != axis.min {
+            ck.err(
+                &path("at"),
+                format!("the first stage starts at {}, but the axis starts at {}", s.at, axis.min),
+                Some(format!("write `at: {}` or set `axis: (min: {})`", axis.min, s.at)),
+            );
+        } else if i > 0 && raw.stages[i - 1].at.is_finite() && s.at <= raw.stages[i - 1].at {
+            ck.err(
+                &path("at"),
+                format!(
+                    "stage `{}` starts at {}, not after the stage before it (`{}` at {})",
+                    s.id,
+                    s.at,
+                    raw.stages[i - 1].id,
+                    raw.stages[i - 1].at
+                ),
+                Some("list stages in increasing order of `at`; each must start later than the one before".into()),
+            );
+        } else if s.at > axis.max {
+            ck.err(
+                &path("at"),
+                format!("stage `{}` starts at {}, past the end of the axis ({})", s.id, s.at, axis.max),
+                Some("raise `axis.max`".into()),
+            );
+        }
+    }
+    raw.stages
+        .iter()
+        .map(|s| Stage { id: s.id.clone(), at: s.at, title: s.title.clone(), notes: s.notes.clone() })
+        .collect()
+}
+
+fn check_id(ck: &mut Checker, path: &[Seg], id: &str, what: &str) {
+    if id.trim().is_empty() {
+        ck.err(path, format!("a {what} needs a non-empty id"), Some("ids are short names like \"web\"".into()));
+    }
+}
+
+struct StageRefs<'a> {
+    ids: &'a [&'a str],
+    index: &'a HashMap<&'a str, usize>,
+}
+
+impl StageRefs<'_> {
+    fn resolve(&self, ck: &mut Checker, path: &[Seg], name: &str) -> Option<usize> {
+        let found = self.index.get(name).copied();
+        if found.is_none() {
+            ck.err(path, format!("there is no stage `{name}`"), suggest(name, self.ids, "stage"));
+        }
+        found
+    }
+
+    /// Resolve a map key naming a stage; errors point at the key.
+    fn resolve_key(&self, ck: &mut Checker, path: &[Seg], name: &str) -> Option<usize> {
+        let found = self.index.get(name).copied();
+        if found.is_none() {
+            ck.err_at_name(path, format!("there is no stage `{name}`"), suggest(name, self.ids, "stage"));
+        }
+        found
+    }
+
+    /// A lifetime from optional `appears`/`retires` fields under `base`.
+    fn lifetime(&self, ck: &mut Checker, base: &[Seg], appears: Option<&str>, retires: Option<&str>) -> Lifetime {
+        let at = |f| {
+            let mut p = base.to_vec();
+            p.push(Seg::Field(f));
+            p
+        };
+        let a = appears.and_then(|n| self.resolve(ck, &at("appears"), n)).unwrap_or(0);
+        let r = retires.and_then(|n| self.resolve(ck, &at("retires"), n));
+        if let Some(r) = r
+            && r <= a
+        {
+            ck.err(
+                &at("retires"),
+                format!("it retires at stage `{}` but only appears at `{}`", self.ids[r], self.ids[a]),
+                Some("`retires` names the first stage it is gone; it must come after `appears`".into()),
+            );
+            return Lifetime { appears: a, retires: None };
+        }
+        Lifetime { appears: a, retires: r }
+    }
+}
+
+fn check_groups(ck: &mut Checker, raw: &RawDiagram, refs: &StageRefs) -> Vec<Group> {
+    let ids: Vec<&str> = raw.groups.iter().map(|g| g.id.as_str()).collect();
+    let mut index: HashMap<&str, usize> = HashMap::new();
+    for (i, g) in raw.groups.iter().enumerate() {
+        let path = [Seg::Field("groups"), Seg::Index(i), Seg::Field("id")];
+        check_id(ck, &path, &g.id, "group");
+        if index.insert(g.id.as_str(), i).is_some() {
+            ck.err(&path, format!("group id `{}` is used twice", g.id), Some("give each group its own id".into()));
+        }
+    }
+    let mut groups: Vec<Group> = Vec::with_capacity(raw.groups.len());
+    for (i, g) in raw.groups.iter().enumerate() {
+        let base = [Seg::Field("groups"), Seg::Index(i)];
+        let parent = g.parent.as_deref().and_then(|p| {
+            let found = index.get(p).copied();
+            if found.is_none() {
+                ck.err(
+                    &[base[0], base[1], Seg::Field("parent")],
+                    format!("there is no group `{p}`"),
+                    suggest(p, &ids, "group"),
+                );
+            }
+            found
+        });
+        let life = refs.lifetime(ck, &base, g.appears.as_deref(), g.retires.as_deref());
+        let label = if g.label.trim().is_empty() { g.kind.display_name().to_owned() } else { g.label.clone() };
+        groups.push(Group { id: g.id.clone(), kind: g.kind, label, notes: g.notes.clone(), parent, life });
+    }
+    // Cycles: follow parents; a chain longer than the group count loops.
+    let mut reported: HashSet<usize> = HashSet::new();
+    for start in 0..groups.len() {
+        let mut seen = vec![start];
+        let mut cur = groups[start].parent;
+        while let Some(p) = cur {
+            if p == start {
+                if seen.iter().all(|g| !reported.contains(g)) {
+                    let names: Vec<&str> = seen.iter().map(|&g| groups[g].id.as_str()).collect();
+                    ck.err(
+                        &[Seg::Field("groups"), Seg::Index(start), Seg::Field("parent")],
+                        format!("groups contain each other in a circle: {} → {}", names.join(" → "), groups[start].id),
+                        Some("a group cannot be inside itself; remove one `parent`".into()),
+                    );
+                    reported.extend(seen.iter().copied());
+                }
+                break;
+            }
+            if seen.contains(&p) || seen.len() > groups.len() {
+                break;
+            }
+            seen.push(p);
+            cur = groups[p].parent;
+        }
+    }
+    if !reported.is_empty() {
+        for g in &reported {
+            groups[*g].parent = None;
+        }
+    }
+    groups
+}
+
+fn check_components(ck: &mut Checker, raw: &RawDiagram, refs: &StageRefs, groups: &[Group]) -> Vec<Component> {
+    let group_ids: Vec<&str> = groups.iter().map(|g| g.id.as_str()).collect();
+    let group_index: HashMap<&str, usize> = group_ids.iter().enumerate().map(|(i, g)| (*g, i)).collect();
+    let stage_count = refs.ids.len().max(1);
+    let mut seen: HashMap<&str, usize> = HashMap::new();
+    let mut out = Vec::with_capacity(raw.components.len());
+    for (i, c) in raw.components.iter().enumerate() {
+        let base = [Seg::Field("components"), Seg::Index(i)];
+        let field = |f| [base[0], base[1], Seg::Field(f)];
+        check_id(ck, &field("id"), &c.id, "component");
+        if seen.insert(c.id.as_str(), i).is_some() {
+            ck.err(&field("id"), format!("component id `{}` is used twice", c.id), Some("give each component its own id".into()));
+        } else if group_index.contains_key(c.id.as_str()) {
+            ck.err(&field("id"), format!("`{}` is already the id of a group", c.id), Some("components and groups need different ids".into()));
+        }
+        let life = refs.lifetime(ck, &base, c.appears.as_deref(), c.retires.as_deref());
+        let resolve_group = |ck: &mut Checker, path: &[Seg], name: &str| -> Option<usize> {
+            if name.is_empty() {
+                return None;
+            }
+            let found = group_index.get(name).copied();
+            if found.is_none() {
+                ck.err(path, format!("there is no group `{name}`"), suggest(name, &group_ids, "group"));
+            }
+            found
+        };
+        let first_group = c.group.as_deref().and_then(|g| resolve_group(ck, &field("group"), g));
+        check_cell(ck, &field("cell"), c.cell);
+
+        // Per-stage changes, resolved to stage indices.
+        let mut moves: HashMap<usize, (f32, f32)> = HashMap::new();
+        for (key, cell) in &c.moves {
+            let path = [base[0], base[1], Seg::Field("moves"), Seg::Key(key)];
+            if let Some(s) = refs.resolve_key(ck, &path, key) {
+                check_cell(ck, &path, *cell);
+                check_in_life(ck, &path, life, s, refs, "moves");
+                moves.insert(s, *cell);
+            }
+        }
+        let mut regroup: HashMap<usize, Option<usize>> = HashMap::new();
+        for (key, g) in &c.regroup {
+            let path = [base[0], base[1], Seg::Field("regroup"), Seg::Key(key)];
+            if let Some(s) = refs.resolve_key(ck, &path, key) {
+                check_in_life(ck, &path, life, s, refs, "regroup");
+                regroup.insert(s, resolve_group(ck, &path, g));
+            }
+        }
+        let mut relabel: HashMap<usize, &str> = HashMap::new();
+        for (key, l) in &c.relabel {
+            let path = [base[0], base[1], Seg::Field("relabel"), Seg::Key(key)];
+            if let Some(s) = refs.resolve_key(ck, &path, key) {
+                check_in_life(ck, &path, life, s, refs, "relabel");
+                relabel.insert(s, l.as_str());
+            }
+        }
+        let base_label = if c.label.trim().is_empty() { c.kind.display_name() } else { c.label.as_str() };
+        let mut cur = ComponentAt { cell: c.cell, group: first_group, label: base_label.to_owned() };
+        let mut at = Vec::with_capacity(stage_count);
+        for s in 0..stage_count {
+            // Changes keyed at or before a stage apply from that stage on.
+            if s >= life.appears {
+                if let Some(cell) = moves.get(&s) {
+                    cur.cell = *cell;
+                }
+                if let Some(g) = regroup.get(&s) {
+                    cur.group = *g;
+                }
+                if let Some(l) = relabel.get(&s) {
+                    cur.label = (*l).to_owned();
+                }
+            }
+            at.push(cur.clone());
+        }
+        // Its group must exist whenever it is inside it.
+        if let Some((s, g)) = (0..stage_count)
+            .filter(|s| life.contains(*s))
+            .find_map(|s| at[s].group.filter(|g| !groups[*g].life.contains(s)).map(|g| (s, g)))
+        {
+            let path = match regroup.iter().filter(|(k, _)| **k <= s).max_by_key(|(k, _)| **k) {
+                Some((k, _)) => vec![base[0], base[1], Seg::Field("regroup"), Seg::Key(refs.ids[*k])],
+                None => field("group").to_vec(),
+            };
+            ck.err(
+                &path,
+                format!(
+                    "component `{}` is in group `{}` at stage `{}`, but that group is not present then",
+                    c.id, groups[g].id, refs.ids[s]
+                ),
+                Some("change the group's `appears`/`retires`, or move the component with `regroup`".into()),
+            );
+        }
+        out.push(Component { id: c.id.clone(), kind: c.kind, notes: c.notes.clone(), life, at });
+    }
+    out
+}
+
+fn check_cell(ck: &mut Checker, path: &[Seg], cell: (f32, f32)) {
+    let ok = |v: f32| v.is_finite() && v.abs() <= MAX_CELL;
+    if !ok(cell.0) || !ok(cell.1) {
+        ck.err(
+            path,
+            format!("cell ({}, {}) is off the map", cell.0, cell.1),
+            Some(format!("columns and rows go from -{MAX_CELL} to {MAX_CELL}")),
+        );
+    }
+}
+
+fn check_in_life(ck: &mut Checker, path: &[Seg], life: Lifetime, stage: usize, refs: &StageRefs, what: &str) {
+    if !life.contains(stage) {
+        ck.err_at_name(
+            path,
+            format!("`{what}` names stage `{}`, when this component is not present", refs.ids[stage]),
+            Some("use a stage between its `appears` and `retires`".into()),
+        );
+    }
+}
+
+/// Two components present at the same stage must not share a cell (closer than one cell apart).
+fn check_overlaps(ck: &mut Checker, components: &[Component], stage_ids: &[&str]) {
+    let mut reported: HashSet<(usize, usize)> = HashSet::new();
+    for (s, stage_id) in stage_ids.iter().enumerate() {
+        let mut buckets: HashMap<(i64, i64), Vec<usize>> = HashMap::new();
+        for (i, c) in components.iter().enumerate().filter(|(_, c)| c.life.contains(s)) {
+            let (x, y) = c.at[s].cell;
+            let key = (x.floor() as i64, y.floor() as i64);
+            for dx in -1..=1 {
+                for dy in -1..=1 {
+                    let Some(others) = buckets.get(&(key.0 + dx, key.1 + dy)) else { continue };
+                    for &j in others {
+                        let (ox, oy) = components[j].at[s].cell;
+                        if (ox - x).abs() < 1.0 && (oy - y).abs() < 1.0 && reported.insert((j, i)) {
+                            ck.err(
+                                &[Seg::Field("components"), Seg::Index(i), Seg::Field("id")],
+                                format!(
+                                    "`{}` and `{}` sit in the same cell ({}, {}) at stage `{stage_id}`",
+                                    c.id, components[j].id, x, y
+                                ),
+                                Some("move one of them with `cell` or `moves`; components need a whole cell each".into()),
+                            );
+                        }
+                    }
+                }
+            }
+            buckets.entry(key).or_default().push(i);
+        }
+    }
+}
+
+fn check_links(
+    ck: &mut Checker,
+    raw: &RawDiagram,
+    refs: &StageRefs,
+    components: &[Component],
+    groups: &[Group],
+) -> Vec<Link> {
+    let ids: Vec<&str> = components.iter().map(|c| c.id.as_str()).collect();
+    let index: HashMap<&str, usize> = ids.iter().enumerate().map(|(i, c)| (*c, i)).collect();
+    let mut out: Vec<Link> = Vec::with_capacity(raw.links.len());
+    let mut seen: HashMap<(usize, usize), Vec<(usize, Lifetime)>> = HashMap::new();
+    for (i, l) in raw.links.iter().enumerate() {
+        let base = [Seg::Field("links"), Seg::Index(i)];
+        let end = |ck: &mut Checker, f: &'static str, name: &str| -> Option<usize> {
+            let found = index.get(name).copied();
+            if found.is_none() {
+                let hint = if groups.iter().any(|g| g.id == name) {
+                    Some(format!("`{name}` is a group; links connect components"))
+                } else {
+                    suggest(name, &ids, "component")
+                };
+                ck.err(&[base[0], base[1], Seg::Field(f)], format!("there is no component `{name}`"), hint);
+            }
+            found
+        };
+        let (Some(from), Some(to)) = (end(ck, "from", &l.from), end(ck, "to", &l.to)) else {
+            // Still resolve stage names so typos there are reported too.
+            refs.lifetime(ck, &base, l.appears.as_deref(), l.retires.as_deref());
+            continue;
+        };
+        if from == to {
+            ck.err(&[base[0], base[1], Seg::Field("to")], format!("link from `{}` to itself", l.from), Some("a link joins two different components".into()));
+            continue;
+        }
+        if let Some(life) = link_life(ck, &base, l, refs, &components[from], &components[to]) {
+            let dup = seen.entry((from, to)).or_default();
+            if let Some((first, _)) = dup.iter().find(|(_, other)| overlaps(*other, life, refs.ids.len())) {
+                ck.err(
+                    &[base[0], base[1], Seg::Field("from")],
+                    format!("link `{}` → `{}` is listed twice (also link {})", l.from, l.to, first + 1),
+                    Some("keep one; use `appears`/`retires` if the two are for different stages".into()),
+                );
+            }
+            dup.push((i, life));
+            out.push(Link { from, to, label: l.label.clone(), style: l.style, life });
+        }
+    }
+    out
+}
+
+fn overlaps(a: Lifetime, b: Lifetime, stages: usize) -> bool {
+    (0..stages).any(|s| a.contains(s) && b.contains(s))
+}
+
+/// A link lives while both ends do, unless it says otherwise; it may never outlive either end.
+fn link_life(
+    ck: &mut Checker,
+    base: &[Seg],
+    l: &RawLink,
+    refs: &StageRefs,
+    a: &Component,
+    b: &Component,
+) -> Option<Lifetime> {
+    let explicit = refs.lifetime(ck, base, l.appears.as_deref(), l.retires.as_deref());
+    let min_opt = |x: Option<usize>, y: Option<usize>| match (x, y) {
+        (Some(x), Some(y)) => Some(x.min(y)),
+        (x, None) => x,
+        (None, y) => y,
+    };
+    let life = Lifetime {
+        appears: if l.appears.is_some() { explicit.appears } else { a.life.appears.max(b.life.appears) },
+        retires: if l.retires.is_some() { explicit.retires } else { min_opt(a.life.retires, b.life.retires) },
+    };
+    let stages = refs.ids.len();
+    let alive: Vec<usize> = (0..stages).filter(|s| life.contains(*s)).collect();
+    if alive.is_empty() {
+        ck.err(
+            &[base[0], base[1], Seg::Field("from")],
+            format!("`{}` and `{}` are never present at the same stage, so this link never shows", a.id, b.id),
+            Some("check both components' `appears` and `retires`".into()),
+        );
+        return None;
+    }
+    if let Some(s) = alive.iter().copied().find(|s| !a.life.contains(*s) || !b.life.contains(*s)) {
+        let missing = if a.life.contains(s) { &b.id } else { &a.id };
+        let field = if s < a.life.appears.max(b.life.appears) { "appears" } else { "retires" };
+        ck.err(
+            &[base[0], base[1], Seg::Field(field)],
+            format!("this link is shown at stage `{}`, but `{missing}` is not present then", refs.ids[s]),
+            Some("leave out the link's `appears`/`retires` to follow its components, or change them".into()),
+        );
+        return None;
+    }
+    Some(life)
+}

@@ -1,0 +1,75 @@
+//! Our own component icons (SVG files in `assets/icons/`), embedded, and rasterised on the CPU.
+
+use crate::model::ComponentKind;
+
+macro_rules! icon_table {
+    ($($name:literal),* $(,)?) => {
+        /// Every bundled icon: (file stem, SVG text).
+        pub const ICONS: &[(&str, &str)] = &[
+            $(($name, include_str!(concat!("../../assets/icons/", $name, ".svg"))),)*
+        ];
+    };
+}
+
+icon_table!(
+    "users", "client", "route53", "elastic-ip", "elb", "cloudfront", "ec2", "lambda", "lambda-edge",
+    "auto-scaling", "eks", "database", "rds", "aurora", "dynamodb", "elasticache", "s3", "sqs", "sns",
+    "cloudwatch", "systems-manager", "cicd", "kinesis", "firehose", "athena", "emr", "opensearch",
+    "sagemaker", "service",
+);
+
+/// Stem of the icon used when a kind has none of its own.
+pub const FALLBACK_ICON: &str = "service";
+
+/// The SVG text of a kind's icon, falling back to the generic service icon.
+pub fn icon_svg(kind: ComponentKind) -> &'static str {
+    svg_by_name(kind.icon_name()).or_else(|| svg_by_name(FALLBACK_ICON)).unwrap_or("")
+}
+
+/// The SVG text of an icon by file stem.
+pub fn svg_by_name(name: &str) -> Option<&'static str> {
+    ICONS.iter().find(|(n, _)| *n == name).map(|(_, s)| *s)
+}
+
+/// The inside of an icon's `<svg>` element (for inlining into a bigger SVG), with its ids
+/// already unique per icon.
+pub fn icon_body(kind: ComponentKind) -> &'static str {
+    let svg = icon_svg(kind);
+    let start = svg.find("<svg").and_then(|i| svg[i..].find('>').map(|j| i + j + 1)).unwrap_or(0);
+    let end = svg.rfind("</svg>").unwrap_or(svg.len());
+    if start <= end { &svg[start..end] } else { "" }
+}
+
+/// Rasterise a kind's icon to `px`×`px` premultiplied RGBA; `None` if the SVG does not parse.
+pub fn rasterize(kind: ComponentKind, px: u32) -> Option<Vec<u8>> {
+    let tree = resvg::usvg::Tree::from_str(icon_svg(kind), &resvg::usvg::Options::default()).ok()?;
+    let mut pixmap = resvg::tiny_skia::Pixmap::new(px, px)?;
+    let s = px as f32 / tree.size().width().max(1.0);
+    resvg::render(&tree, resvg::tiny_skia::Transform::from_scale(s, s), &mut pixmap.as_mut());
+    Some(pixmap.take())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_kind_has_an_icon_that_parses() {
+        for kind in ComponentKind::ALL {
+            assert!(svg_by_name(kind.icon_name()).is_some(), "{kind:?} has no icon file");
+            let pixels = rasterize(*kind, 32).unwrap_or_else(|| panic!("{kind:?} icon does not parse"));
+            assert_eq!(pixels.len(), 32 * 32 * 4);
+            let opaque = pixels.chunks(4).filter(|p| p[3] > 200).count();
+            assert!(opaque > 32 * 32 / 2, "{kind:?} icon is mostly empty");
+            // The white pictogram must be there, not just the coloured square.
+            let white = pixels.chunks(4).filter(|p| p[0] > 230 && p[1] > 230 && p[2] > 230).count();
+            assert!(white > 20, "{kind:?} icon has no pictogram");
+        }
+    }
+
+    #[test]
+    fn icon_body_strips_the_outer_element() {
+        let body = icon_body(ComponentKind::Ec2);
+        assert!(!body.contains("<svg") && !body.contains("</svg>") && body.contains("<rect"));
+    }
+}

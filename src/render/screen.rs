@@ -1,0 +1,212 @@
+//! Paints a [`Scene`] with an egui painter: the interactive on-screen renderer.
+//!
+//! Mirrors `svg.rs` shape for shape so the screen and the exports look alike.
+
+use std::collections::HashMap;
+
+use egui::{Align2, Color32, CornerRadius, FontFamily, FontId, Painter, Pos2, Shape, Stroke, StrokeKind, TextureHandle};
+
+use super::icons;
+use super::theme::{Rgba, Theme};
+use crate::model::ComponentKind;
+use crate::scene::{style, EdgeShape, GroupShape, NodeShape, Point, Rect, Scene};
+
+/// Name of the bold font family registered with egui.
+pub const BOLD_FAMILY: &str = "bold";
+
+/// Maps scene coordinates to screen points: `screen = viewport centre + (p - center) * zoom`.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Camera {
+    /// Scene point shown at the viewport centre.
+    pub center: Point,
+    /// Screen points per scene unit.
+    pub zoom: f32,
+    /// Screen area of the canvas.
+    pub viewport: egui::Rect,
+}
+
+impl Camera {
+    /// Scene point → screen point.
+    pub fn to_screen(&self, p: Point) -> Pos2 {
+        let c = self.viewport.center();
+        Pos2::new(c.x + (p.x - self.center.x) * self.zoom, c.y + (p.y - self.center.y) * self.zoom)
+    }
+
+    /// Screen point → scene point.
+    pub fn to_scene(&self, p: Pos2) -> Point {
+        let c = self.viewport.center();
+        Point::new(self.center.x + (p.x - c.x) / self.zoom, self.center.y + (p.y - c.y) / self.zoom)
+    }
+
+    /// Scene rectangle → screen rectangle.
+    pub fn rect_to_screen(&self, r: Rect) -> egui::Rect {
+        egui::Rect::from_min_max(self.to_screen(r.min), self.to_screen(r.max))
+    }
+
+    /// The camera that fits `bounds` into the viewport with `margin` screen points around it.
+    pub fn fit(bounds: Rect, viewport: egui::Rect, margin: f32) -> Camera {
+        if bounds.is_empty() {
+            return Camera { center: Point::default(), zoom: 1.0, viewport };
+        }
+        let w = (viewport.width() - 2.0 * margin).max(50.0);
+        let h = (viewport.height() - 2.0 * margin).max(50.0);
+        let zoom = (w / bounds.width().max(1.0)).min(h / bounds.height().max(1.0)).clamp(0.05, 2.0);
+        Camera { center: bounds.center(), zoom, viewport }
+    }
+}
+
+/// egui colour from a theme colour, faded by `opacity`.
+pub fn color(c: Rgba, opacity: f32) -> Color32 {
+    let c = c.faded(opacity);
+    Color32::from_rgba_unmultiplied(c.0, c.1, c.2, c.3)
+}
+
+/// Icon textures rasterised per kind at a few sizes, so icons stay crisp at any zoom.
+#[derive(Default)]
+pub struct IconCache {
+    textures: HashMap<(ComponentKind, u32), TextureHandle>,
+}
+
+impl IconCache {
+    /// The texture for `kind` at a size bucket ≥ `px` screen pixels, created on first use.
+    pub fn get(&mut self, ctx: &egui::Context, kind: ComponentKind, px: f32) -> Option<&TextureHandle> {
+        let bucket = [32u32, 64, 128, 256, 512].into_iter().find(|b| *b as f32 >= px).unwrap_or(512);
+        if !self.textures.contains_key(&(kind, bucket)) {
+            let pixels = icons::rasterize(kind, bucket)?;
+            let image = egui::ColorImage::from_rgba_premultiplied([bucket as usize, bucket as usize], &pixels);
+            let handle = ctx.load_texture(format!("icon-{}-{bucket}", kind.icon_name()), image, egui::TextureOptions::LINEAR);
+            self.textures.insert((kind, bucket), handle);
+        }
+        self.textures.get(&(kind, bucket))
+    }
+}
+
+/// What the app wants emphasised while painting.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Emphasis {
+    /// Component under the pointer.
+    pub hovered: Option<usize>,
+    /// Selected component.
+    pub selected: Option<usize>,
+    /// Strength of the "new in this stage" glow, 0..=1 (fades after arrival).
+    pub new_glow: f32,
+    /// Multiplier on all text sizes (Ctrl +/-).
+    pub text_scale: f32,
+}
+
+/// Paint the whole scene.
+pub fn paint_scene(painter: &Painter, scene: &Scene, cam: &Camera, theme: &Theme, icons: &mut IconCache, em: Emphasis) {
+    painter.rect_filled(cam.viewport, 0.0, color(theme.background, 1.0));
+    for g in &scene.groups {
+        paint_group(painter, g, cam, theme, em);
+    }
+    for e in &scene.edges {
+        paint_edge(painter, e, cam, theme, em);
+    }
+    for n in &scene.nodes {
+        paint_node(painter, n, cam, theme, icons, em);
+    }
+}
+
+fn text_scale(em: Emphasis) -> f32 {
+    if em.text_scale > 0.0 { em.text_scale } else { 1.0 }
+}
+
+fn paint_group(painter: &Painter, g: &GroupShape, cam: &Camera, theme: &Theme, em: Emphasis) {
+    let st = theme.group(g.kind);
+    let r = cam.rect_to_screen(g.rect);
+    let radius = CornerRadius::same((6.0 * cam.zoom).clamp(0.0, 12.0) as u8);
+    if st.fill.3 > 0 {
+        painter.rect_filled(r, radius, color(st.fill, g.opacity));
+    }
+    let stroke = Stroke::new((st.width * cam.zoom).max(1.0), color(st.stroke, g.opacity));
+    if st.dashed {
+        let pts = [r.left_top(), r.right_top(), r.right_bottom(), r.left_bottom(), r.left_top()];
+        let dash = (8.0 * cam.zoom).max(3.0);
+        painter.extend(Shape::dashed_line(&pts, stroke, dash, dash * 0.7));
+    } else {
+        painter.rect_stroke(r, radius, stroke, StrokeKind::Middle);
+    }
+    let size = style::GROUP_LABEL_SIZE * cam.zoom * text_scale(em);
+    if size >= 4.0 {
+        let pos = cam.to_screen(Point::new(g.rect.min.x + style::GROUP_PAD, g.rect.min.y + style::GROUP_LABEL_BAND * 0.5 + 2.0));
+        painter.text(pos, Align2::LEFT_CENTER, &g.label, FontId::new(size, FontFamily::Name(BOLD_FAMILY.into())), color(st.label, g.opacity));
+    }
+}
+
+fn paint_edge(painter: &Painter, e: &EdgeShape, cam: &Camera, theme: &Theme, em: Emphasis) {
+    let pts: Vec<Pos2> = e.points.iter().map(|p| cam.to_screen(*p)).collect();
+    let (Some(&a), Some(&b)) = (pts.get(pts.len().saturating_sub(2)), pts.last()) else { return };
+    let col = color(theme.edge, e.opacity);
+    let width = (theme.edge_width * cam.zoom).max(1.0);
+    let stroke = Stroke::new(width, col);
+    match theme.dash(e.style) {
+        None => {
+            painter.add(Shape::line(pts.clone(), stroke));
+        }
+        Some((dash, gap)) => {
+            painter.extend(Shape::dashed_line(&pts, stroke, (dash * cam.zoom).max(2.0), (gap * cam.zoom).max(2.0)));
+        }
+    }
+    let head = (10.0 * cam.zoom).max(5.0);
+    painter.add(Shape::convex_polygon(arrow_head(a, b, head).to_vec(), col, Stroke::NONE));
+    if e.style == crate::model::LinkStyle::Replication
+        && let Some(&first) = pts.first()
+        && let Some(&second) = pts.get(1)
+    {
+        painter.add(Shape::convex_polygon(arrow_head(second, first, head).to_vec(), col, Stroke::NONE));
+    }
+    let size = style::EDGE_LABEL_SIZE * cam.zoom * text_scale(em);
+    if !e.label.is_empty() && size >= 4.0 {
+        let font = FontId::proportional(size);
+        let galley = painter.layout_no_wrap(e.label.clone(), font, color(theme.text_muted, e.opacity));
+        let rect = Align2::CENTER_CENTER.anchor_size(cam.to_screen(e.label_pos), galley.size()).expand(2.0);
+        painter.rect_filled(rect, 3.0, color(theme.background, 0.85 * e.opacity));
+        painter.galley(rect.min + egui::vec2(2.0, 2.0), galley, Color32::PLACEHOLDER);
+    }
+}
+
+/// The three corners of an arrowhead whose tip is at `tip`, pointing away from `from`.
+fn arrow_head(from: Pos2, tip: Pos2, size: f32) -> [Pos2; 3] {
+    let dir = (tip - from).normalized();
+    let normal = egui::vec2(-dir.y, dir.x);
+    let base = tip - dir * size;
+    [tip, base + normal * size * 0.45, base - normal * size * 0.45]
+}
+
+fn paint_node(painter: &Painter, n: &NodeShape, cam: &Camera, theme: &Theme, icons: &mut IconCache, em: Emphasis) {
+    let icon = cam.rect_to_screen(n.icon);
+    let footprint = cam.rect_to_screen(n.rect).expand(6.0 * cam.zoom);
+    if em.selected == Some(n.index) {
+        painter.rect_filled(footprint, 8.0, color(theme.accent, 0.14 * n.opacity));
+        painter.rect_stroke(footprint, 8.0, Stroke::new(2.0, color(theme.accent, n.opacity)), StrokeKind::Outside);
+    } else if em.hovered == Some(n.index) {
+        painter.rect_filled(footprint, 8.0, color(theme.accent, 0.10 * n.opacity));
+    }
+    if n.is_new && em.new_glow > 0.0 {
+        let glow = icon.expand(5.0 * cam.zoom);
+        for (k, a) in [(3.0, 0.18), (2.0, 0.28), (1.0, 0.5)] {
+            painter.rect_stroke(
+                glow.expand(k * 2.0 * cam.zoom),
+                (12.0 * cam.zoom) as u8,
+                Stroke::new((3.0 * cam.zoom).max(1.5), color(theme.new_glow, a * em.new_glow * n.opacity)),
+                StrokeKind::Outside,
+            );
+        }
+    }
+    if let Some(tex) = icons.get(painter.ctx(), n.kind, icon.width() * painter.ctx().pixels_per_point()) {
+        let uv = egui::Rect::from_min_max(Pos2::ZERO, Pos2::new(1.0, 1.0));
+        painter.image(tex.id(), icon, uv, Color32::WHITE.gamma_multiply(n.opacity));
+    }
+    let size = style::LABEL_SIZE * cam.zoom * text_scale(em);
+    if size < 4.0 {
+        return;
+    }
+    let font = FontId::proportional(size);
+    let line_h = style::LABEL_LINE * cam.zoom * text_scale(em);
+    let mut y = icon.bottom() + style::LABEL_GAP * cam.zoom;
+    for line in &n.lines {
+        painter.text(Pos2::new(icon.center().x, y), Align2::CENTER_TOP, line, font.clone(), color(theme.text, n.opacity));
+        y += line_h;
+    }
+}

@@ -1,0 +1,119 @@
+//! The settled layout of one stage: every visible component, group and link with its box.
+
+use std::collections::HashMap;
+
+use super::geom::{Point, Rect};
+use super::style::*;
+use super::text::{self, Weight};
+use crate::model::{Diagram, Grid};
+
+/// A component's resolved box at one stage.
+#[derive(Clone, Debug, PartialEq)]
+pub struct NodeLayout {
+    /// Index into `Diagram::components`.
+    pub index: usize,
+    /// The icon square.
+    pub icon: Rect,
+    /// Icon plus label: what links attach to and what groups enclose.
+    pub rect: Rect,
+    /// Label lines after wrapping.
+    pub lines: Vec<String>,
+    /// Whether wrapping cut the label (the full text goes in the tooltip).
+    pub truncated: bool,
+    /// The full label at this stage.
+    pub label: String,
+}
+
+/// A group's resolved box at one stage.
+#[derive(Clone, Debug, PartialEq)]
+pub struct GroupLayout {
+    /// Index into `Diagram::groups`.
+    pub index: usize,
+    /// Its border.
+    pub rect: Rect,
+    /// Nesting depth (0 = outermost).
+    pub depth: usize,
+}
+
+/// Everything visible at a settled stage.
+#[derive(Clone, Debug, Default)]
+pub struct StageLayout {
+    /// Visible components by component index.
+    pub nodes: HashMap<usize, NodeLayout>,
+    /// Visible (non-empty) groups by group index.
+    pub groups: HashMap<usize, GroupLayout>,
+    /// Links alive at this stage (indices into `Diagram::links`).
+    pub links: Vec<usize>,
+    /// Union of all boxes.
+    pub bounds: Rect,
+}
+
+/// Centre of a grid cell in scene units.
+pub fn cell_center(grid: &Grid, cell: (f32, f32)) -> Point {
+    Point::new(cell.0 * grid.cell_width, cell.1 * grid.cell_height)
+}
+
+/// Lay out one stage.
+pub fn layout_stage(d: &Diagram, stage: usize) -> StageLayout {
+    let mut nodes = HashMap::new();
+    for (i, c) in d.components_at(stage) {
+        let at = &c.at[stage];
+        let center = cell_center(&d.grid, at.cell);
+        let max_w = (d.grid.cell_width - NODE_MARGIN).max(ICON);
+        let (lines, truncated) = text::wrap(&at.label, LABEL_SIZE, Weight::Regular, max_w, LABEL_MAX_LINES);
+        let text_w = lines.iter().map(|l| text::width(l, LABEL_SIZE, Weight::Regular)).fold(0.0, f32::max);
+        let label_h = LABEL_LINE * lines.len() as f32;
+        // Icon and label together are centred on the cell.
+        let total_h = ICON + LABEL_GAP + label_h;
+        let top = center.y - total_h / 2.0;
+        let icon = Rect::from_min_max(Point::new(center.x - ICON / 2.0, top), Point::new(center.x + ICON / 2.0, top + ICON));
+        let w = text_w.max(ICON);
+        let rect = Rect::from_min_max(Point::new(center.x - w / 2.0, top), Point::new(center.x + w / 2.0, top + total_h));
+        nodes.insert(i, NodeLayout { index: i, icon, rect, lines, truncated, label: at.label.clone() });
+    }
+
+    // Groups: bottom-up from members, so nested groups are computed before their parents.
+    let mut groups: HashMap<usize, GroupLayout> = HashMap::new();
+    let depth_of = |g: usize| {
+        let mut depth = 0;
+        let mut cur = d.groups[g].parent;
+        while let Some(p) = cur {
+            depth += 1;
+            cur = d.groups[p].parent;
+            if depth > d.groups.len() {
+                break;
+            }
+        }
+        depth
+    };
+    let mut order: Vec<usize> = (0..d.groups.len()).filter(|g| d.groups[*g].life.contains(stage)).collect();
+    order.sort_by_key(|g| std::cmp::Reverse(depth_of(*g)));
+    for g in order {
+        let mut inner = Rect::NOTHING;
+        for (i, c) in d.components_at(stage) {
+            if c.at[stage].group == Some(g)
+                && let Some(n) = nodes.get(&i)
+            {
+                inner = inner.union(n.rect);
+            }
+        }
+        for (child, cl) in &groups {
+            if d.groups[*child].parent == Some(g) {
+                inner = inner.union(cl.rect);
+            }
+        }
+        if inner.is_empty() {
+            continue;
+        }
+        let rect = inner.expand(GROUP_PAD, GROUP_PAD + GROUP_LABEL_BAND, GROUP_PAD, GROUP_PAD);
+        groups.insert(g, GroupLayout { index: g, rect, depth: depth_of(g) });
+    }
+
+    let links = d.links.iter().enumerate().filter(|(_, l)| l.life.contains(stage)).map(|(i, _)| i).collect();
+    let bounds = nodes
+        .values()
+        .map(|n| n.rect)
+        .chain(groups.values().map(|g| g.rect))
+        .fold(Rect::NOTHING, |a, b| a.union(b));
+    StageLayout { nodes, groups, links, bounds }
+}

@@ -1,0 +1,271 @@
+//! The scene: a diagram at a moment of the story, as positioned, styled shapes.
+//!
+//! Pure and deterministic (no egui, no clock, no I/O): the screen painter, the SVG writer and
+//! the PNG exporter all draw the same [`Scene`], so what you export is what you saw.
+
+pub mod geom;
+mod layout;
+mod snapshot;
+pub mod style;
+pub mod text;
+
+pub use geom::{Point, Rect};
+pub use layout::{cell_center, layout_stage, StageLayout};
+
+use crate::model::{ComponentKind, Diagram, GroupKind, LinkStyle};
+
+/// "Stage `from` → stage `to` at progress `t`" (t in 0..=1). A settled stage has `from == to`.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Moment {
+    /// Stage index we come from.
+    pub from: usize,
+    /// Stage index we go to.
+    pub to: usize,
+    /// Progress of the transition, 0 = `from`, 1 = `to`.
+    pub t: f32,
+}
+
+impl Moment {
+    /// A settled stage.
+    pub fn settled(stage: usize) -> Moment {
+        Moment { from: stage, to: stage, t: 1.0 }
+    }
+
+    /// A point in "stage space": 2.25 is a quarter of the way from stage 2 to stage 3.
+    /// Clamped to `0..=last`.
+    pub fn at_position(position: f32, last: usize) -> Moment {
+        let p = if position.is_finite() { position.clamp(0.0, last as f32) } else { 0.0 };
+        let from = (p.floor() as usize).min(last);
+        let t = p - from as f32;
+        if t <= 1e-6 || from == last {
+            Moment::settled(from)
+        } else {
+            Moment { from, to: from + 1, t }
+        }
+    }
+
+    /// The stage whose title and notes apply (the one we are closer to).
+    pub fn nearest_stage(&self) -> usize {
+        if self.t >= 0.5 { self.to } else { self.from }
+    }
+}
+
+/// A component box with its icon and label.
+#[derive(Clone, Debug, PartialEq)]
+pub struct NodeShape {
+    /// Model id (stable across stages).
+    pub id: String,
+    /// Index into `Diagram::components`.
+    pub index: usize,
+    /// What it is (icon, colour).
+    pub kind: ComponentKind,
+    /// Icon square.
+    pub icon: Rect,
+    /// Icon + label footprint (hit area, link attachment).
+    pub rect: Rect,
+    /// Wrapped label lines, drawn centred under the icon.
+    pub lines: Vec<String>,
+    /// The full label (tooltip when truncated).
+    pub label: String,
+    /// Whether `lines` cut the label short.
+    pub truncated: bool,
+    /// 0 = invisible, 1 = opaque.
+    pub opacity: f32,
+    /// Appeared in the stage being shown (drawn with a highlight).
+    pub is_new: bool,
+}
+
+/// A container boundary.
+#[derive(Clone, Debug, PartialEq)]
+pub struct GroupShape {
+    /// Model id.
+    pub id: String,
+    /// Index into `Diagram::groups`.
+    pub index: usize,
+    /// Region, VPC, AZ…
+    pub kind: GroupKind,
+    /// Corner label.
+    pub label: String,
+    /// Border rectangle.
+    pub rect: Rect,
+    /// Nesting depth (0 = outermost); drawn outermost first.
+    pub depth: usize,
+    /// 0 = invisible, 1 = opaque.
+    pub opacity: f32,
+}
+
+/// A link drawn as a polyline from border to border.
+#[derive(Clone, Debug, PartialEq)]
+pub struct EdgeShape {
+    /// `from->to` ids.
+    pub id: String,
+    /// Index into `Diagram::links`.
+    pub index: usize,
+    /// Polyline; the arrowhead is at the last point.
+    pub points: Vec<Point>,
+    /// Sync, async, replication.
+    pub style: LinkStyle,
+    /// Text beside the line, if any.
+    pub label: String,
+    /// Centre of the label.
+    pub label_pos: Point,
+    /// 0 = invisible, 1 = opaque.
+    pub opacity: f32,
+}
+
+/// The caption: diagram title, stage title, and the axis value.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Caption {
+    /// Diagram title.
+    pub title: String,
+    /// Title of the stage in force.
+    pub stage_title: String,
+    /// Where the stage starts, in words ("10,000 users").
+    pub value_label: String,
+}
+
+/// Everything to draw for one moment, in drawing order.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Scene {
+    /// The moment this scene shows.
+    pub moment: Moment,
+    /// Union of all visible boxes (the camera fits this).
+    pub bounds: Rect,
+    /// Containers, outermost first.
+    pub groups: Vec<GroupShape>,
+    /// Links (drawn under the nodes).
+    pub edges: Vec<EdgeShape>,
+    /// Components.
+    pub nodes: Vec<NodeShape>,
+    /// Caption texts.
+    pub caption: Caption,
+}
+
+impl Scene {
+    /// The scene of a settled stage.
+    pub fn settled(d: &Diagram, stage: usize) -> Scene {
+        Scene::at(d, Moment::settled(stage))
+    }
+
+    /// The scene at a moment: components matched by id glide between their boxes, new ones fade
+    /// and grow in, retired ones fade out; groups morph; links follow their ends.
+    pub fn at(d: &Diagram, m: Moment) -> Scene {
+        let last = d.last_stage();
+        let m = Moment { from: m.from.min(last), to: m.to.min(last), t: m.t.clamp(0.0, 1.0) };
+        let a = layout_stage(d, m.from);
+        let b = if m.to == m.from { a.clone() } else { layout_stage(d, m.to) };
+        let t = if m.from == m.to { 1.0 } else { m.t };
+        let shown = m.nearest_stage();
+
+        let mut nodes = Vec::new();
+        for (i, c) in d.components.iter().enumerate() {
+            let (na, nb) = (a.nodes.get(&i), b.nodes.get(&i));
+            let (icon, rect, lay, opacity) = match (na, nb) {
+                (Some(x), Some(y)) => (x.icon.lerp(y.icon, t), x.rect.lerp(y.rect, t), if t >= 0.5 { y } else { x }, 1.0),
+                (None, Some(y)) => {
+                    let s = style::APPEAR_SCALE + (1.0 - style::APPEAR_SCALE) * t;
+                    (y.icon.scale_about_center(s), y.rect, y, t)
+                }
+                (Some(x), None) => (x.icon, x.rect, x, 1.0 - t),
+                (None, None) => continue,
+            };
+            if opacity <= 0.0 {
+                continue;
+            }
+            nodes.push(NodeShape {
+                id: c.id.clone(),
+                index: i,
+                kind: c.kind,
+                icon,
+                rect,
+                lines: lay.lines.clone(),
+                label: lay.label.clone(),
+                truncated: lay.truncated,
+                opacity,
+                is_new: shown > 0 && c.life.appears == shown && c.life.contains(shown),
+            });
+        }
+
+        let mut groups = Vec::new();
+        for (g, group) in d.groups.iter().enumerate() {
+            let (rect, depth, opacity) = match (a.groups.get(&g), b.groups.get(&g)) {
+                (Some(x), Some(y)) => (x.rect.lerp(y.rect, t), y.depth, 1.0),
+                (None, Some(y)) => (y.rect, y.depth, t),
+                (Some(x), None) => (x.rect, x.depth, 1.0 - t),
+                (None, None) => continue,
+            };
+            if opacity <= 0.0 {
+                continue;
+            }
+            groups.push(GroupShape {
+                id: group.id.clone(),
+                index: g,
+                kind: group.kind,
+                label: group.label.clone(),
+                rect,
+                depth,
+                opacity,
+            });
+        }
+        groups.sort_by_key(|g| (g.depth, g.index));
+
+        let node_rect = |i: usize| nodes.iter().find(|n| n.index == i).map(|n| (n.rect, n.opacity));
+        let mut edges = Vec::new();
+        for (li, l) in d.links.iter().enumerate() {
+            let (in_a, in_b) = (l.life.contains(m.from), l.life.contains(m.to));
+            let presence = match (in_a, in_b) {
+                (true, true) => 1.0,
+                (false, true) => t,
+                (true, false) => 1.0 - t,
+                (false, false) => continue,
+            };
+            let (Some((ra, oa)), Some((rb, ob))) = (node_rect(l.from), node_rect(l.to)) else { continue };
+            let opacity = presence.min(oa).min(ob);
+            if opacity <= 0.0 {
+                continue;
+            }
+            let ra = ra.expand_by(style::EDGE_GAP);
+            let rb = rb.expand_by(style::EDGE_GAP);
+            let p0 = ra.border_point_toward(rb.center());
+            let p1 = rb.border_point_toward(ra.center());
+            let mid = p0.lerp(p1, 0.5);
+            // Label sits beside the line, on its upper/right side.
+            let (dx, dy) = (p1.x - p0.x, p1.y - p0.y);
+            let len = (dx * dx + dy * dy).sqrt().max(1e-3);
+            let (mut nx, mut ny) = (dy / len, -dx / len);
+            if ny > 0.0 || (ny == 0.0 && nx < 0.0) {
+                nx = -nx;
+                ny = -ny;
+            }
+            let off = style::EDGE_LABEL_SIZE * 0.9;
+            edges.push(EdgeShape {
+                id: format!("{}->{}", d.components[l.from].id, d.components[l.to].id),
+                index: li,
+                points: vec![p0, p1],
+                style: l.style,
+                label: l.label.clone(),
+                label_pos: Point::new(mid.x + nx * off, mid.y + ny * off),
+                opacity,
+            });
+        }
+
+        let stage = &d.stages[shown];
+        Scene {
+            moment: m,
+            bounds: a.bounds.lerp(b.bounds, t),
+            groups,
+            edges,
+            nodes,
+            caption: Caption {
+                title: d.title.clone(),
+                stage_title: stage.title.clone(),
+                value_label: d.axis.long_label(stage.at),
+            },
+        }
+    }
+
+    /// The node under a scene point, topmost first.
+    pub fn node_at(&self, p: Point) -> Option<&NodeShape> {
+        self.nodes.iter().rev().find(|n| n.opacity > 0.5 && n.rect.expand_by(4.0).contains(p))
+    }
+}

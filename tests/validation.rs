@@ -1,0 +1,195 @@
+//! Format and validation: good files load, bad files give every problem with its position.
+
+use scaleview::model::{self, Diagnostic, LinkStyle};
+
+fn errors(src: &str) -> Vec<Diagnostic> {
+    match model::parse(src, "t.ron") {
+        Ok(_) => panic!("expected errors for:\n{src}"),
+        Err(d) => d,
+    }
+}
+
+/// 1-based line and column where `needle` first occurs in `src` (after `after`, if given).
+fn pos_of(src: &str, after: &str, needle: &str) -> (usize, usize) {
+    let start = src.find(after).unwrap_or_else(|| panic!("{after:?} not in source"));
+    let off = start + src[start..].find(needle).unwrap_or_else(|| panic!("{needle:?} not in source"));
+    let before = &src[..off];
+    let line = before.matches('\n').count() + 1;
+    let col = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+    (line, col)
+}
+
+/// Assert a diagnostic pointing at `needle` (the first one after `after` in `src`) whose
+/// message contains `message`.
+fn has_at(diags: &[Diagnostic], src: &str, after: &str, needle: &str, message: &str) {
+    let (line, col) = pos_of(src, after, needle);
+    has(diags, line, col, message);
+}
+
+/// Assert one diagnostic at `line:col` whose message contains `needle`.
+fn has(diags: &[Diagnostic], line: usize, col: usize, needle: &str) {
+    assert!(
+        diags.iter().any(|d| d.line == line && d.col == col && d.message.contains(needle)),
+        "no diagnostic {line}:{col} containing {needle:?} in:\n{}",
+        diags.iter().map(ToString::to_string).collect::<Vec<_>>().join("\n")
+    );
+}
+
+const GOOD: &str = r#"Diagram(
+    title: "Small",
+    stages: [
+        Stage(id: "a", at: 1, title: "one"),
+        Stage(id: "b", at: 10, title: "ten"),
+    ],
+    groups: [ Group(id: "vpc", kind: Vpc) ],
+    components: [
+        Component(id: "web", kind: Ec2, group: "vpc", cell: (0, 0), relabel: { "b": "Web" }),
+        Component(id: "db", kind: Rds, cell: (1, 0), appears: "b"),
+    ],
+    links: [ Link(from: "web", to: "db", style: Replication) ],
+)"#;
+
+#[test]
+fn a_small_valid_diagram_resolves_everything() {
+    let d = model::parse(GOOD, "t.ron").expect("valid");
+    assert_eq!(d.stages.len(), 2);
+    let web = d.component("web").expect("web");
+    assert_eq!(web.at[0].label, "EC2", "default label is the kind name");
+    assert_eq!(web.at[1].label, "Web");
+    assert_eq!(web.at[0].group, Some(0));
+    // The link follows its ends: db only exists from stage b.
+    assert_eq!(d.links[0].life.appears, 1);
+    assert_eq!(d.links[0].style, LinkStyle::Replication);
+    assert_eq!(d.stage_at(0.5), 0);
+    assert_eq!(d.stage_at(9.99), 0);
+    assert_eq!(d.stage_at(10.0), 1);
+}
+
+#[test]
+fn the_default_diagram_is_valid_and_tells_all_nine_stages() {
+    let d = model::parse(model::DEFAULT_DIAGRAM, "aws").unwrap_or_else(|e| {
+        panic!("{}", e.iter().map(ToString::to_string).collect::<Vec<_>>().join("\n"))
+    });
+    let ats: Vec<f64> = d.stages.iter().map(|s| s.at).collect();
+    assert_eq!(ats, [1.0, 2.0, 100.0, 1e3, 1e4, 5e5, 1e6, 5e6, 1e7]);
+    for s in &d.stages {
+        assert!(s.notes.len() > 80, "stage {} needs a real narrative", s.id);
+    }
+    for c in &d.components {
+        assert!(c.notes.len() > 30, "component {} needs notes", c.id);
+    }
+    assert!(d.description.contains("guide, not a rule"));
+}
+
+#[test]
+fn syntax_errors_point_at_the_slip() {
+    // Missing comma between two fields on line 2.
+    let d = errors("Diagram(\n    title: \"x\"\n    stages: [],\n)");
+    assert_eq!(d.len(), 1);
+    assert_eq!((d[0].line, d[0].col), (3, 5), "{}", d[0]);
+    assert!(d[0].message.contains("comma"), "{}", d[0]);
+
+    // Unknown field with a did-you-mean hint.
+    let d = errors("Diagram(titel: \"x\", stages: [])");
+    assert!(d[0].message.contains("`titel`"), "{}", d[0]);
+    assert_eq!(d[0].hint.as_deref(), Some("did you mean `title`?"));
+    assert_eq!(d[0].line, 1);
+
+    // Unknown component kind.
+    let src = GOOD.replace("kind: Rds", "kind: Rsd");
+    let d = errors(&src);
+    assert!(d[0].message.contains("`Rsd`"), "{}", d[0]);
+    assert_eq!(d[0].hint.as_deref(), Some("did you mean `Rds`?"));
+    assert_eq!(d[0].line, 10);
+
+    // Unclosed string at the end.
+    let d = errors("Diagram(title: \"x, stages: [])");
+    assert!(d[0].message.contains("never closed") || d[0].message.contains("ends too early"), "{}", d[0]);
+
+    // Empty file.
+    let d = errors("  \n");
+    assert_eq!(d[0].message, "the file is empty");
+    assert_eq!((d[0].line, d[0].col), (1, 1));
+}
+
+#[test]
+fn unknown_references_are_all_reported_with_positions_and_hints() {
+    let src = GOOD
+        .replace("group: \"vpc\"", "group: \"vcp\"")
+        .replace("appears: \"b\"", "appears: \"bb\"")
+        .replace("to: \"db\"", "to: \"dbb\"");
+    let d = errors(&src);
+    has_at(&d, &src, "", "\"vcp\"", "there is no group `vcp`");
+    has_at(&d, &src, "", "\"bb\"", "there is no stage `bb`");
+    has_at(&d, &src, "", "\"dbb\"", "there is no component `dbb`");
+    let group = d.iter().find(|x| x.message.contains("vcp")).expect("group diag");
+    assert_eq!(group.hint.as_deref(), Some("did you mean `vpc`?"));
+    assert!(d.iter().all(|x| x.file == "t.ron"));
+}
+
+#[test]
+fn duplicate_ids_and_shared_cells_are_rejected() {
+    let src = GOOD.replace("id: \"db\", kind: Rds, cell: (1, 0)", "id: \"web\", kind: Rds, cell: (0, 0.5)");
+    let d = errors(&src);
+    has_at(&d, &src, "cell: (0, 0)", "\"web\"", "component id `web` is used twice");
+    has_at(&d, &src, "cell: (0, 0)", "\"web\"", "sit in the same cell (0, 0.5) at stage `b`");
+    let src = GOOD.replace("Stage(id: \"b\"", "Stage(id: \"a\"");
+    let d = errors(&src);
+    has_at(&d, &src, "title: \"one\"", "\"a\"", "stage id `a` is used twice");
+}
+
+#[test]
+fn stages_out_of_order_and_bad_axis_are_rejected() {
+    let src = GOOD.replace("at: 10", "at: 1");
+    let d = errors(&src);
+    has_at(&d, &src, "\"b\"", "1", "not after the stage before it");
+    let src = GOOD.replace("at: 1,", "at: 5,");
+    let d = errors(&src);
+    has_at(&d, &src, "\"a\"", "5", "the first stage starts at 5");
+    let src = GOOD.replace("title: \"Small\",", "title: \"Small\", axis: Axis(min: 0),");
+    let d = errors(&src);
+    has_at(&d, &src, "min:", "0", "logarithmic axis must start above zero");
+}
+
+#[test]
+fn group_cycles_are_found() {
+    let src = GOOD.replace(
+        "groups: [ Group(id: \"vpc\", kind: Vpc) ]",
+        "groups: [ Group(id: \"vpc\", kind: Vpc, parent: \"az\"), Group(id: \"az\", kind: AvailabilityZone, parent: \"vpc\") ]",
+    );
+    let d = errors(&src);
+    assert_eq!(d.iter().filter(|x| x.message.contains("circle")).count(), 1, "{d:?}");
+    has_at(&d, &src, "parent:", "\"az\"", "vpc → az → vpc");
+}
+
+#[test]
+fn links_to_absent_components_are_rejected() {
+    // The link claims to exist at stage a, but db only appears at b.
+    let src = GOOD.replace("style: Replication", "style: Replication, appears: \"a\"");
+    let d = errors(&src);
+    has_at(&d, &src, "Replication", "\"a\"", "`db` is not present then");
+    // A link to a group is explained.
+    let d = errors(&GOOD.replace("to: \"db\"", "to: \"vpc\""));
+    let diag = d.iter().find(|x| x.message.contains("vpc")).expect("diag");
+    assert_eq!(diag.hint.as_deref(), Some("`vpc` is a group; links connect components"));
+}
+
+#[test]
+fn components_outside_their_groups_lifetime_are_rejected() {
+    let src = GOOD.replace("Group(id: \"vpc\", kind: Vpc)", "Group(id: \"vpc\", kind: Vpc, appears: \"b\")");
+    let d = errors(&src);
+    has_at(&d, &src, "id: \"web\"", "\"vpc\"", "that group is not present then");
+}
+
+#[test]
+fn binary_and_oversized_input_are_diagnostics_not_panics() {
+    let d = model::parse_bytes(b"Diagram(title: \"\xff\xfe\")", "bin.ron").expect_err("not utf-8");
+    assert_eq!((d[0].line, d[0].col), (1, 17));
+    assert!(d[0].message.contains("UTF-8"));
+    let big = vec![b' '; model::MAX_FILE_BYTES + 1];
+    let d = model::parse_bytes(&big, "big.ron").expect_err("too big");
+    assert!(d[0].message.contains("at most 4 MB"), "{}", d[0]);
+    let deep = format!("Diagram(title: {}", "[".repeat(5000));
+    let d = errors(&deep);
+    assert!(!d.is_empty());
+}
