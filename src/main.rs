@@ -56,7 +56,11 @@ fn check(files: &[PathBuf]) -> ExitCode {
             }
         }
     }
-    if ok { ExitCode::SUCCESS } else { ExitCode::from(1) }
+    if ok {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    }
 }
 
 fn run_gui() -> ExitCode {
@@ -70,11 +74,17 @@ fn run_gui() -> ExitCode {
         renderer: eframe::Renderer::Glow,
         ..Default::default()
     };
-    match eframe::run_native("scaleview", options, Box::new(|cc| Ok(Box::new(ScaleviewApp::new(cc))))) {
+    match eframe::run_native(
+        "scaleview",
+        options,
+        Box::new(|cc| Ok(Box::new(ScaleviewApp::new(cc)))),
+    ) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
             eprintln!("scaleview: could not open a window: {e}");
-            eprintln!("hint: on Linux this needs a running X11 or Wayland session and OpenGL (Mesa) drivers.");
+            eprintln!(
+                "hint: on Linux this needs a running X11 or Wayland session and OpenGL (Mesa) drivers."
+            );
             ExitCode::from(2)
         }
     }

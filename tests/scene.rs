@@ -27,7 +27,10 @@ fn check_golden(name: &str, text: &str) {
             .take(8)
             .map(|(a, b)| format!("- {a}\n+ {b}"))
             .collect();
-        panic!("{name} changed (UPDATE_GOLDEN=1 to accept):\n{}", diff.join("\n"));
+        panic!(
+            "{name} changed (UPDATE_GOLDEN=1 to accept):\n{}",
+            diff.join("\n")
+        );
     }
 }
 
@@ -36,7 +39,10 @@ fn every_stage_matches_its_golden_snapshot() {
     let d = model::default_diagram();
     for s in 0..d.stages.len() {
         let text = Scene::settled(&d, s).to_text();
-        check_golden(&format!("aws-10m-users-{:02}-{}.txt", s + 1, d.stages[s].id), &text);
+        check_golden(
+            &format!("aws-10m-users-{:02}-{}.txt", s + 1, d.stages[s].id),
+            &text,
+        );
     }
 }
 
@@ -47,11 +53,20 @@ fn settled_stages_have_no_overlaps_and_groups_enclose_members() {
         let scene = Scene::settled(&d, s);
         for (i, a) in scene.nodes.iter().enumerate() {
             for b in &scene.nodes[i + 1..] {
-                assert!(!a.rect.intersects(&b.rect), "stage {s}: {} overlaps {}", a.id, b.id);
+                assert!(
+                    !a.rect.intersects(&b.rect),
+                    "stage {s}: {} overlaps {}",
+                    a.id,
+                    b.id
+                );
             }
             let c = &d.components[a.index];
             if let Some(g) = c.at[s].group {
-                let gs = scene.groups.iter().find(|x| x.index == g).expect("group drawn");
+                let gs = scene
+                    .groups
+                    .iter()
+                    .find(|x| x.index == g)
+                    .expect("group drawn");
                 let inner = gs.rect;
                 assert!(
                     inner.contains(a.rect.min) && inner.contains(a.rect.max),
@@ -64,14 +79,28 @@ fn settled_stages_have_no_overlaps_and_groups_enclose_members() {
             for g in &scene.groups {
                 let member = is_inside(&d, c.at[s].group, g.index);
                 if !member {
-                    assert!(!g.rect.intersects(&a.rect), "stage {s}: {} lies inside foreign group {}", a.id, g.id);
+                    assert!(
+                        !g.rect.intersects(&a.rect),
+                        "stage {s}: {} lies inside foreign group {}",
+                        a.id,
+                        g.id
+                    );
                 }
             }
         }
         for g in &scene.groups {
             if let Some(p) = d.groups[g.index].parent {
-                let parent = scene.groups.iter().find(|x| x.index == p).expect("parent drawn");
-                assert!(parent.rect.contains(g.rect.min) && parent.rect.contains(g.rect.max), "{} not in {}", g.id, parent.id);
+                let parent = scene
+                    .groups
+                    .iter()
+                    .find(|x| x.index == p)
+                    .expect("parent drawn");
+                assert!(
+                    parent.rect.contains(g.rect.min) && parent.rect.contains(g.rect.max),
+                    "{} not in {}",
+                    g.id,
+                    parent.id
+                );
                 assert!(g.depth == parent.depth + 1);
             }
         }
@@ -92,19 +121,56 @@ fn is_inside(d: &model::Diagram, group: Option<usize>, target: usize) -> bool {
 #[test]
 fn the_talks_milestones_are_on_the_diagram() {
     let d = model::default_diagram();
-    let kinds = |s: usize| -> Vec<ComponentKind> { Scene::settled(&d, s).nodes.iter().map(|n| n.kind).collect() };
+    let kinds = |s: usize| -> Vec<ComponentKind> {
+        Scene::settled(&d, s).nodes.iter().map(|n| n.kind).collect()
+    };
     let one = kinds(0);
-    assert_eq!(one, [ComponentKind::Users, ComponentKind::Route53, ComponentKind::ElasticIp, ComponentKind::Ec2]);
+    assert_eq!(
+        one,
+        [
+            ComponentKind::Users,
+            ComponentKind::Route53,
+            ComponentKind::ElasticIp,
+            ComponentKind::Ec2
+        ]
+    );
     let ten_k_scene = Scene::settled(&d, 4);
     let ten_k = kinds(4);
-    for k in [ComponentKind::Elb, ComponentKind::S3, ComponentKind::CloudFront, ComponentKind::ElastiCache, ComponentKind::DynamoDb, ComponentKind::AutoScaling, ComponentKind::CloudWatch] {
+    for k in [
+        ComponentKind::Elb,
+        ComponentKind::S3,
+        ComponentKind::CloudFront,
+        ComponentKind::ElastiCache,
+        ComponentKind::DynamoDb,
+        ComponentKind::AutoScaling,
+        ComponentKind::CloudWatch,
+    ] {
         assert!(ten_k.contains(&k), "10k stage lacks {k:?}");
     }
     assert!(ten_k_scene.nodes.iter().any(|n| n.label == "Read replica"));
-    assert_eq!(ten_k_scene.groups.iter().filter(|g| g.kind == GroupKind::AvailabilityZone).count(), 2);
-    assert!(ten_k_scene.groups.iter().any(|g| g.kind == GroupKind::AutoScalingGroup));
+    assert_eq!(
+        ten_k_scene
+            .groups
+            .iter()
+            .filter(|g| g.kind == GroupKind::AvailabilityZone)
+            .count(),
+        2
+    );
+    assert!(
+        ten_k_scene
+            .groups
+            .iter()
+            .any(|g| g.kind == GroupKind::AutoScalingGroup)
+    );
     let last = Scene::settled(&d, 8);
-    assert_eq!(last.groups.iter().filter(|g| g.kind == GroupKind::Region).count(), 2, "multi-region at 10M");
+    assert_eq!(
+        last.groups
+            .iter()
+            .filter(|g| g.kind == GroupKind::Region)
+            .count(),
+        2,
+        "multi-region at 10M"
+    );
     assert!(last.caption.stage_title.contains("10 million"));
 }
 
@@ -116,16 +182,46 @@ fn transitions_start_at_a_and_end_at_b() {
             .nodes
             .iter()
             .filter(|n| n.opacity > 0.999)
-            .map(|n| (n.id.clone(), n.rect.center().x.round() as i64, n.rect.center().y.round() as i64))
+            .map(|n| {
+                (
+                    n.id.clone(),
+                    n.rect.center().x.round() as i64,
+                    n.rect.center().y.round() as i64,
+                )
+            })
             .collect();
         v.sort();
         v
     };
     for a in 0..d.last_stage() {
-        let start = Scene::at(&d, Moment { from: a, to: a + 1, t: 0.0 });
-        let end = Scene::at(&d, Moment { from: a, to: a + 1, t: 1.0 });
-        assert_eq!(visible(&start), visible(&Scene::settled(&d, a)), "t=0 of {a}->{}", a + 1);
-        assert_eq!(visible(&end), visible(&Scene::settled(&d, a + 1)), "t=1 of {a}->{}", a + 1);
+        let start = Scene::at(
+            &d,
+            Moment {
+                from: a,
+                to: a + 1,
+                t: 0.0,
+            },
+        );
+        let end = Scene::at(
+            &d,
+            Moment {
+                from: a,
+                to: a + 1,
+                t: 1.0,
+            },
+        );
+        assert_eq!(
+            visible(&start),
+            visible(&Scene::settled(&d, a)),
+            "t=0 of {a}->{}",
+            a + 1
+        );
+        assert_eq!(
+            visible(&end),
+            visible(&Scene::settled(&d, a + 1)),
+            "t=1 of {a}->{}",
+            a + 1
+        );
         assert_eq!(end.bounds, Scene::settled(&d, a + 1).bounds);
     }
 }
@@ -143,14 +239,28 @@ fn positions_and_opacity_change_continuously() {
                 if let Some(o) = prev.nodes.iter().find(|o| o.id == n.id) {
                     let moved = n.icon.center().distance(o.icon.center());
                     assert!(moved < 20.0, "{} jumped {moved} at position {p}", n.id);
-                    assert!((n.opacity - o.opacity).abs() <= 1.0 / steps as f32 + 1e-4, "{} opacity jumped at {p}", n.id);
+                    assert!(
+                        (n.opacity - o.opacity).abs() <= 1.0 / steps as f32 + 1e-4,
+                        "{} opacity jumped at {p}",
+                        n.id
+                    );
                 } else {
-                    assert!(n.opacity <= 1.0 / steps as f32 + 1e-4, "{} popped in at {p} with opacity {}", n.id, n.opacity);
+                    assert!(
+                        n.opacity <= 1.0 / steps as f32 + 1e-4,
+                        "{} popped in at {p} with opacity {}",
+                        n.id,
+                        n.opacity
+                    );
                 }
             }
             for g in &scene.groups {
                 if let Some(o) = prev.groups.iter().find(|o| o.id == g.id) {
-                    assert!(g.rect.min.distance(o.rect.min) < 25.0 && g.rect.max.distance(o.rect.max) < 25.0, "group {} jumped at {p}", g.id);
+                    assert!(
+                        g.rect.min.distance(o.rect.min) < 25.0
+                            && g.rect.max.distance(o.rect.max) < 25.0,
+                        "group {} jumped at {p}",
+                        g.id
+                    );
                 }
             }
         }
@@ -162,18 +272,50 @@ fn positions_and_opacity_change_continuously() {
 fn new_components_are_flagged_only_in_their_stage() {
     let d = model::default_diagram();
     let ten_k = Scene::settled(&d, 4);
-    let new: Vec<&str> = ten_k.nodes.iter().filter(|n| n.is_new).map(|n| n.id.as_str()).collect();
-    assert!(new.contains(&"cdn") && new.contains(&"replica-a") && !new.contains(&"web"), "{new:?}");
-    assert!(Scene::settled(&d, 0).nodes.iter().all(|n| !n.is_new), "nothing is new at the start");
+    let new: Vec<&str> = ten_k
+        .nodes
+        .iter()
+        .filter(|n| n.is_new)
+        .map(|n| n.id.as_str())
+        .collect();
+    assert!(
+        new.contains(&"cdn") && new.contains(&"replica-a") && !new.contains(&"web"),
+        "{new:?}"
+    );
+    assert!(
+        Scene::settled(&d, 0).nodes.iter().all(|n| !n.is_new),
+        "nothing is new at the start"
+    );
     let later = Scene::settled(&d, 5);
-    assert!(later.nodes.iter().find(|n| n.id == "cdn").is_some_and(|n| !n.is_new));
+    assert!(
+        later
+            .nodes
+            .iter()
+            .find(|n| n.id == "cdn")
+            .is_some_and(|n| !n.is_new)
+    );
 }
 
 #[test]
 fn moment_from_position_clamps_and_splits() {
-    assert_eq!(Moment::at_position(2.25, 8), Moment { from: 2, to: 3, t: 0.25 });
+    assert_eq!(
+        Moment::at_position(2.25, 8),
+        Moment {
+            from: 2,
+            to: 3,
+            t: 0.25
+        }
+    );
     assert_eq!(Moment::at_position(-1.0, 8), Moment::settled(0));
     assert_eq!(Moment::at_position(99.0, 8), Moment::settled(8));
     assert_eq!(Moment::at_position(f32::NAN, 8), Moment::settled(0));
-    assert_eq!(Moment { from: 2, to: 3, t: 0.6 }.nearest_stage(), 3);
+    assert_eq!(
+        Moment {
+            from: 2,
+            to: 3,
+            t: 0.6
+        }
+        .nearest_stage(),
+        3
+    );
 }

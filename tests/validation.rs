@@ -11,8 +11,13 @@ fn errors(src: &str) -> Vec<Diagnostic> {
 
 /// 1-based line and column where `needle` first occurs in `src` (after `after`, if given).
 fn pos_of(src: &str, after: &str, needle: &str) -> (usize, usize) {
-    let start = src.find(after).unwrap_or_else(|| panic!("{after:?} not in source"));
-    let off = start + src[start..].find(needle).unwrap_or_else(|| panic!("{needle:?} not in source"));
+    let start = src
+        .find(after)
+        .unwrap_or_else(|| panic!("{after:?} not in source"));
+    let off = start
+        + src[start..]
+            .find(needle)
+            .unwrap_or_else(|| panic!("{needle:?} not in source"));
     let before = &src[..off];
     let line = before.matches('\n').count() + 1;
     let col = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
@@ -29,9 +34,15 @@ fn has_at(diags: &[Diagnostic], src: &str, after: &str, needle: &str, message: &
 /// Assert one diagnostic at `line:col` whose message contains `needle`.
 fn has(diags: &[Diagnostic], line: usize, col: usize, needle: &str) {
     assert!(
-        diags.iter().any(|d| d.line == line && d.col == col && d.message.contains(needle)),
+        diags
+            .iter()
+            .any(|d| d.line == line && d.col == col && d.message.contains(needle)),
         "no diagnostic {line}:{col} containing {needle:?} in:\n{}",
-        diags.iter().map(ToString::to_string).collect::<Vec<_>>().join("\n")
+        diags
+            .iter()
+            .map(ToString::to_string)
+            .collect::<Vec<_>>()
+            .join("\n")
     );
 }
 
@@ -68,7 +79,13 @@ fn a_small_valid_diagram_resolves_everything() {
 #[test]
 fn the_default_diagram_is_valid_and_tells_all_nine_stages() {
     let d = model::parse(model::DEFAULT_DIAGRAM, "aws").unwrap_or_else(|e| {
-        panic!("{}", e.iter().map(ToString::to_string).collect::<Vec<_>>().join("\n"))
+        panic!(
+            "{}",
+            e.iter()
+                .map(ToString::to_string)
+                .collect::<Vec<_>>()
+                .join("\n")
+        )
     });
     let ats: Vec<f64> = d.stages.iter().map(|s| s.at).collect();
     assert_eq!(ats, [1.0, 2.0, 100.0, 1e3, 1e4, 5e5, 1e6, 5e6, 1e7]);
@@ -104,7 +121,11 @@ fn syntax_errors_point_at_the_slip() {
 
     // Unclosed string at the end.
     let d = errors("Diagram(title: \"x, stages: [])");
-    assert!(d[0].message.contains("never closed") || d[0].message.contains("ends too early"), "{}", d[0]);
+    assert!(
+        d[0].message.contains("never closed") || d[0].message.contains("ends too early"),
+        "{}",
+        d[0]
+    );
 
     // Empty file.
     let d = errors("  \n");
@@ -122,20 +143,44 @@ fn unknown_references_are_all_reported_with_positions_and_hints() {
     has_at(&d, &src, "", "\"vcp\"", "there is no group `vcp`");
     has_at(&d, &src, "", "\"bb\"", "there is no stage `bb`");
     has_at(&d, &src, "", "\"dbb\"", "there is no component `dbb`");
-    let group = d.iter().find(|x| x.message.contains("vcp")).expect("group diag");
+    let group = d
+        .iter()
+        .find(|x| x.message.contains("vcp"))
+        .expect("group diag");
     assert_eq!(group.hint.as_deref(), Some("did you mean `vpc`?"));
     assert!(d.iter().all(|x| x.file == "t.ron"));
 }
 
 #[test]
 fn duplicate_ids_and_shared_cells_are_rejected() {
-    let src = GOOD.replace("id: \"db\", kind: Rds, cell: (1, 0)", "id: \"web\", kind: Rds, cell: (0, 0.5)");
+    let src = GOOD.replace(
+        "id: \"db\", kind: Rds, cell: (1, 0)",
+        "id: \"web\", kind: Rds, cell: (0, 0.5)",
+    );
     let d = errors(&src);
-    has_at(&d, &src, "cell: (0, 0)", "\"web\"", "component id `web` is used twice");
-    has_at(&d, &src, "cell: (0, 0)", "\"web\"", "sit in the same cell (0, 0.5) at stage `b`");
+    has_at(
+        &d,
+        &src,
+        "cell: (0, 0)",
+        "\"web\"",
+        "component id `web` is used twice",
+    );
+    has_at(
+        &d,
+        &src,
+        "cell: (0, 0)",
+        "\"web\"",
+        "sit in the same cell (0, 0.5) at stage `b`",
+    );
     let src = GOOD.replace("Stage(id: \"b\"", "Stage(id: \"a\"");
     let d = errors(&src);
-    has_at(&d, &src, "title: \"one\"", "\"a\"", "stage id `a` is used twice");
+    has_at(
+        &d,
+        &src,
+        "title: \"one\"",
+        "\"a\"",
+        "stage id `a` is used twice",
+    );
 }
 
 #[test]
@@ -148,7 +193,13 @@ fn stages_out_of_order_and_bad_axis_are_rejected() {
     has_at(&d, &src, "\"a\"", "5", "the first stage starts at 5");
     let src = GOOD.replace("title: \"Small\",", "title: \"Small\", axis: Axis(min: 0),");
     let d = errors(&src);
-    has_at(&d, &src, "min:", "0", "logarithmic axis must start above zero");
+    has_at(
+        &d,
+        &src,
+        "min:",
+        "0",
+        "logarithmic axis must start above zero",
+    );
 }
 
 #[test]
@@ -158,7 +209,11 @@ fn group_cycles_are_found() {
         "groups: [ Group(id: \"vpc\", kind: Vpc, parent: \"az\"), Group(id: \"az\", kind: AvailabilityZone, parent: \"vpc\") ]",
     );
     let d = errors(&src);
-    assert_eq!(d.iter().filter(|x| x.message.contains("circle")).count(), 1, "{d:?}");
+    assert_eq!(
+        d.iter().filter(|x| x.message.contains("circle")).count(),
+        1,
+        "{d:?}"
+    );
     has_at(&d, &src, "parent:", "\"az\"", "vpc → az → vpc");
 }
 
@@ -171,14 +226,26 @@ fn links_to_absent_components_are_rejected() {
     // A link to a group is explained.
     let d = errors(&GOOD.replace("to: \"db\"", "to: \"vpc\""));
     let diag = d.iter().find(|x| x.message.contains("vpc")).expect("diag");
-    assert_eq!(diag.hint.as_deref(), Some("`vpc` is a group; links connect components"));
+    assert_eq!(
+        diag.hint.as_deref(),
+        Some("`vpc` is a group; links connect components")
+    );
 }
 
 #[test]
 fn components_outside_their_groups_lifetime_are_rejected() {
-    let src = GOOD.replace("Group(id: \"vpc\", kind: Vpc)", "Group(id: \"vpc\", kind: Vpc, appears: \"b\")");
+    let src = GOOD.replace(
+        "Group(id: \"vpc\", kind: Vpc)",
+        "Group(id: \"vpc\", kind: Vpc, appears: \"b\")",
+    );
     let d = errors(&src);
-    has_at(&d, &src, "id: \"web\"", "\"vpc\"", "that group is not present then");
+    has_at(
+        &d,
+        &src,
+        "id: \"web\"",
+        "\"vpc\"",
+        "that group is not present then",
+    );
 }
 
 #[test]

@@ -20,7 +20,11 @@ impl StageAnimator {
     /// Settled at `stage`.
     pub fn new(stage: usize) -> Self {
         let p = stage as f32;
-        StageAnimator { position: p, velocity: 0.0, target: p }
+        StageAnimator {
+            position: p,
+            velocity: 0.0,
+            target: p,
+        }
     }
 
     /// Current position in stage space.
@@ -55,15 +59,22 @@ impl StageAnimator {
         if self.is_settled() {
             return false;
         }
-        let mut left = if dt.is_finite() { dt.clamp(0.0, 0.25) } else { 0.0 };
+        let mut left = if dt.is_finite() {
+            dt.clamp(0.0, 0.25)
+        } else {
+            0.0
+        };
         while left > 0.0 {
             let h = left.min(1.0 / 240.0);
-            let accel = -OMEGA * OMEGA * (self.position - self.target) - 2.0 * OMEGA * self.velocity;
+            let accel =
+                -OMEGA * OMEGA * (self.position - self.target) - 2.0 * OMEGA * self.velocity;
             self.velocity += accel * h;
             self.position += self.velocity * h;
             left -= h;
         }
-        if (self.position - self.target).abs() < SETTLE_EPS && self.velocity.abs() < SETTLE_EPS * OMEGA {
+        if (self.position - self.target).abs() < SETTLE_EPS
+            && self.velocity.abs() < SETTLE_EPS * OMEGA
+        {
             self.position = self.target;
             self.velocity = 0.0;
         }
@@ -83,7 +94,10 @@ mod tests {
         let mut last = 0.0;
         while a.step(1.0 / 60.0) {
             t += 1.0 / 60.0;
-            assert!(a.position() >= last - 1e-6 && a.position() <= 1.0 + 1e-6, "monotonic, no overshoot");
+            assert!(
+                a.position() >= last - 1e-6 && a.position() <= 1.0 + 1e-6,
+                "monotonic, no overshoot"
+            );
             last = a.position();
             assert!(t < 1.0, "still moving after 1 s");
         }
@@ -101,7 +115,11 @@ mod tests {
         let before = a.position();
         a.set_target(2);
         a.step(1.0 / 60.0);
-        assert!((a.position() - before).abs() < 0.6, "jumped from {before} to {}", a.position());
+        assert!(
+            (a.position() - before).abs() < 0.6,
+            "jumped from {before} to {}",
+            a.position()
+        );
         while a.step(1.0 / 60.0) {}
         assert_eq!(a.position(), 2.0);
         assert_eq!(a.target(), 2);

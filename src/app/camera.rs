@@ -22,7 +22,12 @@ pub struct CameraState {
 
 impl Default for CameraState {
     fn default() -> Self {
-        CameraState { center: Point::default(), zoom: 1.0, follow: true, initialised: false }
+        CameraState {
+            center: Point::default(),
+            zoom: 1.0,
+            follow: true,
+            initialised: false,
+        }
     }
 }
 
@@ -44,7 +49,8 @@ impl CameraState {
         let target_zoom = fit.zoom;
         self.center = self.center.lerp(fit.center, k);
         self.zoom += (target_zoom - self.zoom) * k;
-        let close = self.center.distance(fit.center) * self.zoom < 0.5 && (self.zoom - target_zoom).abs() / target_zoom < 0.002;
+        let close = self.center.distance(fit.center) * self.zoom < 0.5
+            && (self.zoom - target_zoom).abs() / target_zoom < 0.002;
         if close {
             self.center = fit.center;
             self.zoom = target_zoom;
@@ -54,13 +60,20 @@ impl CameraState {
 
     /// The camera for painting into `viewport`.
     pub fn camera(&self, viewport: egui::Rect) -> Camera {
-        Camera { center: self.center, zoom: self.zoom, viewport }
+        Camera {
+            center: self.center,
+            zoom: self.zoom,
+            viewport,
+        }
     }
 
     /// Pan by a screen-space delta; stops following.
     pub fn pan(&mut self, delta: egui::Vec2) {
         self.follow = false;
-        self.center = Point::new(self.center.x - delta.x / self.zoom, self.center.y - delta.y / self.zoom);
+        self.center = Point::new(
+            self.center.x - delta.x / self.zoom,
+            self.center.y - delta.y / self.zoom,
+        );
     }
 
     /// Zoom by `factor` keeping the scene point under `anchor` fixed; stops following.
@@ -72,7 +85,10 @@ impl CameraState {
         let before = self.camera(viewport).to_scene(anchor);
         self.zoom = (self.zoom * factor).clamp(0.05, 8.0);
         let after = self.camera(viewport).to_scene(anchor);
-        self.center = Point::new(self.center.x + before.x - after.x, self.center.y + before.y - after.y);
+        self.center = Point::new(
+            self.center.x + before.x - after.x,
+            self.center.y + before.y - after.y,
+        );
     }
 
     /// Go back to fitting and following the diagram.

@@ -8,58 +8,67 @@ use crate::render::screen::{self, Emphasis};
 /// Show the canvas in the remaining space. Returns whether the camera is still moving.
 pub fn show(app: &mut ScaleviewApp, ui: &mut egui::Ui, glow: f32, dt: f32) -> bool {
     let mut camera_moving = false;
-    egui::CentralPanel::default().frame(egui::Frame::NONE).show(ui, |ui| {
-        let (rect, resp) = ui.allocate_exact_size(ui.available_size(), Sense::click_and_drag());
-        camera_moving = app.camera.update(app.scene.bounds, rect, dt);
+    egui::CentralPanel::default()
+        .frame(egui::Frame::NONE)
+        .show(ui, |ui| {
+            let (rect, resp) = ui.allocate_exact_size(ui.available_size(), Sense::click_and_drag());
+            resp.widget_info(|| WidgetInfo::labeled(Role::Canvas, true, "Diagram"));
+            camera_moving = app.camera.update(app.scene.bounds, rect, dt);
 
-        if resp.dragged() {
-            app.camera.pan(resp.drag_delta());
-        }
-        if resp.hovered() {
-            let (scroll, zoom, pointer) = ui.input(|i| (i.smooth_scroll_delta, i.zoom_delta(), i.pointer.hover_pos()));
-            if let Some(p) = pointer {
-                let factor = zoom * (scroll.y / 400.0).exp();
-                app.camera.zoom_at(factor, p, rect);
+            if resp.dragged() {
+                app.camera.pan(resp.drag_delta());
             }
-        }
-        if resp.double_clicked() {
-            app.commands.push(Command::FitView);
-        } else if resp.clicked() {
-            app.commands.push(Command::Select(None));
-        }
-
-        let cam = app.camera.camera(rect);
-        // Every visible component is a widget: hoverable, clickable, and visible to AccessKit.
-        let mut hovered = None;
-        for n in app.scene.nodes.iter().filter(|n| n.opacity > 0.5) {
-            let r = cam.rect_to_screen(n.rect).expand(4.0).intersect(rect);
-            if !r.is_positive() {
-                continue;
-            }
-            let nr = ui.interact(r, resp.id.with(&n.id), Sense::click());
-            let label = n.label.clone();
-            nr.widget_info(|| WidgetInfo::labeled(Role::Button, true, label.clone()));
-            if nr.hovered() {
-                hovered = Some(n.index);
-            }
-            if nr.clicked() {
-                app.commands.push(Command::Select(Some(n.index)));
-            }
-            let c = &app.diagram.components[n.index];
-            nr.on_hover_ui(|ui| {
-                ui.set_max_width(320.0);
-                ui.strong(&n.label);
-                ui.weak(c.kind.display_name());
-                if !c.notes.is_empty() {
-                    ui.label(&c.notes);
+            if resp.hovered() {
+                let (scroll, zoom, pointer) =
+                    ui.input(|i| (i.smooth_scroll_delta, i.zoom_delta(), i.pointer.hover_pos()));
+                if let Some(p) = pointer {
+                    let factor = zoom * (scroll.y / 400.0).exp();
+                    app.camera.zoom_at(factor, p, rect);
                 }
-            });
-        }
-        app.hovered = hovered;
+            }
+            if resp.double_clicked() {
+                app.commands.push(Command::FitView);
+            } else if resp.clicked() {
+                app.commands.push(Command::Select(None));
+            }
 
-        let painter = ui.painter_at(rect);
-        let em = Emphasis { hovered, selected: app.selected, new_glow: glow, text_scale: app.settings.text_scale };
-        screen::paint_scene(&painter, &app.scene, &cam, &app.theme, &mut app.icons, em);
-    });
+            let cam = app.camera.camera(rect);
+            // Every visible component is a widget: hoverable, clickable, and visible to AccessKit.
+            let mut hovered = None;
+            for n in app.scene.nodes.iter().filter(|n| n.opacity > 0.5) {
+                let r = cam.rect_to_screen(n.rect).expand(4.0).intersect(rect);
+                if !r.is_positive() {
+                    continue;
+                }
+                let nr = ui.interact(r, resp.id.with(&n.id), Sense::click());
+                let label = n.label.clone();
+                nr.widget_info(|| WidgetInfo::labeled(Role::Button, true, label.clone()));
+                if nr.hovered() {
+                    hovered = Some(n.index);
+                }
+                if nr.clicked() {
+                    app.commands.push(Command::Select(Some(n.index)));
+                }
+                let c = &app.diagram.components[n.index];
+                nr.on_hover_ui(|ui| {
+                    ui.set_max_width(320.0);
+                    ui.strong(&n.label);
+                    ui.weak(c.kind.display_name());
+                    if !c.notes.is_empty() {
+                        ui.label(&c.notes);
+                    }
+                });
+            }
+            app.hovered = hovered;
+
+            let painter = ui.painter_at(rect);
+            let em = Emphasis {
+                hovered,
+                selected: app.selected,
+                new_glow: glow,
+                text_scale: app.settings.text_scale,
+            };
+            screen::paint_scene(&painter, &app.scene, &cam, &app.theme, &mut app.icons, em);
+        });
     camera_moving
 }

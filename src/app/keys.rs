@@ -28,7 +28,17 @@ pub fn handle(ctx: &egui::Context, out: &mut Vec<Command>) {
         if i.consume_key(none, Key::End) {
             out.push(Command::GoToStage(usize::MAX));
         }
-        let digits = [Key::Num1, Key::Num2, Key::Num3, Key::Num4, Key::Num5, Key::Num6, Key::Num7, Key::Num8, Key::Num9];
+        let digits = [
+            Key::Num1,
+            Key::Num2,
+            Key::Num3,
+            Key::Num4,
+            Key::Num5,
+            Key::Num6,
+            Key::Num7,
+            Key::Num8,
+            Key::Num9,
+        ];
         for (n, key) in digits.into_iter().enumerate() {
             if i.consume_key(none, key) {
                 out.push(Command::GoToStage(n));
@@ -37,7 +47,9 @@ pub fn handle(ctx: &egui::Context, out: &mut Vec<Command>) {
         if i.consume_key(none, Key::F) {
             out.push(Command::FitView);
         }
-        if i.consume_key(Modifiers::COMMAND, Key::Plus) || i.consume_key(Modifiers::COMMAND, Key::Equals) {
+        if i.consume_key(Modifiers::COMMAND, Key::Plus)
+            || i.consume_key(Modifiers::COMMAND, Key::Equals)
+        {
             out.push(Command::ScaleText(1.1));
         }
         if i.consume_key(Modifiers::COMMAND, Key::Minus) {

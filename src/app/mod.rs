@@ -15,8 +15,8 @@ pub use commands::Command;
 pub use settings::Settings;
 
 use crate::model::{self, Diagram};
-use crate::render::screen::IconCache;
 use crate::render::Theme;
+use crate::render::screen::IconCache;
 use crate::scene::{Moment, Scene};
 
 /// How long components new in a stage glow after the transition settles, in seconds.
@@ -142,8 +142,11 @@ impl ScaleviewApp {
                     self.theme = name.theme();
                 }
                 Command::ScaleText(f) => {
-                    self.settings.text_scale =
-                        if f == 0.0 { 1.0 } else { (self.settings.text_scale * f).clamp(0.5, 3.0) };
+                    self.settings.text_scale = if f == 0.0 {
+                        1.0
+                    } else {
+                        (self.settings.text_scale * f).clamp(0.5, 3.0)
+                    };
                 }
             }
         }
@@ -177,7 +180,11 @@ impl ScaleviewApp {
     fn sync_visuals(&mut self, ctx: &egui::Context) {
         if self.visuals_for != Some(self.settings.theme) {
             self.visuals_for = Some(self.settings.theme);
-            let mut visuals = if self.theme.dark { egui::Visuals::dark() } else { egui::Visuals::light() };
+            let mut visuals = if self.theme.dark {
+                egui::Visuals::dark()
+            } else {
+                egui::Visuals::light()
+            };
             if self.settings.theme == crate::render::ThemeName::Projector {
                 visuals.override_text_color = Some(egui::Color32::BLACK);
             }
@@ -205,7 +212,11 @@ impl eframe::App for ScaleviewApp {
         let camera_moving = canvas::show(self, ui, glow, dt);
 
         self.run_commands();
-        if moving || camera_moving || (glow > 0.0 && self.scene.nodes.iter().any(|n| n.is_new)) || !self.commands.is_empty() {
+        if moving
+            || camera_moving
+            || (glow > 0.0 && self.scene.nodes.iter().any(|n| n.is_new))
+            || !self.commands.is_empty()
+        {
             ctx.request_repaint();
         }
     }

@@ -4,11 +4,13 @@ use egui::{Align, FontFamily, Layout, RichText};
 
 use super::{Command, ScaleviewApp};
 use crate::model::Scale;
-use crate::render::screen::BOLD_FAMILY;
 use crate::render::ThemeName;
+use crate::render::screen::BOLD_FAMILY;
 
 fn bold(text: impl Into<String>, size: f32) -> RichText {
-    RichText::new(text).size(size).family(FontFamily::Name(BOLD_FAMILY.into()))
+    RichText::new(text)
+        .size(size)
+        .family(FontFamily::Name(BOLD_FAMILY.into()))
 }
 
 /// Diagram title, view and theme controls.
@@ -29,14 +31,25 @@ pub fn top_bar(app: &mut ScaleviewApp, ui: &mut egui::Ui) {
                             }
                         }
                     });
-                if ui.button("A+").on_hover_text("Larger text (Ctrl +)").clicked() {
+                if ui
+                    .button("A+")
+                    .on_hover_text("Larger text (Ctrl +)")
+                    .clicked()
+                {
                     app.commands.push(Command::ScaleText(1.1));
                 }
-                if ui.button("A−").on_hover_text("Smaller text (Ctrl −)").clicked() {
+                if ui
+                    .button("A−")
+                    .on_hover_text("Smaller text (Ctrl −)")
+                    .clicked()
+                {
                     app.commands.push(Command::ScaleText(1.0 / 1.1));
                 }
                 let fit = ui.add_enabled(!app.camera.follow, egui::Button::new("Fit"));
-                if fit.on_hover_text("Fit the diagram and follow it as it grows (F)").clicked() {
+                if fit
+                    .on_hover_text("Fit the diagram and follow it as it grows (F)")
+                    .clicked()
+                {
                     app.commands.push(Command::FitView);
                 }
             });
@@ -61,11 +74,19 @@ pub fn stage_bar(app: &mut ScaleviewApp, ui: &mut egui::Ui) {
             );
             ui.with_layout(Layout::right_to_left(Align::Center), |ui| {
                 let last = app.diagram.last_stage();
-                if ui.add_enabled(target < last, egui::Button::new(bold("Next ▶", 16.0))).on_hover_text("Next stage (→, PageDown, Space)").clicked() {
+                if ui
+                    .add_enabled(target < last, egui::Button::new(bold("Next ▶", 16.0)))
+                    .on_hover_text("Next stage (→, PageDown, Space)")
+                    .clicked()
+                {
                     app.commands.push(Command::NextStage);
                 }
                 ui.label(RichText::new(format!("stage {} of {}", target + 1, last + 1)).size(16.0));
-                if ui.add_enabled(target > 0, egui::Button::new(bold("◀ Back", 16.0))).on_hover_text("Previous stage (←, PageUp)").clicked() {
+                if ui
+                    .add_enabled(target > 0, egui::Button::new(bold("◀ Back", 16.0)))
+                    .on_hover_text("Previous stage (←, PageUp)")
+                    .clicked()
+                {
                     app.commands.push(Command::PrevStage);
                 }
             });
@@ -93,30 +114,46 @@ fn slider_with_ticks(app: &mut ScaleviewApp, ui: &mut egui::Ui) {
         app.commands.push(Command::SetValue(value));
     }
     // Ticks: the slider's handle travels over its rect shrunk by height / 2.5 on each side.
-    let slider_rect = egui::Rect::from_min_size(resp.rect.min, egui::vec2(ui.spacing().slider_width, resp.rect.height()));
+    let slider_rect = egui::Rect::from_min_size(
+        resp.rect.min,
+        egui::vec2(ui.spacing().slider_width, resp.rect.height()),
+    );
     let inset = slider_rect.height() / 2.5;
     let x0 = slider_rect.left() + inset;
     let x1 = slider_rect.right() - inset;
-    let (tick_rect, _) = ui.allocate_exact_size(egui::vec2(ui.available_width(), 26.0), egui::Sense::hover());
+    let (tick_rect, _) =
+        ui.allocate_exact_size(egui::vec2(ui.available_width(), 26.0), egui::Sense::hover());
     let painter = ui.painter();
     let target = app.anim.target();
     let mut last_label_right = f32::NEG_INFINITY;
     for (i, s) in app.diagram.stages.iter().enumerate() {
         let x = x0 + (x1 - x0) * axis.fraction_of(s.at) as f32;
         let current = i == target;
-        let col = if current { ui.visuals().selection.bg_fill } else { ui.visuals().text_color() };
+        let col = if current {
+            ui.visuals().selection.bg_fill
+        } else {
+            ui.visuals().text_color()
+        };
         painter.line_segment(
-            [egui::pos2(x, slider_rect.top() - 2.0), egui::pos2(x, tick_rect.top() + 4.0)],
+            [
+                egui::pos2(x, slider_rect.top() - 2.0),
+                egui::pos2(x, tick_rect.top() + 4.0),
+            ],
             egui::Stroke::new(if current { 3.0 } else { 1.5 }, col),
         );
         let text = axis.short_label(s.at);
         let font = egui::FontId::new(if current { 16.0 } else { 14.0 }, FontFamily::Proportional);
         let galley = painter.layout_no_wrap(text, font, col);
-        let r = egui::Align2::CENTER_TOP.anchor_size(egui::pos2(x, tick_rect.top() + 5.0), galley.size());
+        let r = egui::Align2::CENTER_TOP
+            .anchor_size(egui::pos2(x, tick_rect.top() + 5.0), galley.size());
         // Skip a label that would collide with the previous one (the tick stays).
         if r.left() > last_label_right + 4.0 || current {
             last_label_right = r.right();
-            let hit = ui.interact(r.expand(3.0), resp.id.with(("tick", i)), egui::Sense::click());
+            let hit = ui.interact(
+                r.expand(3.0),
+                resp.id.with(("tick", i)),
+                egui::Sense::click(),
+            );
             painter.galley(r.min, galley, col);
             if hit.on_hover_text(&s.title).clicked() {
                 app.commands.push(Command::GoToStage(i));

@@ -19,7 +19,10 @@ pub struct Settings {
 
 impl Default for Settings {
     fn default() -> Self {
-        Settings { theme: ThemeName::Light, text_scale: 1.0 }
+        Settings {
+            theme: ThemeName::Light,
+            text_scale: 1.0,
+        }
     }
 }
 

@@ -23,12 +23,20 @@ impl Axis {
             Scale::Log => (v.ln() - self.min.ln()) / (self.max.ln() - self.min.ln()),
             Scale::Linear => (v - self.min) / (self.max - self.min),
         };
-        if f.is_finite() { f.clamp(0.0, 1.0) } else { 0.0 }
+        if f.is_finite() {
+            f.clamp(0.0, 1.0)
+        } else {
+            0.0
+        }
     }
 
     /// Axis value at a slider position in 0..=1 (clamped).
     pub fn value_at(&self, fraction: f64) -> f64 {
-        let f = if fraction.is_finite() { fraction.clamp(0.0, 1.0) } else { 0.0 };
+        let f = if fraction.is_finite() {
+            fraction.clamp(0.0, 1.0)
+        } else {
+            0.0
+        };
         let v = match self.scale {
             Scale::Log => (self.min.ln() + f * (self.max.ln() - self.min.ln())).exp(),
             Scale::Linear => self.min + f * (self.max - self.min),
@@ -44,7 +52,11 @@ impl Axis {
     /// Long label for the caption: `12,345 users`.
     pub fn long_label(&self, value: f64) -> String {
         let n = value.round();
-        let unit = if n == 1.0 { self.label.trim_end_matches('s') } else { self.label.as_str() };
+        let unit = if n == 1.0 {
+            self.label.trim_end_matches('s')
+        } else {
+            self.label.as_str()
+        };
         format!("{} {unit}", grouped_number(n))
     }
 }
@@ -55,12 +67,16 @@ pub fn grouped_number(value: f64) -> String {
     let digits = n.to_string();
     let mut out = String::new();
     for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
             out.push(',');
         }
         out.push(c);
     }
-    if value < 0.0 && n != 0 { format!("-{out}") } else { out }
+    if value < 0.0 && n != 0 {
+        format!("-{out}")
+    } else {
+        out
+    }
 }
 
 /// `1500` → `1.5K`, `10000000` → `10M`, `12` → `12`.
@@ -88,7 +104,12 @@ mod tests {
     use super::*;
 
     fn users() -> Axis {
-        Axis { label: "users".into(), min: 1.0, max: 1e7, scale: Scale::Log }
+        Axis {
+            label: "users".into(),
+            min: 1.0,
+            max: 1e7,
+            scale: Scale::Log,
+        }
     }
 
     #[test]
@@ -105,7 +126,12 @@ mod tests {
 
     #[test]
     fn linear_axis_round_trips() {
-        let a = Axis { label: "step".into(), min: 0.0, max: 4.0, scale: Scale::Linear };
+        let a = Axis {
+            label: "step".into(),
+            min: 0.0,
+            max: 4.0,
+            scale: Scale::Linear,
+        };
         assert_eq!(a.fraction_of(1.0), 0.25);
         assert_eq!(a.value_at(0.75), 3.0);
         assert_eq!(a.value_at(f64::NAN), 0.0);

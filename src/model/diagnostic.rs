@@ -37,14 +37,21 @@ impl Diagnostic {
 
     /// The position as `line:col`.
     pub fn pos(&self) -> Pos {
-        Pos { line: self.line, col: self.col }
+        Pos {
+            line: self.line,
+            col: self.col,
+        }
     }
 }
 
 impl fmt::Display for Diagnostic {
     /// Compiler style: `path:line:col: error: message` then `  hint: …` on its own line.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}:{}:{}: error: {}", self.file, self.line, self.col, self.message)?;
+        write!(
+            f,
+            "{}:{}:{}: error: {}",
+            self.file, self.line, self.col, self.message
+        )?;
         if let Some(hint) = &self.hint {
             write!(f, "\n  hint: {hint}")?;
         }
@@ -86,7 +93,11 @@ fn edit_distance(a: &str, b: &str) -> usize {
         row[0] = i + 1;
         for (j, cb) in b.iter().enumerate() {
             let cur = row[j + 1];
-            row[j + 1] = if ca == *cb { prev } else { 1 + prev.min(row[j]).min(cur) };
+            row[j + 1] = if ca == *cb {
+                prev
+            } else {
+                1 + prev.min(row[j]).min(cur)
+            };
             prev = cur;
         }
     }
@@ -108,6 +119,9 @@ mod tests {
     fn display_is_compiler_like() {
         let d = Diagnostic::new("a.ron", Pos { line: 3, col: 7 }, "unknown group `vpx`")
             .with_hint("did you mean `vpc`?");
-        assert_eq!(d.to_string(), "a.ron:3:7: error: unknown group `vpx`\n  hint: did you mean `vpc`?");
+        assert_eq!(
+            d.to_string(),
+            "a.ron:3:7: error: unknown group `vpx`\n  hint: did you mean `vpc`?"
+        );
     }
 }

@@ -61,7 +61,10 @@ pub struct Lifetime {
 
 impl Lifetime {
     /// Present from the first stage on, forever.
-    pub const ALWAYS: Lifetime = Lifetime { appears: 0, retires: None };
+    pub const ALWAYS: Lifetime = Lifetime {
+        appears: 0,
+        retires: None,
+    };
 
     /// Whether it exists at stage `stage`.
     pub fn contains(&self, stage: usize) -> bool {
@@ -140,7 +143,10 @@ impl Diagram {
 
     /// Components present at `stage`, in file order.
     pub fn components_at(&self, stage: usize) -> impl Iterator<Item = (usize, &Component)> {
-        self.components.iter().enumerate().filter(move |(_, c)| c.life.contains(stage))
+        self.components
+            .iter()
+            .enumerate()
+            .filter(move |(_, c)| c.life.contains(stage))
     }
 
     /// Find a component by id.

@@ -104,7 +104,10 @@ fn default_cell_height() -> f32 {
 
 impl Default for RawGrid {
     fn default() -> Self {
-        RawGrid { cell_width: default_cell_width(), cell_height: default_cell_height() }
+        RawGrid {
+            cell_width: default_cell_width(),
+            cell_height: default_cell_height(),
+        }
     }
 }
 

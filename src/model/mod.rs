@@ -11,7 +11,7 @@ mod source_map;
 mod syntax;
 mod validate;
 
-pub use axis::{compact_number, grouped_number, Axis, Scale};
+pub use axis::{Axis, Scale, compact_number, grouped_number};
 pub use diagnostic::{Diagnostic, Pos};
 pub use diagram::{Component, ComponentAt, Diagram, Grid, Group, Lifetime, Link, Stage};
 pub use format::FORMAT_VERSION;
@@ -53,8 +53,10 @@ pub fn parse_bytes(bytes: &[u8], file: &str) -> Result<Diagram, Vec<Diagnostic>>
             let text = String::from_utf8_lossy(good);
             let line = text.matches('\n').count() + 1;
             let col = text.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
-            Err(vec![Diagnostic::new(file, Pos { line, col }, "the file is not UTF-8 text")
-                .with_hint("save it as UTF-8 in your editor; is this really a .ron diagram?")])
+            Err(vec![
+                Diagnostic::new(file, Pos { line, col }, "the file is not UTF-8 text")
+                    .with_hint("save it as UTF-8 in your editor; is this really a .ron diagram?"),
+            ])
         }
     }
 }
@@ -65,7 +67,10 @@ pub fn default_diagram() -> Diagram {
         Ok(d) => d,
         Err(diags) => {
             let text: Vec<String> = diags.iter().map(ToString::to_string).collect();
-            panic!("the embedded default diagram is invalid:\n{}", text.join("\n"))
+            panic!(
+                "the embedded default diagram is invalid:\n{}",
+                text.join("\n")
+            )
         }
     }
 }
@@ -74,7 +79,11 @@ fn too_big(file: &str, len: usize) -> Diagnostic {
     Diagnostic::new(
         file,
         Pos::START,
-        format!("the file is {:.1} MB; diagrams may be at most {} MB", len as f64 / 1e6, MAX_FILE_BYTES / (1024 * 1024)),
+        format!(
+            "the file is {:.1} MB; diagrams may be at most {} MB",
+            len as f64 / 1e6,
+            MAX_FILE_BYTES / (1024 * 1024)
+        ),
     )
     .with_hint("is this the right file? a large diagram is a few hundred kilobytes")
 }

@@ -25,16 +25,30 @@ pub struct SourceMap {
 
 #[derive(Debug)]
 enum Node {
-    Fields { pos: Pos, fields: Vec<(String, Pos, Node)> },
-    Seq { pos: Pos, items: Vec<Node> },
-    Map { pos: Pos, entries: Vec<(Option<String>, Pos, Node)> },
-    Atom { pos: Pos },
+    Fields {
+        pos: Pos,
+        fields: Vec<(String, Pos, Node)>,
+    },
+    Seq {
+        pos: Pos,
+        items: Vec<Node>,
+    },
+    Map {
+        pos: Pos,
+        entries: Vec<(Option<String>, Pos, Node)>,
+    },
+    Atom {
+        pos: Pos,
+    },
 }
 
 impl Node {
     fn pos(&self) -> Pos {
         match self {
-            Node::Fields { pos, .. } | Node::Seq { pos, .. } | Node::Map { pos, .. } | Node::Atom { pos } => *pos,
+            Node::Fields { pos, .. }
+            | Node::Seq { pos, .. }
+            | Node::Map { pos, .. }
+            | Node::Atom { pos } => *pos,
         }
     }
 }
@@ -80,14 +94,17 @@ impl SourceMap {
     }
 
     fn locate_key(&self, path: &[Seg], want_key: bool) -> Pos {
-        let Some(mut node) = self.root.as_ref() else { return Pos::START };
+        let Some(mut node) = self.root.as_ref() else {
+            return Pos::START;
+        };
         let mut best = node.pos();
         for (n, seg) in path.iter().enumerate() {
             let last = n + 1 == path.len();
             let next = match (node, seg) {
-                (Node::Fields { fields, .. }, Seg::Field(name)) => {
-                    fields.iter().find(|(k, _, _)| k == name).map(|(_, kp, v)| (*kp, v))
-                }
+                (Node::Fields { fields, .. }, Seg::Field(name)) => fields
+                    .iter()
+                    .find(|(k, _, _)| k == name)
+                    .map(|(_, kp, v)| (*kp, v)),
                 (Node::Fields { fields, .. }, Seg::Index(i)) => {
                     fields.get(*i).map(|(_, kp, v)| (*kp, v))
                 }
@@ -100,7 +117,11 @@ impl SourceMap {
             };
             match next {
                 Some((key_pos, child)) => {
-                    best = if last && want_key { key_pos } else { child.pos() };
+                    best = if last && want_key {
+                        key_pos
+                    } else {
+                        child.pos()
+                    };
                     node = child;
                 }
                 None => return best,
@@ -239,7 +260,10 @@ impl Cursor {
     }
 
     fn pos(&self) -> Pos {
-        Pos { line: self.line, col: self.col }
+        Pos {
+            line: self.line,
+            col: self.col,
+        }
     }
 
     fn bump(&mut self) -> Option<char> {
@@ -311,7 +335,12 @@ impl Cursor {
 
 /// Split RON text into the few token kinds the outline needs, skipping comments.
 fn tokenize(src: &str) -> Vec<(Tok, Pos)> {
-    let mut cur = Cursor { chars: src.chars().collect(), i: 0, line: 1, col: 1 };
+    let mut cur = Cursor {
+        chars: src.chars().collect(),
+        i: 0,
+        line: 1,
+        col: 1,
+    };
     let mut toks = Vec::new();
     while let Some(c) = cur.peek(0) {
         let pos = cur.pos();
@@ -407,17 +436,30 @@ Diagram(
     fn locates_fields_items_and_keys() {
         let map = SourceMap::build(SRC);
         assert_eq!(map.locate(&[Seg::Field("title")]), Pos { line: 4, col: 12 });
-        assert_eq!(map.locate(&[Seg::Field("components"), Seg::Index(1)]), Pos { line: 7, col: 9 });
+        assert_eq!(
+            map.locate(&[Seg::Field("components"), Seg::Index(1)]),
+            Pos { line: 7, col: 9 }
+        );
         assert_eq!(
             map.locate(&[Seg::Field("components"), Seg::Index(1), Seg::Field("group")]),
             Pos { line: 7, col: 26 }
         );
         assert_eq!(
-            map.locate_name(&[Seg::Field("components"), Seg::Index(1), Seg::Field("moves"), Seg::Key("s2")]),
+            map.locate_name(&[
+                Seg::Field("components"),
+                Seg::Index(1),
+                Seg::Field("moves"),
+                Seg::Key("s2")
+            ]),
             Pos { line: 7, col: 40 }
         );
         assert_eq!(
-            map.locate(&[Seg::Field("components"), Seg::Index(0), Seg::Field("cell"), Seg::Index(1)]),
+            map.locate(&[
+                Seg::Field("components"),
+                Seg::Index(0),
+                Seg::Field("cell"),
+                Seg::Index(1)
+            ]),
             Pos { line: 6, col: 38 }
         );
     }
@@ -434,7 +476,15 @@ Diagram(
 
     #[test]
     fn garbage_never_panics() {
-        for src in ["(((((", ")))]]}", "\"unterminated", "r#\"x", "/* open", "{ : : , }", "'x"] {
+        for src in [
+            "(((((",
+            ")))]]}",
+            "\"unterminated",
+            "r#\"x",
+            "/* open",
+            "{ : : , }",
+            "'x",
+        ] {
             let _ = SourceMap::build(src).locate(&[Seg::Field("a"), Seg::Index(3)]);
         }
         let deep = "[".repeat(10_000);

@@ -1,15 +1,19 @@
 //! Turning `ron` syntax and type errors into plain-worded diagnostics with hints.
 
-use super::diagnostic::{closest, Diagnostic, Pos};
+use super::diagnostic::{Diagnostic, Pos, closest};
 
 /// Describe a `ron` error the way a presenter, not a parser author, would want to read it.
 pub fn diagnose(file: &str, src: &str, err: &ron::error::SpannedError) -> Diagnostic {
     use ron::Error as E;
-    let pos = Pos { line: err.span.start.line.max(1), col: err.span.start.col.max(1) };
+    let pos = Pos {
+        line: err.span.start.line.max(1),
+        col: err.span.start.col.max(1),
+    };
     let at = |msg: String| Diagnostic::new(file, pos, msg);
     if src.trim().is_empty() {
-        return Diagnostic::new(file, Pos::START, "the file is empty")
-            .with_hint("a diagram starts with `Diagram(title: \"…\", stages: [ … ])`; see docs/FORMAT.md");
+        return Diagnostic::new(file, Pos::START, "the file is empty").with_hint(
+            "a diagram starts with `Diagram(title: \"…\", stages: [ … ])`; see docs/FORMAT.md",
+        );
     }
     match &err.code {
         E::Eof => at("the file ends too early".into())

@@ -3,9 +3,9 @@
 use std::collections::{HashMap, HashSet};
 
 use super::axis::{Axis, Scale};
-use super::diagnostic::{closest, Diagnostic};
+use super::diagnostic::{Diagnostic, closest};
 use super::diagram::{Component, ComponentAt, Diagram, Grid, Group, Lifetime, Link, Stage};
-use super::format::{RawDiagram, RawLink, FORMAT_VERSION};
+use super::format::{FORMAT_VERSION, RawDiagram, RawLink};
 use super::source_map::{Seg, SourceMap};
 
 /// Largest cell coordinate accepted; beyond this a diagram is surely a typo.
@@ -49,13 +49,19 @@ fn suggest(found: &str, known: &[&str], what: &str) -> Option<String> {
 
 /// Validate `raw` (parsed from `src`) into a diagram, or return every problem found.
 pub fn validate(raw: RawDiagram, src: &str, file: &str) -> Result<Diagram, Vec<Diagnostic>> {
-    let mut ck = Checker { file, map: SourceMap::build(src), diags: Vec::new() };
+    let mut ck = Checker {
+        file,
+        map: SourceMap::build(src),
+        diags: Vec::new(),
+    };
 
     if raw.format != FORMAT_VERSION {
         ck.err(
             &[Seg::Field("format")],
             format!("format version {} is not supported", raw.format),
-            Some(format!("this scaleview reads format {FORMAT_VERSION}; write `format: {FORMAT_VERSION}`")),
+            Some(format!(
+                "this scaleview reads format {FORMAT_VERSION}; write `format: {FORMAT_VERSION}`"
+            )),
         );
     }
 
@@ -63,8 +69,12 @@ pub fn validate(raw: RawDiagram, src: &str, file: &str) -> Result<Diagram, Vec<D
     let grid = check_grid(&mut ck, &raw);
     let stages = check_stages(&mut ck, &raw, &axis);
     let stage_ids: Vec<&str> = stages.iter().map(|s| s.id.as_str()).collect();
-    let stage_index: HashMap<&str, usize> = stage_ids.iter().enumerate().map(|(i, s)| (*s, i)).collect();
-    let refs = StageRefs { ids: &stage_ids, index: &stage_index };
+    let stage_index: HashMap<&str, usize> =
+        stage_ids.iter().enumerate().map(|(i, s)| (*s, i)).collect();
+    let refs = StageRefs {
+        ids: &stage_ids,
+        index: &stage_index,
+    };
 
     let groups = check_groups(&mut ck, &raw, &refs);
     let components = check_components(&mut ck, &raw, &refs, &groups);
@@ -93,11 +103,18 @@ fn check_axis(ck: &mut Checker, raw: &RawDiagram) -> Axis {
     let a = &raw.axis;
     let path = |f| [Seg::Field("axis"), Seg::Field(f)];
     if !a.min.is_finite() || !a.max.is_finite() || a.max.abs() > 1e15 || a.min.abs() > 1e15 {
-        ck.err(&path("max"), "the axis range must be ordinary numbers".into(), Some("use values below 1e15".into()));
+        ck.err(
+            &path("max"),
+            "the axis range must be ordinary numbers".into(),
+            Some("use values below 1e15".into()),
+        );
     } else if a.min >= a.max {
         ck.err(
             &path("max"),
-            format!("the axis maximum ({}) must be larger than its minimum ({})", a.max, a.min),
+            format!(
+                "the axis maximum ({}) must be larger than its minimum ({})",
+                a.max, a.min
+            ),
             Some("swap them or raise `max`".into()),
         );
     } else if a.scale == Scale::Log && a.min <= 0.0 {
@@ -107,7 +124,12 @@ fn check_axis(ck: &mut Checker, raw: &RawDiagram) -> Axis {
             Some("use `min: 1`, or `scale: Linear` to start at 0".into()),
         );
     }
-    Axis { label: a.label.clone(), min: a.min, max: a.max, scale: a.scale }
+    Axis {
+        label: a.label.clone(),
+        min: a.min,
+        max: a.max,
+        scale: a.scale,
+    }
 }
 
 fn check_grid(ck: &mut Checker, raw: &RawDiagram) -> Grid {
@@ -121,7 +143,10 @@ fn check_grid(ck: &mut Checker, raw: &RawDiagram) -> Grid {
             );
         }
     }
-    Grid { cell_width: g.cell_width.clamp(40.0, 2000.0), cell_height: g.cell_height.clamp(40.0, 2000.0) }
+    Grid {
+        cell_width: g.cell_width.clamp(40.0, 2000.0),
+        cell_height: g.cell_height.clamp(40.0, 2000.0),
+    }
 }
 
 fn check_stages(ck: &mut Checker, raw: &RawDiagram, axis: &Axis) -> Vec<Stage> {
@@ -140,16 +165,29 @@ fn check_stages(ck: &mut Checker, raw: &RawDiagram, axis: &Axis) -> Vec<Stage> {
             ck.err(
                 &path("id"),
                 format!("stage id `{}` is used twice", s.id),
-                Some(format!("stage {} already uses it; give each stage its own id", first + 1)),
+                Some(format!(
+                    "stage {} already uses it; give each stage its own id",
+                    first + 1
+                )),
             );
         }
         if !s.at.is_finite() {
-            ck.err(&path("at"), "a stage must start at an ordinary number".into(), None);
+            ck.err(
+                &path("at"),
+                "a stage must start at an ordinary number".into(),
+                None,
+            );
         } else if i == 0 && s.at != axis.min {
             ck.err(
                 &path("at"),
-                format!("the first stage starts at {}, but the axis starts at {}", s.at, axis.min),
-                Some(format!("write `at: {}` or set `axis: (min: {})`", axis.min, s.at)),
+                format!(
+                    "the first stage starts at {}, but the axis starts at {}",
+                    s.at, axis.min
+                ),
+                Some(format!(
+                    "write `at: {}` or set `axis: (min: {})`",
+                    axis.min, s.at
+                )),
             );
         } else if i > 0 && raw.stages[i - 1].at.is_finite() && s.at <= raw.stages[i - 1].at {
             ck.err(
@@ -166,20 +204,32 @@ fn check_stages(ck: &mut Checker, raw: &RawDiagram, axis: &Axis) -> Vec<Stage> {
         } else if s.at > axis.max {
             ck.err(
                 &path("at"),
-                format!("stage `{}` starts at {}, past the end of the axis ({})", s.id, s.at, axis.max),
+                format!(
+                    "stage `{}` starts at {}, past the end of the axis ({})",
+                    s.id, s.at, axis.max
+                ),
                 Some("raise `axis.max`".into()),
             );
         }
     }
     raw.stages
         .iter()
-        .map(|s| Stage { id: s.id.clone(), at: s.at, title: s.title.clone(), notes: s.notes.clone() })
+        .map(|s| Stage {
+            id: s.id.clone(),
+            at: s.at,
+            title: s.title.clone(),
+            notes: s.notes.clone(),
+        })
         .collect()
 }
 
 fn check_id(ck: &mut Checker, path: &[Seg], id: &str, what: &str) {
     if id.trim().is_empty() {
-        ck.err(path, format!("a {what} needs a non-empty id"), Some("ids are short names like \"web\"".into()));
+        ck.err(
+            path,
+            format!("a {what} needs a non-empty id"),
+            Some("ids are short names like \"web\"".into()),
+        );
     }
 }
 
@@ -192,7 +242,11 @@ impl StageRefs<'_> {
     fn resolve(&self, ck: &mut Checker, path: &[Seg], name: &str) -> Option<usize> {
         let found = self.index.get(name).copied();
         if found.is_none() {
-            ck.err(path, format!("there is no stage `{name}`"), suggest(name, self.ids, "stage"));
+            ck.err(
+                path,
+                format!("there is no stage `{name}`"),
+                suggest(name, self.ids, "stage"),
+            );
         }
         found
     }
@@ -201,31 +255,55 @@ impl StageRefs<'_> {
     fn resolve_key(&self, ck: &mut Checker, path: &[Seg], name: &str) -> Option<usize> {
         let found = self.index.get(name).copied();
         if found.is_none() {
-            ck.err_at_name(path, format!("there is no stage `{name}`"), suggest(name, self.ids, "stage"));
+            ck.err_at_name(
+                path,
+                format!("there is no stage `{name}`"),
+                suggest(name, self.ids, "stage"),
+            );
         }
         found
     }
 
     /// A lifetime from optional `appears`/`retires` fields under `base`.
-    fn lifetime(&self, ck: &mut Checker, base: &[Seg], appears: Option<&str>, retires: Option<&str>) -> Lifetime {
+    fn lifetime(
+        &self,
+        ck: &mut Checker,
+        base: &[Seg],
+        appears: Option<&str>,
+        retires: Option<&str>,
+    ) -> Lifetime {
         let at = |f| {
             let mut p = base.to_vec();
             p.push(Seg::Field(f));
             p
         };
-        let a = appears.and_then(|n| self.resolve(ck, &at("appears"), n)).unwrap_or(0);
+        let a = appears
+            .and_then(|n| self.resolve(ck, &at("appears"), n))
+            .unwrap_or(0);
         let r = retires.and_then(|n| self.resolve(ck, &at("retires"), n));
         if let Some(r) = r
             && r <= a
         {
             ck.err(
                 &at("retires"),
-                format!("it retires at stage `{}` but only appears at `{}`", self.ids[r], self.ids[a]),
-                Some("`retires` names the first stage it is gone; it must come after `appears`".into()),
+                format!(
+                    "it retires at stage `{}` but only appears at `{}`",
+                    self.ids[r], self.ids[a]
+                ),
+                Some(
+                    "`retires` names the first stage it is gone; it must come after `appears`"
+                        .into(),
+                ),
             );
-            return Lifetime { appears: a, retires: None };
+            return Lifetime {
+                appears: a,
+                retires: None,
+            };
         }
-        Lifetime { appears: a, retires: r }
+        Lifetime {
+            appears: a,
+            retires: r,
+        }
     }
 }
 
@@ -236,7 +314,11 @@ fn check_groups(ck: &mut Checker, raw: &RawDiagram, refs: &StageRefs) -> Vec<Gro
         let path = [Seg::Field("groups"), Seg::Index(i), Seg::Field("id")];
         check_id(ck, &path, &g.id, "group");
         if index.insert(g.id.as_str(), i).is_some() {
-            ck.err(&path, format!("group id `{}` is used twice", g.id), Some("give each group its own id".into()));
+            ck.err(
+                &path,
+                format!("group id `{}` is used twice", g.id),
+                Some("give each group its own id".into()),
+            );
         }
     }
     let mut groups: Vec<Group> = Vec::with_capacity(raw.groups.len());
@@ -254,8 +336,19 @@ fn check_groups(ck: &mut Checker, raw: &RawDiagram, refs: &StageRefs) -> Vec<Gro
             found
         });
         let life = refs.lifetime(ck, &base, g.appears.as_deref(), g.retires.as_deref());
-        let label = if g.label.trim().is_empty() { g.kind.display_name().to_owned() } else { g.label.clone() };
-        groups.push(Group { id: g.id.clone(), kind: g.kind, label, notes: g.notes.clone(), parent, life });
+        let label = if g.label.trim().is_empty() {
+            g.kind.display_name().to_owned()
+        } else {
+            g.label.clone()
+        };
+        groups.push(Group {
+            id: g.id.clone(),
+            kind: g.kind,
+            label,
+            notes: g.notes.clone(),
+            parent,
+            life,
+        });
     }
     // Cycles: follow parents; a chain longer than the group count loops.
     let mut reported: HashSet<usize> = HashSet::new();
@@ -267,8 +360,16 @@ fn check_groups(ck: &mut Checker, raw: &RawDiagram, refs: &StageRefs) -> Vec<Gro
                 if seen.iter().all(|g| !reported.contains(g)) {
                     let names: Vec<&str> = seen.iter().map(|&g| groups[g].id.as_str()).collect();
                     ck.err(
-                        &[Seg::Field("groups"), Seg::Index(start), Seg::Field("parent")],
-                        format!("groups contain each other in a circle: {} → {}", names.join(" → "), groups[start].id),
+                        &[
+                            Seg::Field("groups"),
+                            Seg::Index(start),
+                            Seg::Field("parent"),
+                        ],
+                        format!(
+                            "groups contain each other in a circle: {} → {}",
+                            names.join(" → "),
+                            groups[start].id
+                        ),
                         Some("a group cannot be inside itself; remove one `parent`".into()),
                     );
                     reported.extend(seen.iter().copied());
@@ -290,9 +391,15 @@ fn check_groups(ck: &mut Checker, raw: &RawDiagram, refs: &StageRefs) -> Vec<Gro
     groups
 }
 
-fn check_components(ck: &mut Checker, raw: &RawDiagram, refs: &StageRefs, groups: &[Group]) -> Vec<Component> {
+fn check_components(
+    ck: &mut Checker,
+    raw: &RawDiagram,
+    refs: &StageRefs,
+    groups: &[Group],
+) -> Vec<Component> {
     let group_ids: Vec<&str> = groups.iter().map(|g| g.id.as_str()).collect();
-    let group_index: HashMap<&str, usize> = group_ids.iter().enumerate().map(|(i, g)| (*g, i)).collect();
+    let group_index: HashMap<&str, usize> =
+        group_ids.iter().enumerate().map(|(i, g)| (*g, i)).collect();
     let stage_count = refs.ids.len().max(1);
     let mut seen: HashMap<&str, usize> = HashMap::new();
     let mut out = Vec::with_capacity(raw.components.len());
@@ -301,9 +408,17 @@ fn check_components(ck: &mut Checker, raw: &RawDiagram, refs: &StageRefs, groups
         let field = |f| [base[0], base[1], Seg::Field(f)];
         check_id(ck, &field("id"), &c.id, "component");
         if seen.insert(c.id.as_str(), i).is_some() {
-            ck.err(&field("id"), format!("component id `{}` is used twice", c.id), Some("give each component its own id".into()));
+            ck.err(
+                &field("id"),
+                format!("component id `{}` is used twice", c.id),
+                Some("give each component its own id".into()),
+            );
         } else if group_index.contains_key(c.id.as_str()) {
-            ck.err(&field("id"), format!("`{}` is already the id of a group", c.id), Some("components and groups need different ids".into()));
+            ck.err(
+                &field("id"),
+                format!("`{}` is already the id of a group", c.id),
+                Some("components and groups need different ids".into()),
+            );
         }
         let life = refs.lifetime(ck, &base, c.appears.as_deref(), c.retires.as_deref());
         let resolve_group = |ck: &mut Checker, path: &[Seg], name: &str| -> Option<usize> {
@@ -312,11 +427,18 @@ fn check_components(ck: &mut Checker, raw: &RawDiagram, refs: &StageRefs, groups
             }
             let found = group_index.get(name).copied();
             if found.is_none() {
-                ck.err(path, format!("there is no group `{name}`"), suggest(name, &group_ids, "group"));
+                ck.err(
+                    path,
+                    format!("there is no group `{name}`"),
+                    suggest(name, &group_ids, "group"),
+                );
             }
             found
         };
-        let first_group = c.group.as_deref().and_then(|g| resolve_group(ck, &field("group"), g));
+        let first_group = c
+            .group
+            .as_deref()
+            .and_then(|g| resolve_group(ck, &field("group"), g));
         check_cell(ck, &field("cell"), c.cell);
 
         // Per-stage changes, resolved to stage indices.
@@ -345,8 +467,16 @@ fn check_components(ck: &mut Checker, raw: &RawDiagram, refs: &StageRefs, groups
                 relabel.insert(s, l.as_str());
             }
         }
-        let base_label = if c.label.trim().is_empty() { c.kind.display_name() } else { c.label.as_str() };
-        let mut cur = ComponentAt { cell: c.cell, group: first_group, label: base_label.to_owned() };
+        let base_label = if c.label.trim().is_empty() {
+            c.kind.display_name()
+        } else {
+            c.label.as_str()
+        };
+        let mut cur = ComponentAt {
+            cell: c.cell,
+            group: first_group,
+            label: base_label.to_owned(),
+        };
         let mut at = Vec::with_capacity(stage_count);
         for s in 0..stage_count {
             // Changes keyed at or before a stage apply from that stage on.
@@ -366,10 +496,24 @@ fn check_components(ck: &mut Checker, raw: &RawDiagram, refs: &StageRefs, groups
         // Its group must exist whenever it is inside it.
         if let Some((s, g)) = (0..stage_count)
             .filter(|s| life.contains(*s))
-            .find_map(|s| at[s].group.filter(|g| !groups[*g].life.contains(s)).map(|g| (s, g)))
+            .find_map(|s| {
+                at[s]
+                    .group
+                    .filter(|g| !groups[*g].life.contains(s))
+                    .map(|g| (s, g))
+            })
         {
-            let path = match regroup.iter().filter(|(k, _)| **k <= s).max_by_key(|(k, _)| **k) {
-                Some((k, _)) => vec![base[0], base[1], Seg::Field("regroup"), Seg::Key(refs.ids[*k])],
+            let path = match regroup
+                .iter()
+                .filter(|(k, _)| **k <= s)
+                .max_by_key(|(k, _)| **k)
+            {
+                Some((k, _)) => vec![
+                    base[0],
+                    base[1],
+                    Seg::Field("regroup"),
+                    Seg::Key(refs.ids[*k]),
+                ],
                 None => field("group").to_vec(),
             };
             ck.err(
@@ -381,7 +525,13 @@ fn check_components(ck: &mut Checker, raw: &RawDiagram, refs: &StageRefs, groups
                 Some("change the group's `appears`/`retires`, or move the component with `regroup`".into()),
             );
         }
-        out.push(Component { id: c.id.clone(), kind: c.kind, notes: c.notes.clone(), life, at });
+        out.push(Component {
+            id: c.id.clone(),
+            kind: c.kind,
+            notes: c.notes.clone(),
+            life,
+            at,
+        });
     }
     out
 }
@@ -392,16 +542,28 @@ fn check_cell(ck: &mut Checker, path: &[Seg], cell: (f32, f32)) {
         ck.err(
             path,
             format!("cell ({}, {}) is off the map", cell.0, cell.1),
-            Some(format!("columns and rows go from -{MAX_CELL} to {MAX_CELL}")),
+            Some(format!(
+                "columns and rows go from -{MAX_CELL} to {MAX_CELL}"
+            )),
         );
     }
 }
 
-fn check_in_life(ck: &mut Checker, path: &[Seg], life: Lifetime, stage: usize, refs: &StageRefs, what: &str) {
+fn check_in_life(
+    ck: &mut Checker,
+    path: &[Seg],
+    life: Lifetime,
+    stage: usize,
+    refs: &StageRefs,
+    what: &str,
+) {
     if !life.contains(stage) {
         ck.err_at_name(
             path,
-            format!("`{what}` names stage `{}`, when this component is not present", refs.ids[stage]),
+            format!(
+                "`{what}` names stage `{}`, when this component is not present",
+                refs.ids[stage]
+            ),
             Some("use a stage between its `appears` and `retires`".into()),
         );
     }
@@ -412,12 +574,18 @@ fn check_overlaps(ck: &mut Checker, components: &[Component], stage_ids: &[&str]
     let mut reported: HashSet<(usize, usize)> = HashSet::new();
     for (s, stage_id) in stage_ids.iter().enumerate() {
         let mut buckets: HashMap<(i64, i64), Vec<usize>> = HashMap::new();
-        for (i, c) in components.iter().enumerate().filter(|(_, c)| c.life.contains(s)) {
+        for (i, c) in components
+            .iter()
+            .enumerate()
+            .filter(|(_, c)| c.life.contains(s))
+        {
             let (x, y) = c.at[s].cell;
             let key = (x.floor() as i64, y.floor() as i64);
             for dx in -1..=1 {
                 for dy in -1..=1 {
-                    let Some(others) = buckets.get(&(key.0 + dx, key.1 + dy)) else { continue };
+                    let Some(others) = buckets.get(&(key.0 + dx, key.1 + dy)) else {
+                        continue;
+                    };
                     for &j in others {
                         let (ox, oy) = components[j].at[s].cell;
                         if (ox - x).abs() < 1.0 && (oy - y).abs() < 1.0 && reported.insert((j, i)) {
@@ -459,7 +627,11 @@ fn check_links(
                 } else {
                     suggest(name, &ids, "component")
                 };
-                ck.err(&[base[0], base[1], Seg::Field(f)], format!("there is no component `{name}`"), hint);
+                ck.err(
+                    &[base[0], base[1], Seg::Field(f)],
+                    format!("there is no component `{name}`"),
+                    hint,
+                );
             }
             found
         };
@@ -469,20 +641,41 @@ fn check_links(
             continue;
         };
         if from == to {
-            ck.err(&[base[0], base[1], Seg::Field("to")], format!("link from `{}` to itself", l.from), Some("a link joins two different components".into()));
+            ck.err(
+                &[base[0], base[1], Seg::Field("to")],
+                format!("link from `{}` to itself", l.from),
+                Some("a link joins two different components".into()),
+            );
             continue;
         }
         if let Some(life) = link_life(ck, &base, l, refs, &components[from], &components[to]) {
             let dup = seen.entry((from, to)).or_default();
-            if let Some((first, _)) = dup.iter().find(|(_, other)| overlaps(*other, life, refs.ids.len())) {
+            if let Some((first, _)) = dup
+                .iter()
+                .find(|(_, other)| overlaps(*other, life, refs.ids.len()))
+            {
                 ck.err(
                     &[base[0], base[1], Seg::Field("from")],
-                    format!("link `{}` → `{}` is listed twice (also link {})", l.from, l.to, first + 1),
-                    Some("keep one; use `appears`/`retires` if the two are for different stages".into()),
+                    format!(
+                        "link `{}` → `{}` is listed twice (also link {})",
+                        l.from,
+                        l.to,
+                        first + 1
+                    ),
+                    Some(
+                        "keep one; use `appears`/`retires` if the two are for different stages"
+                            .into(),
+                    ),
                 );
             }
             dup.push((i, life));
-            out.push(Link { from, to, label: l.label.clone(), style: l.style, life });
+            out.push(Link {
+                from,
+                to,
+                label: l.label.clone(),
+                style: l.style,
+                life,
+            });
         }
     }
     out
@@ -508,26 +701,51 @@ fn link_life(
         (None, y) => y,
     };
     let life = Lifetime {
-        appears: if l.appears.is_some() { explicit.appears } else { a.life.appears.max(b.life.appears) },
-        retires: if l.retires.is_some() { explicit.retires } else { min_opt(a.life.retires, b.life.retires) },
+        appears: if l.appears.is_some() {
+            explicit.appears
+        } else {
+            a.life.appears.max(b.life.appears)
+        },
+        retires: if l.retires.is_some() {
+            explicit.retires
+        } else {
+            min_opt(a.life.retires, b.life.retires)
+        },
     };
     let stages = refs.ids.len();
     let alive: Vec<usize> = (0..stages).filter(|s| life.contains(*s)).collect();
     if alive.is_empty() {
         ck.err(
             &[base[0], base[1], Seg::Field("from")],
-            format!("`{}` and `{}` are never present at the same stage, so this link never shows", a.id, b.id),
+            format!(
+                "`{}` and `{}` are never present at the same stage, so this link never shows",
+                a.id, b.id
+            ),
             Some("check both components' `appears` and `retires`".into()),
         );
         return None;
     }
-    if let Some(s) = alive.iter().copied().find(|s| !a.life.contains(*s) || !b.life.contains(*s)) {
+    if let Some(s) = alive
+        .iter()
+        .copied()
+        .find(|s| !a.life.contains(*s) || !b.life.contains(*s))
+    {
         let missing = if a.life.contains(s) { &b.id } else { &a.id };
-        let field = if s < a.life.appears.max(b.life.appears) { "appears" } else { "retires" };
+        let field = if s < a.life.appears.max(b.life.appears) {
+            "appears"
+        } else {
+            "retires"
+        };
         ck.err(
             &[base[0], base[1], Seg::Field(field)],
-            format!("this link is shown at stage `{}`, but `{missing}` is not present then", refs.ids[s]),
-            Some("leave out the link's `appears`/`retires` to follow its components, or change them".into()),
+            format!(
+                "this link is shown at stage `{}`, but `{missing}` is not present then",
+                refs.ids[s]
+            ),
+            Some(
+                "leave out the link's `appears`/`retires` to follow its components, or change them"
+                    .into(),
+            ),
         );
         return None;
     }

@@ -12,10 +12,35 @@ macro_rules! icon_table {
 }
 
 icon_table!(
-    "users", "client", "route53", "elastic-ip", "elb", "cloudfront", "ec2", "lambda", "lambda-edge",
-    "auto-scaling", "eks", "database", "rds", "aurora", "dynamodb", "elasticache", "s3", "sqs", "sns",
-    "cloudwatch", "systems-manager", "cicd", "kinesis", "firehose", "athena", "emr", "opensearch",
-    "sagemaker", "service",
+    "users",
+    "client",
+    "route53",
+    "elastic-ip",
+    "elb",
+    "cloudfront",
+    "ec2",
+    "lambda",
+    "lambda-edge",
+    "auto-scaling",
+    "eks",
+    "database",
+    "rds",
+    "aurora",
+    "dynamodb",
+    "elasticache",
+    "s3",
+    "sqs",
+    "sns",
+    "cloudwatch",
+    "systems-manager",
+    "cicd",
+    "kinesis",
+    "firehose",
+    "athena",
+    "emr",
+    "opensearch",
+    "sagemaker",
+    "service",
 );
 
 /// Stem of the icon used when a kind has none of its own.
@@ -23,7 +48,9 @@ pub const FALLBACK_ICON: &str = "service";
 
 /// The SVG text of a kind's icon, falling back to the generic service icon.
 pub fn icon_svg(kind: ComponentKind) -> &'static str {
-    svg_by_name(kind.icon_name()).or_else(|| svg_by_name(FALLBACK_ICON)).unwrap_or("")
+    svg_by_name(kind.icon_name())
+        .or_else(|| svg_by_name(FALLBACK_ICON))
+        .unwrap_or("")
 }
 
 /// The SVG text of an icon by file stem.
@@ -35,17 +62,25 @@ pub fn svg_by_name(name: &str) -> Option<&'static str> {
 /// already unique per icon.
 pub fn icon_body(kind: ComponentKind) -> &'static str {
     let svg = icon_svg(kind);
-    let start = svg.find("<svg").and_then(|i| svg[i..].find('>').map(|j| i + j + 1)).unwrap_or(0);
+    let start = svg
+        .find("<svg")
+        .and_then(|i| svg[i..].find('>').map(|j| i + j + 1))
+        .unwrap_or(0);
     let end = svg.rfind("</svg>").unwrap_or(svg.len());
     if start <= end { &svg[start..end] } else { "" }
 }
 
 /// Rasterise a kind's icon to `px`×`px` premultiplied RGBA; `None` if the SVG does not parse.
 pub fn rasterize(kind: ComponentKind, px: u32) -> Option<Vec<u8>> {
-    let tree = resvg::usvg::Tree::from_str(icon_svg(kind), &resvg::usvg::Options::default()).ok()?;
+    let tree =
+        resvg::usvg::Tree::from_str(icon_svg(kind), &resvg::usvg::Options::default()).ok()?;
     let mut pixmap = resvg::tiny_skia::Pixmap::new(px, px)?;
     let s = px as f32 / tree.size().width().max(1.0);
-    resvg::render(&tree, resvg::tiny_skia::Transform::from_scale(s, s), &mut pixmap.as_mut());
+    resvg::render(
+        &tree,
+        resvg::tiny_skia::Transform::from_scale(s, s),
+        &mut pixmap.as_mut(),
+    );
     Some(pixmap.take())
 }
 
@@ -56,13 +91,20 @@ mod tests {
     #[test]
     fn every_kind_has_an_icon_that_parses() {
         for kind in ComponentKind::ALL {
-            assert!(svg_by_name(kind.icon_name()).is_some(), "{kind:?} has no icon file");
-            let pixels = rasterize(*kind, 32).unwrap_or_else(|| panic!("{kind:?} icon does not parse"));
+            assert!(
+                svg_by_name(kind.icon_name()).is_some(),
+                "{kind:?} has no icon file"
+            );
+            let pixels =
+                rasterize(*kind, 32).unwrap_or_else(|| panic!("{kind:?} icon does not parse"));
             assert_eq!(pixels.len(), 32 * 32 * 4);
             let opaque = pixels.chunks(4).filter(|p| p[3] > 200).count();
             assert!(opaque > 32 * 32 / 2, "{kind:?} icon is mostly empty");
             // The white pictogram must be there, not just the coloured square.
-            let white = pixels.chunks(4).filter(|p| p[0] > 230 && p[1] > 230 && p[2] > 230).count();
+            let white = pixels
+                .chunks(4)
+                .filter(|p| p[0] > 230 && p[1] > 230 && p[2] > 230)
+                .count();
             assert!(white > 20, "{kind:?} icon has no pictogram");
         }
     }

@@ -3,13 +3,17 @@
 //! Mirrors `svg.rs` shape for shape so the screen and the exports look alike.
 
 use std::collections::HashMap;
+use std::collections::hash_map::Entry;
 
-use egui::{Align2, Color32, CornerRadius, FontFamily, FontId, Painter, Pos2, Shape, Stroke, StrokeKind, TextureHandle};
+use egui::{
+    Align2, Color32, CornerRadius, FontFamily, FontId, Painter, Pos2, Shape, Stroke, StrokeKind,
+    TextureHandle,
+};
 
 use super::icons;
 use super::theme::{Rgba, Theme};
 use crate::model::ComponentKind;
-use crate::scene::{style, EdgeShape, GroupShape, NodeShape, Point, Rect, Scene};
+use crate::scene::{EdgeShape, GroupShape, NodeShape, Point, Rect, Scene, style};
 
 /// Name of the bold font family registered with egui.
 pub const BOLD_FAMILY: &str = "bold";
@@ -29,13 +33,19 @@ impl Camera {
     /// Scene point → screen point.
     pub fn to_screen(&self, p: Point) -> Pos2 {
         let c = self.viewport.center();
-        Pos2::new(c.x + (p.x - self.center.x) * self.zoom, c.y + (p.y - self.center.y) * self.zoom)
+        Pos2::new(
+            c.x + (p.x - self.center.x) * self.zoom,
+            c.y + (p.y - self.center.y) * self.zoom,
+        )
     }
 
     /// Screen point → scene point.
     pub fn to_scene(&self, p: Pos2) -> Point {
         let c = self.viewport.center();
-        Point::new(self.center.x + (p.x - c.x) / self.zoom, self.center.y + (p.y - c.y) / self.zoom)
+        Point::new(
+            self.center.x + (p.x - c.x) / self.zoom,
+            self.center.y + (p.y - c.y) / self.zoom,
+        )
     }
 
     /// Scene rectangle → screen rectangle.
@@ -46,12 +56,22 @@ impl Camera {
     /// The camera that fits `bounds` into the viewport with `margin` screen points around it.
     pub fn fit(bounds: Rect, viewport: egui::Rect, margin: f32) -> Camera {
         if bounds.is_empty() {
-            return Camera { center: Point::default(), zoom: 1.0, viewport };
+            return Camera {
+                center: Point::default(),
+                zoom: 1.0,
+                viewport,
+            };
         }
         let w = (viewport.width() - 2.0 * margin).max(50.0);
         let h = (viewport.height() - 2.0 * margin).max(50.0);
-        let zoom = (w / bounds.width().max(1.0)).min(h / bounds.height().max(1.0)).clamp(0.05, 2.0);
-        Camera { center: bounds.center(), zoom, viewport }
+        let zoom = (w / bounds.width().max(1.0))
+            .min(h / bounds.height().max(1.0))
+            .clamp(0.05, 2.0);
+        Camera {
+            center: bounds.center(),
+            zoom,
+            viewport,
+        }
     }
 }
 
@@ -69,15 +89,26 @@ pub struct IconCache {
 
 impl IconCache {
     /// The texture for `kind` at a size bucket ≥ `px` screen pixels, created on first use.
-    pub fn get(&mut self, ctx: &egui::Context, kind: ComponentKind, px: f32) -> Option<&TextureHandle> {
-        let bucket = [32u32, 64, 128, 256, 512].into_iter().find(|b| *b as f32 >= px).unwrap_or(512);
-        if !self.textures.contains_key(&(kind, bucket)) {
-            let pixels = icons::rasterize(kind, bucket)?;
-            let image = egui::ColorImage::from_rgba_premultiplied([bucket as usize, bucket as usize], &pixels);
-            let handle = ctx.load_texture(format!("icon-{}-{bucket}", kind.icon_name()), image, egui::TextureOptions::LINEAR);
-            self.textures.insert((kind, bucket), handle);
+    pub fn get(
+        &mut self,
+        ctx: &egui::Context,
+        kind: ComponentKind,
+        px: f32,
+    ) -> Option<&TextureHandle> {
+        let bucket = [32u32, 64, 128, 256, 512]
+            .into_iter()
+            .find(|b| *b as f32 >= px)
+            .unwrap_or(512);
+        match self.textures.entry((kind, bucket)) {
+            Entry::Occupied(e) => Some(e.into_mut()),
+            Entry::Vacant(e) => {
+                let pixels = icons::rasterize(kind, bucket)?;
+                let size = [bucket as usize, bucket as usize];
+                let image = egui::ColorImage::from_rgba_premultiplied(size, &pixels);
+                let name = format!("icon-{}-{bucket}", kind.icon_name());
+                Some(e.insert(ctx.load_texture(name, image, egui::TextureOptions::LINEAR)))
+            }
         }
-        self.textures.get(&(kind, bucket))
     }
 }
 
@@ -95,7 +126,14 @@ pub struct Emphasis {
 }
 
 /// Paint the whole scene.
-pub fn paint_scene(painter: &Painter, scene: &Scene, cam: &Camera, theme: &Theme, icons: &mut IconCache, em: Emphasis) {
+pub fn paint_scene(
+    painter: &Painter,
+    scene: &Scene,
+    cam: &Camera,
+    theme: &Theme,
+    icons: &mut IconCache,
+    em: Emphasis,
+) {
     painter.rect_filled(cam.viewport, 0.0, color(theme.background, 1.0));
     for g in &scene.groups {
         paint_group(painter, g, cam, theme, em);
@@ -109,7 +147,11 @@ pub fn paint_scene(painter: &Painter, scene: &Scene, cam: &Camera, theme: &Theme
 }
 
 fn text_scale(em: Emphasis) -> f32 {
-    if em.text_scale > 0.0 { em.text_scale } else { 1.0 }
+    if em.text_scale > 0.0 {
+        em.text_scale
+    } else {
+        1.0
+    }
 }
 
 fn paint_group(painter: &Painter, g: &GroupShape, cam: &Camera, theme: &Theme, em: Emphasis) {
@@ -121,7 +163,13 @@ fn paint_group(painter: &Painter, g: &GroupShape, cam: &Camera, theme: &Theme, e
     }
     let stroke = Stroke::new((st.width * cam.zoom).max(1.0), color(st.stroke, g.opacity));
     if st.dashed {
-        let pts = [r.left_top(), r.right_top(), r.right_bottom(), r.left_bottom(), r.left_top()];
+        let pts = [
+            r.left_top(),
+            r.right_top(),
+            r.right_bottom(),
+            r.left_bottom(),
+            r.left_top(),
+        ];
         let dash = (8.0 * cam.zoom).max(3.0);
         painter.extend(Shape::dashed_line(&pts, stroke, dash, dash * 0.7));
     } else {
@@ -129,14 +177,25 @@ fn paint_group(painter: &Painter, g: &GroupShape, cam: &Camera, theme: &Theme, e
     }
     let size = style::GROUP_LABEL_SIZE * cam.zoom * text_scale(em);
     if size >= 4.0 {
-        let pos = cam.to_screen(Point::new(g.rect.min.x + style::GROUP_PAD, g.rect.min.y + style::GROUP_LABEL_BAND * 0.5 + 2.0));
-        painter.text(pos, Align2::LEFT_CENTER, &g.label, FontId::new(size, FontFamily::Name(BOLD_FAMILY.into())), color(st.label, g.opacity));
+        let pos = cam.to_screen(Point::new(
+            g.rect.min.x + style::GROUP_PAD,
+            g.rect.min.y + style::GROUP_LABEL_BAND * 0.5 + 2.0,
+        ));
+        painter.text(
+            pos,
+            Align2::LEFT_CENTER,
+            &g.label,
+            FontId::new(size, FontFamily::Name(BOLD_FAMILY.into())),
+            color(st.label, g.opacity),
+        );
     }
 }
 
 fn paint_edge(painter: &Painter, e: &EdgeShape, cam: &Camera, theme: &Theme, em: Emphasis) {
     let pts: Vec<Pos2> = e.points.iter().map(|p| cam.to_screen(*p)).collect();
-    let (Some(&a), Some(&b)) = (pts.get(pts.len().saturating_sub(2)), pts.last()) else { return };
+    let (Some(&a), Some(&b)) = (pts.get(pts.len().saturating_sub(2)), pts.last()) else {
+        return;
+    };
     let col = color(theme.edge, e.opacity);
     let width = (theme.edge_width * cam.zoom).max(1.0);
     let stroke = Stroke::new(width, col);
@@ -145,24 +204,44 @@ fn paint_edge(painter: &Painter, e: &EdgeShape, cam: &Camera, theme: &Theme, em:
             painter.add(Shape::line(pts.clone(), stroke));
         }
         Some((dash, gap)) => {
-            painter.extend(Shape::dashed_line(&pts, stroke, (dash * cam.zoom).max(2.0), (gap * cam.zoom).max(2.0)));
+            painter.extend(Shape::dashed_line(
+                &pts,
+                stroke,
+                (dash * cam.zoom).max(2.0),
+                (gap * cam.zoom).max(2.0),
+            ));
         }
     }
     let head = (10.0 * cam.zoom).max(5.0);
-    painter.add(Shape::convex_polygon(arrow_head(a, b, head).to_vec(), col, Stroke::NONE));
+    painter.add(Shape::convex_polygon(
+        arrow_head(a, b, head).to_vec(),
+        col,
+        Stroke::NONE,
+    ));
     if e.style == crate::model::LinkStyle::Replication
         && let Some(&first) = pts.first()
         && let Some(&second) = pts.get(1)
     {
-        painter.add(Shape::convex_polygon(arrow_head(second, first, head).to_vec(), col, Stroke::NONE));
+        painter.add(Shape::convex_polygon(
+            arrow_head(second, first, head).to_vec(),
+            col,
+            Stroke::NONE,
+        ));
     }
     let size = style::EDGE_LABEL_SIZE * cam.zoom * text_scale(em);
     if !e.label.is_empty() && size >= 4.0 {
         let font = FontId::proportional(size);
-        let galley = painter.layout_no_wrap(e.label.clone(), font, color(theme.text_muted, e.opacity));
-        let rect = Align2::CENTER_CENTER.anchor_size(cam.to_screen(e.label_pos), galley.size()).expand(2.0);
+        let galley =
+            painter.layout_no_wrap(e.label.clone(), font, color(theme.text_muted, e.opacity));
+        let rect = Align2::CENTER_CENTER
+            .anchor_size(cam.to_screen(e.label_pos), galley.size())
+            .expand(2.0);
         painter.rect_filled(rect, 3.0, color(theme.background, 0.85 * e.opacity));
-        painter.galley(rect.min + egui::vec2(2.0, 2.0), galley, Color32::PLACEHOLDER);
+        painter.galley(
+            rect.min + egui::vec2(2.0, 2.0),
+            galley,
+            Color32::PLACEHOLDER,
+        );
     }
 }
 
@@ -171,15 +250,31 @@ fn arrow_head(from: Pos2, tip: Pos2, size: f32) -> [Pos2; 3] {
     let dir = (tip - from).normalized();
     let normal = egui::vec2(-dir.y, dir.x);
     let base = tip - dir * size;
-    [tip, base + normal * size * 0.45, base - normal * size * 0.45]
+    [
+        tip,
+        base + normal * size * 0.45,
+        base - normal * size * 0.45,
+    ]
 }
 
-fn paint_node(painter: &Painter, n: &NodeShape, cam: &Camera, theme: &Theme, icons: &mut IconCache, em: Emphasis) {
+fn paint_node(
+    painter: &Painter,
+    n: &NodeShape,
+    cam: &Camera,
+    theme: &Theme,
+    icons: &mut IconCache,
+    em: Emphasis,
+) {
     let icon = cam.rect_to_screen(n.icon);
     let footprint = cam.rect_to_screen(n.rect).expand(6.0 * cam.zoom);
     if em.selected == Some(n.index) {
         painter.rect_filled(footprint, 8.0, color(theme.accent, 0.14 * n.opacity));
-        painter.rect_stroke(footprint, 8.0, Stroke::new(2.0, color(theme.accent, n.opacity)), StrokeKind::Outside);
+        painter.rect_stroke(
+            footprint,
+            8.0,
+            Stroke::new(2.0, color(theme.accent, n.opacity)),
+            StrokeKind::Outside,
+        );
     } else if em.hovered == Some(n.index) {
         painter.rect_filled(footprint, 8.0, color(theme.accent, 0.10 * n.opacity));
     }
@@ -189,12 +284,19 @@ fn paint_node(painter: &Painter, n: &NodeShape, cam: &Camera, theme: &Theme, ico
             painter.rect_stroke(
                 glow.expand(k * 2.0 * cam.zoom),
                 (12.0 * cam.zoom) as u8,
-                Stroke::new((3.0 * cam.zoom).max(1.5), color(theme.new_glow, a * em.new_glow * n.opacity)),
+                Stroke::new(
+                    (3.0 * cam.zoom).max(1.5),
+                    color(theme.new_glow, a * em.new_glow * n.opacity),
+                ),
                 StrokeKind::Outside,
             );
         }
     }
-    if let Some(tex) = icons.get(painter.ctx(), n.kind, icon.width() * painter.ctx().pixels_per_point()) {
+    if let Some(tex) = icons.get(
+        painter.ctx(),
+        n.kind,
+        icon.width() * painter.ctx().pixels_per_point(),
+    ) {
         let uv = egui::Rect::from_min_max(Pos2::ZERO, Pos2::new(1.0, 1.0));
         painter.image(tex.id(), icon, uv, Color32::WHITE.gamma_multiply(n.opacity));
     }
@@ -206,7 +308,13 @@ fn paint_node(painter: &Painter, n: &NodeShape, cam: &Camera, theme: &Theme, ico
     let line_h = style::LABEL_LINE * cam.zoom * text_scale(em);
     let mut y = icon.bottom() + style::LABEL_GAP * cam.zoom;
     for line in &n.lines {
-        painter.text(Pos2::new(icon.center().x, y), Align2::CENTER_TOP, line, font.clone(), color(theme.text, n.opacity));
+        painter.text(
+            Pos2::new(icon.center().x, y),
+            Align2::CENTER_TOP,
+            line,
+            font.clone(),
+            color(theme.text, n.opacity),
+        );
         y += line_h;
     }
 }

@@ -16,7 +16,12 @@ impl Rgba {
 
     /// Same colour with its alpha multiplied by `f` (0..=1).
     pub fn faded(self, f: f32) -> Rgba {
-        Rgba(self.0, self.1, self.2, (f32::from(self.3) * f.clamp(0.0, 1.0)).round() as u8)
+        Rgba(
+            self.0,
+            self.1,
+            self.2,
+            (f32::from(self.3) * f.clamp(0.0, 1.0)).round() as u8,
+        )
     }
 
     /// `#rrggbb` for SVG.
@@ -57,7 +62,9 @@ impl ThemeName {
 
     /// Parse a `--theme` value.
     pub fn parse(s: &str) -> Option<ThemeName> {
-        ThemeName::ALL.into_iter().find(|t| t.label().eq_ignore_ascii_case(s))
+        ThemeName::ALL
+            .into_iter()
+            .find(|t| t.label().eq_ignore_ascii_case(s))
     }
 
     /// The colours.
@@ -179,9 +186,17 @@ impl Theme {
         GroupStyle {
             stroke,
             fill: stroke.faded(fill_alpha),
-            label: if self.name == ThemeName::Projector { Rgba::hex(0x000000) } else { stroke },
+            label: if self.name == ThemeName::Projector {
+                Rgba::hex(0x000000)
+            } else {
+                stroke
+            },
             dashed,
-            width: if self.name == ThemeName::Projector { 3.0 } else { 2.0 },
+            width: if self.name == ThemeName::Projector {
+                3.0
+            } else {
+                2.0
+            },
         }
     }
 

@@ -38,8 +38,14 @@ pub struct Rect {
 impl Rect {
     /// An empty rectangle that any union replaces.
     pub const NOTHING: Rect = Rect {
-        min: Point { x: f32::INFINITY, y: f32::INFINITY },
-        max: Point { x: f32::NEG_INFINITY, y: f32::NEG_INFINITY },
+        min: Point {
+            x: f32::INFINITY,
+            y: f32::INFINITY,
+        },
+        max: Point {
+            x: f32::NEG_INFINITY,
+            y: f32::NEG_INFINITY,
+        },
     };
 
     /// From corners.
@@ -49,7 +55,10 @@ impl Rect {
 
     /// From a centre and a size.
     pub fn from_center_size(c: Point, w: f32, h: f32) -> Self {
-        Rect { min: Point::new(c.x - w / 2.0, c.y - h / 2.0), max: Point::new(c.x + w / 2.0, c.y + h / 2.0) }
+        Rect {
+            min: Point::new(c.x - w / 2.0, c.y - h / 2.0),
+            max: Point::new(c.x + w / 2.0, c.y + h / 2.0),
+        }
     }
 
     /// Width.
@@ -64,7 +73,10 @@ impl Rect {
 
     /// Centre point.
     pub fn center(&self) -> Point {
-        Point::new((self.min.x + self.max.x) / 2.0, (self.min.y + self.max.y) / 2.0)
+        Point::new(
+            (self.min.x + self.max.x) / 2.0,
+            (self.min.y + self.max.y) / 2.0,
+        )
     }
 
     /// Whether it encloses no area (e.g. [`Rect::NOTHING`]).
@@ -106,12 +118,18 @@ impl Rect {
 
     /// Whether two rectangles overlap with positive area.
     pub fn intersects(&self, other: &Rect) -> bool {
-        self.min.x < other.max.x && other.min.x < self.max.x && self.min.y < other.max.y && other.min.y < self.max.y
+        self.min.x < other.max.x
+            && other.min.x < self.max.x
+            && self.min.y < other.max.y
+            && other.min.y < self.max.y
     }
 
     /// Linear interpolation of both corners.
     pub fn lerp(&self, other: Rect, t: f32) -> Rect {
-        Rect { min: self.min.lerp(other.min, t), max: self.max.lerp(other.max, t) }
+        Rect {
+            min: self.min.lerp(other.min, t),
+            max: self.max.lerp(other.max, t),
+        }
     }
 
     /// Scale about the centre.
@@ -128,8 +146,16 @@ impl Rect {
         }
         let hw = self.width() / 2.0;
         let hh = self.height() / 2.0;
-        let tx = if dx.abs() > 1e-6 { hw / dx.abs() } else { f32::INFINITY };
-        let ty = if dy.abs() > 1e-6 { hh / dy.abs() } else { f32::INFINITY };
+        let tx = if dx.abs() > 1e-6 {
+            hw / dx.abs()
+        } else {
+            f32::INFINITY
+        };
+        let ty = if dy.abs() > 1e-6 {
+            hh / dy.abs()
+        } else {
+            f32::INFINITY
+        };
         let t = tx.min(ty);
         Point::new(c.x + dx * t, c.y + dy * t)
     }

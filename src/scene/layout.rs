@@ -60,16 +60,41 @@ pub fn layout_stage(d: &Diagram, stage: usize) -> StageLayout {
         let at = &c.at[stage];
         let center = cell_center(&d.grid, at.cell);
         let max_w = (d.grid.cell_width - NODE_MARGIN).max(ICON);
-        let (lines, truncated) = text::wrap(&at.label, LABEL_SIZE, Weight::Regular, max_w, LABEL_MAX_LINES);
-        let text_w = lines.iter().map(|l| text::width(l, LABEL_SIZE, Weight::Regular)).fold(0.0, f32::max);
+        let (lines, truncated) = text::wrap(
+            &at.label,
+            LABEL_SIZE,
+            Weight::Regular,
+            max_w,
+            LABEL_MAX_LINES,
+        );
+        let text_w = lines
+            .iter()
+            .map(|l| text::width(l, LABEL_SIZE, Weight::Regular))
+            .fold(0.0, f32::max);
         let label_h = LABEL_LINE * lines.len() as f32;
         // Icon and label together are centred on the cell.
         let total_h = ICON + LABEL_GAP + label_h;
         let top = center.y - total_h / 2.0;
-        let icon = Rect::from_min_max(Point::new(center.x - ICON / 2.0, top), Point::new(center.x + ICON / 2.0, top + ICON));
+        let icon = Rect::from_min_max(
+            Point::new(center.x - ICON / 2.0, top),
+            Point::new(center.x + ICON / 2.0, top + ICON),
+        );
         let w = text_w.max(ICON);
-        let rect = Rect::from_min_max(Point::new(center.x - w / 2.0, top), Point::new(center.x + w / 2.0, top + total_h));
-        nodes.insert(i, NodeLayout { index: i, icon, rect, lines, truncated, label: at.label.clone() });
+        let rect = Rect::from_min_max(
+            Point::new(center.x - w / 2.0, top),
+            Point::new(center.x + w / 2.0, top + total_h),
+        );
+        nodes.insert(
+            i,
+            NodeLayout {
+                index: i,
+                icon,
+                rect,
+                lines,
+                truncated,
+                label: at.label.clone(),
+            },
+        );
     }
 
     // Groups: bottom-up from members, so nested groups are computed before their parents.
@@ -86,7 +111,9 @@ pub fn layout_stage(d: &Diagram, stage: usize) -> StageLayout {
         }
         depth
     };
-    let mut order: Vec<usize> = (0..d.groups.len()).filter(|g| d.groups[*g].life.contains(stage)).collect();
+    let mut order: Vec<usize> = (0..d.groups.len())
+        .filter(|g| d.groups[*g].life.contains(stage))
+        .collect();
     order.sort_by_key(|g| std::cmp::Reverse(depth_of(*g)));
     for g in order {
         let mut inner = Rect::NOTHING;
@@ -105,15 +132,44 @@ pub fn layout_stage(d: &Diagram, stage: usize) -> StageLayout {
         if inner.is_empty() {
             continue;
         }
-        let rect = inner.expand(GROUP_PAD, GROUP_PAD + GROUP_LABEL_BAND, GROUP_PAD, GROUP_PAD);
-        groups.insert(g, GroupLayout { index: g, rect, depth: depth_of(g) });
+        let mut rect = inner.expand(
+            GROUP_PAD,
+            GROUP_PAD + GROUP_LABEL_BAND,
+            GROUP_PAD,
+            GROUP_PAD,
+        );
+        // The corner label must fit inside the box: widen it to the right when it does not.
+        let label_w =
+            text::width(&d.groups[g].label, GROUP_LABEL_SIZE, Weight::Bold) + 2.0 * GROUP_PAD;
+        if rect.width() < label_w {
+            rect.max.x = rect.min.x + label_w;
+        }
+        groups.insert(
+            g,
+            GroupLayout {
+                index: g,
+                rect,
+                depth: depth_of(g),
+            },
+        );
     }
 
-    let links = d.links.iter().enumerate().filter(|(_, l)| l.life.contains(stage)).map(|(i, _)| i).collect();
+    let links = d
+        .links
+        .iter()
+        .enumerate()
+        .filter(|(_, l)| l.life.contains(stage))
+        .map(|(i, _)| i)
+        .collect();
     let bounds = nodes
         .values()
         .map(|n| n.rect)
         .chain(groups.values().map(|g| g.rect))
         .fold(Rect::NOTHING, |a, b| a.union(b));
-    StageLayout { nodes, groups, links, bounds }
+    StageLayout {
+        nodes,
+        groups,
+        links,
+        bounds,
+    }
 }

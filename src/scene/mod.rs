@@ -10,7 +10,7 @@ pub mod style;
 pub mod text;
 
 pub use geom::{Point, Rect};
-pub use layout::{cell_center, layout_stage, StageLayout};
+pub use layout::{StageLayout, cell_center, layout_stage};
 
 use crate::model::{ComponentKind, Diagram, GroupKind, LinkStyle};
 
@@ -28,19 +28,31 @@ pub struct Moment {
 impl Moment {
     /// A settled stage.
     pub fn settled(stage: usize) -> Moment {
-        Moment { from: stage, to: stage, t: 1.0 }
+        Moment {
+            from: stage,
+            to: stage,
+            t: 1.0,
+        }
     }
 
     /// A point in "stage space": 2.25 is a quarter of the way from stage 2 to stage 3.
     /// Clamped to `0..=last`.
     pub fn at_position(position: f32, last: usize) -> Moment {
-        let p = if position.is_finite() { position.clamp(0.0, last as f32) } else { 0.0 };
+        let p = if position.is_finite() {
+            position.clamp(0.0, last as f32)
+        } else {
+            0.0
+        };
         let from = (p.floor() as usize).min(last);
         let t = p - from as f32;
         if t <= 1e-6 || from == last {
             Moment::settled(from)
         } else {
-            Moment { from, to: from + 1, t }
+            Moment {
+                from,
+                to: from + 1,
+                t,
+            }
         }
     }
 
@@ -151,9 +163,17 @@ impl Scene {
     /// and grow in, retired ones fade out; groups morph; links follow their ends.
     pub fn at(d: &Diagram, m: Moment) -> Scene {
         let last = d.last_stage();
-        let m = Moment { from: m.from.min(last), to: m.to.min(last), t: m.t.clamp(0.0, 1.0) };
+        let m = Moment {
+            from: m.from.min(last),
+            to: m.to.min(last),
+            t: m.t.clamp(0.0, 1.0),
+        };
         let a = layout_stage(d, m.from);
-        let b = if m.to == m.from { a.clone() } else { layout_stage(d, m.to) };
+        let b = if m.to == m.from {
+            a.clone()
+        } else {
+            layout_stage(d, m.to)
+        };
         let t = if m.from == m.to { 1.0 } else { m.t };
         let shown = m.nearest_stage();
 
@@ -161,7 +181,12 @@ impl Scene {
         for (i, c) in d.components.iter().enumerate() {
             let (na, nb) = (a.nodes.get(&i), b.nodes.get(&i));
             let (icon, rect, lay, opacity) = match (na, nb) {
-                (Some(x), Some(y)) => (x.icon.lerp(y.icon, t), x.rect.lerp(y.rect, t), if t >= 0.5 { y } else { x }, 1.0),
+                (Some(x), Some(y)) => (
+                    x.icon.lerp(y.icon, t),
+                    x.rect.lerp(y.rect, t),
+                    if t >= 0.5 { y } else { x },
+                    1.0,
+                ),
                 (None, Some(y)) => {
                     let s = style::APPEAR_SCALE + (1.0 - style::APPEAR_SCALE) * t;
                     (y.icon.scale_about_center(s), y.rect, y, t)
@@ -209,7 +234,12 @@ impl Scene {
         }
         groups.sort_by_key(|g| (g.depth, g.index));
 
-        let node_rect = |i: usize| nodes.iter().find(|n| n.index == i).map(|n| (n.rect, n.opacity));
+        let node_boxes = |i: usize| {
+            nodes
+                .iter()
+                .find(|n| n.index == i)
+                .map(|n| (n.icon, n.rect, n.opacity))
+        };
         let mut edges = Vec::new();
         for (li, l) in d.links.iter().enumerate() {
             let (in_a, in_b) = (l.life.contains(m.from), l.life.contains(m.to));
@@ -219,15 +249,16 @@ impl Scene {
                 (true, false) => 1.0 - t,
                 (false, false) => continue,
             };
-            let (Some((ra, oa)), Some((rb, ob))) = (node_rect(l.from), node_rect(l.to)) else { continue };
+            let (Some((ia, ra, oa)), Some((ib, rb, ob))) = (node_boxes(l.from), node_boxes(l.to))
+            else {
+                continue;
+            };
             let opacity = presence.min(oa).min(ob);
             if opacity <= 0.0 {
                 continue;
             }
-            let ra = ra.expand_by(style::EDGE_GAP);
-            let rb = rb.expand_by(style::EDGE_GAP);
-            let p0 = ra.border_point_toward(rb.center());
-            let p1 = rb.border_point_toward(ra.center());
+            let p0 = attach_point(ia, ra, ib.center());
+            let p1 = attach_point(ib, rb, ia.center());
             let mid = p0.lerp(p1, 0.5);
             // Label sits beside the line, on its upper/right side.
             let (dx, dy) = (p1.x - p0.x, p1.y - p0.y);
@@ -266,6 +297,24 @@ impl Scene {
 
     /// The node under a scene point, topmost first.
     pub fn node_at(&self, p: Point) -> Option<&NodeShape> {
-        self.nodes.iter().rev().find(|n| n.opacity > 0.5 && n.rect.expand_by(4.0).contains(p))
+        self.nodes
+            .iter()
+            .rev()
+            .find(|n| n.opacity > 0.5 && n.rect.expand_by(4.0).contains(p))
     }
+}
+
+/// Where a link touches a component: at the icon's border, unless the line would leave through
+/// the bottom (across the label), in which case it stops below the label.
+fn attach_point(icon: Rect, footprint: Rect, toward: Point) -> Point {
+    let icon_box = icon.expand_by(style::EDGE_GAP);
+    let p = icon_box.border_point_toward(toward);
+    if (p.y - icon_box.max.y).abs() < 0.5 && toward.y > icon_box.max.y {
+        let c = icon.center();
+        let dy = toward.y - c.y;
+        let bottom = footprint.max.y + style::EDGE_GAP;
+        let t = (bottom - c.y) / dy;
+        return Point::new(c.x + (toward.x - c.x) * t, bottom);
+    }
+    p
 }

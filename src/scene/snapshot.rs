@@ -9,7 +9,11 @@ impl Scene {
     pub fn to_text(&self) -> String {
         let mut out = String::new();
         let r = |v: f32| v.round() as i64;
-        let _ = writeln!(out, "caption: {} | {} | {}", self.caption.title, self.caption.stage_title, self.caption.value_label);
+        let _ = writeln!(
+            out,
+            "caption: {} | {} | {}",
+            self.caption.title, self.caption.stage_title, self.caption.value_label
+        );
         let _ = writeln!(
             out,
             "bounds: ({}, {}) – ({}, {})",
@@ -49,9 +53,25 @@ impl Scene {
             );
         }
         for e in &self.edges {
-            let pts: Vec<String> = e.points.iter().map(|p| format!("({}, {})", r(p.x), r(p.y))).collect();
-            let label = if e.label.is_empty() { String::new() } else { format!(" \"{}\"", e.label) };
-            let _ = writeln!(out, "edge {} {:?}{} {} opacity {:.2}", e.id, e.style, label, pts.join(" → "), e.opacity);
+            let pts: Vec<String> = e
+                .points
+                .iter()
+                .map(|p| format!("({}, {})", r(p.x), r(p.y)))
+                .collect();
+            let label = if e.label.is_empty() {
+                String::new()
+            } else {
+                format!(" \"{}\"", e.label)
+            };
+            let _ = writeln!(
+                out,
+                "edge {} {:?}{} {} opacity {:.2}",
+                e.id,
+                e.style,
+                label,
+                pts.join(" → "),
+                e.opacity
+            );
         }
         out
     }

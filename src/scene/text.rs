@@ -31,7 +31,10 @@ fn face(weight: Weight) -> Option<&'static Face> {
     };
     cell.get_or_init(|| {
         let font = FontRef::new(bytes).ok()?;
-        let upem = f32::from(font.metrics(Size::unscaled(), LocationRef::default()).units_per_em);
+        let upem = f32::from(
+            font.metrics(Size::unscaled(), LocationRef::default())
+                .units_per_em,
+        );
         if upem <= 0.0 {
             return None;
         }
@@ -47,9 +50,13 @@ pub fn has_glyph(c: char) -> bool {
 
 /// Width of `text` in scene units at font size `size`.
 pub fn width(text: &str, size: f32, weight: Weight) -> f32 {
-    let Some(f) = face(weight) else { return text.chars().count() as f32 * size * 0.6 };
+    let Some(f) = face(weight) else {
+        return text.chars().count() as f32 * size * 0.6;
+    };
     let charmap = f.font.charmap();
-    let metrics = f.font.glyph_metrics(Size::unscaled(), LocationRef::default());
+    let metrics = f
+        .font
+        .glyph_metrics(Size::unscaled(), LocationRef::default());
     let units: f32 = text
         .chars()
         .map(|c| {
@@ -68,11 +75,21 @@ fn is_wide(c: char) -> bool {
 
 /// Break `text` into at most `max_lines` lines no wider than `max_width`; the last line ends
 /// with `…` when the text did not fit. Returns the lines and whether anything was cut.
-pub fn wrap(text: &str, size: f32, weight: Weight, max_width: f32, max_lines: usize) -> (Vec<String>, bool) {
+pub fn wrap(
+    text: &str,
+    size: f32,
+    weight: Weight,
+    max_width: f32,
+    max_lines: usize,
+) -> (Vec<String>, bool) {
     let mut lines: Vec<String> = Vec::new();
     let mut current = String::new();
     for word in text.split_whitespace() {
-        let candidate = if current.is_empty() { word.to_owned() } else { format!("{current} {word}") };
+        let candidate = if current.is_empty() {
+            word.to_owned()
+        } else {
+            format!("{current} {word}")
+        };
         if width(&candidate, size, weight) <= max_width {
             current = candidate;
             continue;
@@ -129,7 +146,10 @@ mod tests {
         let narrow = width("iiii", 20.0, Weight::Regular);
         let wide = width("WWWW", 20.0, Weight::Regular);
         assert!(narrow > 0.0 && wide > narrow * 1.5, "{narrow} {wide}");
-        assert!((width("ab", 40.0, Weight::Regular) - 2.0 * width("ab", 20.0, Weight::Regular)).abs() < 1e-3);
+        assert!(
+            (width("ab", 40.0, Weight::Regular) - 2.0 * width("ab", 20.0, Weight::Regular)).abs()
+                < 1e-3
+        );
         assert!(has_glyph('한') && has_glyph('A'));
     }
 
@@ -140,9 +160,24 @@ mod tests {
         for l in &lines {
             assert!(width(l, 17.0, Weight::Regular) <= 120.0);
         }
-        let (lines, cut) = wrap("one two three four five six seven eight", 17.0, Weight::Regular, 80.0, 2);
-        assert!(cut && lines.len() == 2 && lines[1].ends_with('…'), "{lines:?}");
-        let (lines, _) = wrap("사용자 1,000명이 접속하는 아키텍처", 17.0, Weight::Regular, 100.0, 3);
+        let (lines, cut) = wrap(
+            "one two three four five six seven eight",
+            17.0,
+            Weight::Regular,
+            80.0,
+            2,
+        );
+        assert!(
+            cut && lines.len() == 2 && lines[1].ends_with('…'),
+            "{lines:?}"
+        );
+        let (lines, _) = wrap(
+            "사용자 1,000명이 접속하는 아키텍처",
+            17.0,
+            Weight::Regular,
+            100.0,
+            3,
+        );
         assert!(lines.len() >= 2, "{lines:?}");
     }
 }
