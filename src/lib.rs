@@ -6,6 +6,8 @@
 
 pub mod app;
 pub mod assets;
+pub mod cli;
+pub mod export;
 pub mod model;
 pub mod render;
 pub mod scene;

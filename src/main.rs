@@ -1,12 +1,15 @@
-//! scaleview: open the GUI, or run `check` headless.
+//! scaleview: open the GUI, or run `check` / `export` headless.
 
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use clap::{Parser, Subcommand};
+use clap::{Args, Parser, Subcommand, ValueEnum};
 
 use scaleview::app::ScaleviewApp;
+use scaleview::cli::{self, ExportArgs};
+use scaleview::export::Format;
 use scaleview::model;
+use scaleview::render::ThemeName;
 
 /// Animated architecture diagrams that grow with a user-count slider.
 #[derive(Parser)]
@@ -24,42 +27,90 @@ enum Cmd {
         #[arg(required = true)]
         files: Vec<PathBuf>,
     },
+    /// Export a stage (or every stage) as PNG or SVG, without a window or GPU.
+    Export(ExportCli),
+}
+
+#[derive(Args)]
+struct ExportCli {
+    /// Diagram file; the built-in AWS diagram when left out.
+    file: Option<PathBuf>,
+    /// Export the stage in force at this many users.
+    #[arg(long, conflicts_with = "at")]
+    users: Option<f64>,
+    /// Export the stage in force at this axis value (for diagrams whose axis is not users).
+    #[arg(long)]
+    at: Option<f64>,
+    /// Output file; .png or .svg.
+    #[arg(long, conflicts_with = "all_stages")]
+    out: Option<PathBuf>,
+    /// Export every stage, one file each, into --out-dir.
+    #[arg(long, requires = "out_dir")]
+    all_stages: bool,
+    /// Folder for --all-stages (files are named by stage number and threshold).
+    #[arg(long, requires = "all_stages")]
+    out_dir: Option<PathBuf>,
+    /// File format for --all-stages.
+    #[arg(long, value_enum, default_value = "png")]
+    format: FormatArg,
+    /// Width in pixels.
+    #[arg(long, default_value_t = 1920)]
+    width: u32,
+    /// Height in pixels.
+    #[arg(long, default_value_t = 1080)]
+    height: u32,
+    /// Multiply width and height (2 turns 1920×1080 into 3840×2160).
+    #[arg(long, default_value_t = 1.0)]
+    scale: f32,
+    /// Colour theme.
+    #[arg(long, value_enum, default_value = "light")]
+    theme: ThemeArg,
+    /// Transparent background instead of the theme's.
+    #[arg(long)]
+    transparent: bool,
+    /// Leave out the caption (diagram title, stage, user count).
+    #[arg(long)]
+    no_caption: bool,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum FormatArg {
+    Png,
+    Svg,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum ThemeArg {
+    Light,
+    Dark,
+    Projector,
 }
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
         None => run_gui(),
-        Some(Cmd::Check { files }) => check(&files),
-    }
-}
-
-fn check(files: &[PathBuf]) -> ExitCode {
-    let mut ok = true;
-    for f in files {
-        let name = f.display().to_string();
-        let result = match std::fs::read(f) {
-            Ok(bytes) => model::parse_bytes(&bytes, &name).map(|_| ()),
-            Err(e) => {
-                eprintln!("{name}: error: cannot read the file: {e}");
-                ok = false;
-                continue;
-            }
-        };
-        match result {
-            Ok(()) => println!("{name}: ok"),
-            Err(diags) => {
-                ok = false;
-                for d in diags {
-                    eprintln!("{d}");
-                }
-            }
-        }
-    }
-    if ok {
-        ExitCode::SUCCESS
-    } else {
-        ExitCode::from(1)
+        Some(Cmd::Check { files }) => ExitCode::from(cli::check(&files)),
+        Some(Cmd::Export(e)) => ExitCode::from(cli::export(&ExportArgs {
+            file: e.file,
+            at: e.users.or(e.at),
+            out: e.out,
+            out_dir: e.out_dir,
+            format: match e.format {
+                FormatArg::Png => Format::Png,
+                FormatArg::Svg => Format::Svg,
+            },
+            width: e.width,
+            height: e.height,
+            scale: e.scale,
+            theme: match e.theme {
+                ThemeArg::Light => ThemeName::Light,
+                ThemeArg::Dark => ThemeName::Dark,
+                ThemeArg::Projector => ThemeName::Projector,
+            },
+            transparent: e.transparent,
+            caption: !e.no_caption,
+        })),
     }
 }
 
@@ -85,7 +136,7 @@ fn run_gui() -> ExitCode {
             eprintln!(
                 "hint: on Linux this needs a running X11 or Wayland session and OpenGL (Mesa) drivers."
             );
-            ExitCode::from(2)
+            ExitCode::from(cli::EXIT_USAGE)
         }
     }
 }

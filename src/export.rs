@@ -1,0 +1,136 @@
+//! Exporting a stage to a file: pick the format, render on the CPU, write atomically.
+//!
+//! Shared by the command line (`scaleview export`) and the app's export dialog.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use crate::model::Diagram;
+use crate::render::png::{self, PngError};
+use crate::render::svg::{self, SvgOptions};
+use crate::scene::Scene;
+
+/// Output file format.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Format {
+    /// Raster image.
+    Png,
+    /// Vector image.
+    Svg,
+}
+
+impl Format {
+    /// From a file name's extension (`.png`, `.svg`, any case).
+    pub fn from_path(path: &Path) -> Option<Format> {
+        let ext = path.extension()?.to_str()?.to_ascii_lowercase();
+        match ext.as_str() {
+            "png" => Some(Format::Png),
+            "svg" => Some(Format::Svg),
+            _ => None,
+        }
+    }
+
+    /// The file extension.
+    pub fn extension(self) -> &'static str {
+        match self {
+            Format::Png => "png",
+            Format::Svg => "svg",
+        }
+    }
+}
+
+/// Why an export failed, in words a presenter can act on.
+#[derive(Debug, thiserror::Error)]
+pub enum ExportError {
+    /// Could not render.
+    #[error(transparent)]
+    Png(#[from] PngError),
+    /// The file could not be written; nothing was left behind and no old file was replaced.
+    #[error("could not write {path}: {source}")]
+    Write {
+        /// The file we tried to write.
+        path: PathBuf,
+        /// What the system said.
+        source: std::io::Error,
+    },
+}
+
+/// Render the settled `stage` of `diagram` in `format`.
+pub fn render(
+    diagram: &Diagram,
+    stage: usize,
+    format: Format,
+    opts: &SvgOptions,
+) -> Result<Vec<u8>, ExportError> {
+    let scene = Scene::settled(diagram, stage.min(diagram.last_stage()));
+    let svg = svg::scene_to_svg(&scene, opts);
+    Ok(match format {
+        Format::Svg => svg.into_bytes(),
+        Format::Png => png::svg_to_png(&svg)?,
+    })
+}
+
+/// Render and write atomically to `path`.
+pub fn export_to(
+    diagram: &Diagram,
+    stage: usize,
+    path: &Path,
+    format: Format,
+    opts: &SvgOptions,
+) -> Result<(), ExportError> {
+    let bytes = render(diagram, stage, format, opts)?;
+    write_atomic(path, &bytes)
+}
+
+/// File name for a stage in an all-stages export: `05-10000-users.png`.
+pub fn stage_file_name(diagram: &Diagram, stage: usize, format: Format) -> String {
+    let s = &diagram.stages[stage.min(diagram.last_stage())];
+    let unit: String = diagram
+        .axis
+        .label
+        .chars()
+        .map(|c| {
+            if c.is_alphanumeric() {
+                c.to_ascii_lowercase()
+            } else {
+                '-'
+            }
+        })
+        .collect();
+    let at = if s.at.fract() == 0.0 {
+        format!("{}", s.at as i64)
+    } else {
+        format!("{}", s.at).replace('.', "_")
+    };
+    format!("{:02}-{at}-{unit}.{}", stage + 1, format.extension())
+}
+
+/// Write `bytes` to `path` through a temporary file in the same folder and a rename, so a
+/// reader never sees a half-written file and a failed write never destroys the old one.
+pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), ExportError> {
+    let err = |source| ExportError::Write {
+        path: path.to_path_buf(),
+        source,
+    };
+    let dir = match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "export".into());
+    let tmp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
+    let result = (|| {
+        let mut f = std::fs::File::create(&tmp)?;
+        f.write_all(bytes)?;
+        f.sync_all()?;
+        drop(f);
+        std::fs::rename(&tmp, path)
+    })();
+    if let Err(e) = result {
+        let _ = std::fs::remove_file(&tmp);
+        return Err(err(e));
+    }
+    Ok(())
+}

@@ -1,0 +1,150 @@
+//! Rasterises the export SVG on the CPU (resvg + tiny-skia) with only the bundled fonts, and
+//! encodes it as PNG with fast compression. Needs no GPU, no display and no system fonts.
+
+use std::sync::{Arc, OnceLock};
+
+use resvg::{tiny_skia, usvg};
+
+use crate::assets;
+
+/// Why a PNG could not be made.
+#[derive(Debug, thiserror::Error)]
+pub enum PngError {
+    /// The requested size is zero or too large to allocate.
+    #[error("cannot make a {0}×{1} image (sizes go from 1 to 16384 pixels)")]
+    BadSize(u32, u32),
+    /// Our own SVG did not parse (a bug, reported rather than panicking).
+    #[error("internal SVG error: {0}")]
+    Svg(String),
+    /// Encoding failed.
+    #[error("PNG encoding failed: {0}")]
+    Encode(String),
+}
+
+/// Largest output side accepted (16K).
+pub const MAX_SIDE: u32 = 16_384;
+
+/// The font database with exactly the bundled fonts (built once).
+fn fontdb() -> Arc<usvg::fontdb::Database> {
+    static DB: OnceLock<Arc<usvg::fontdb::Database>> = OnceLock::new();
+    DB.get_or_init(|| {
+        let mut db = usvg::fontdb::Database::new();
+        db.load_font_data(assets::FONT_REGULAR.to_vec());
+        db.load_font_data(assets::FONT_BOLD.to_vec());
+        db.set_sans_serif_family(assets::FONT_FAMILY);
+        Arc::new(db)
+    })
+    .clone()
+}
+
+/// Rasterise `svg` to premultiplied RGBA pixels of its own size.
+pub fn rasterize(svg: &str) -> Result<tiny_skia::Pixmap, PngError> {
+    let opts = usvg::Options {
+        fontdb: fontdb(),
+        font_family: assets::FONT_FAMILY.to_owned(),
+        ..Default::default()
+    };
+    let tree = usvg::Tree::from_str(svg, &opts).map_err(|e| PngError::Svg(e.to_string()))?;
+    let size = tree.size().to_int_size();
+    let (w, h) = (size.width(), size.height());
+    if w == 0 || h == 0 || w > MAX_SIDE || h > MAX_SIDE {
+        return Err(PngError::BadSize(w, h));
+    }
+    let mut pixmap = tiny_skia::Pixmap::new(w, h).ok_or(PngError::BadSize(w, h))?;
+    resvg::render(
+        &tree,
+        tiny_skia::Transform::identity(),
+        &mut pixmap.as_mut(),
+    );
+    Ok(pixmap)
+}
+
+/// Encode premultiplied RGBA pixels as an 8-bit RGBA PNG, fast compression.
+pub fn encode(pixmap: &tiny_skia::Pixmap) -> Result<Vec<u8>, PngError> {
+    let mut data = pixmap.data().to_vec();
+    for px in data.chunks_exact_mut(4) {
+        let a = u32::from(px[3]);
+        if a != 0 && a != 255 {
+            for c in &mut px[..3] {
+                *c = ((u32::from(*c) * 255 + a / 2) / a).min(255) as u8;
+            }
+        }
+    }
+    let mut out = Vec::with_capacity(data.len() / 4);
+    {
+        let mut enc = png::Encoder::new(&mut out, pixmap.width(), pixmap.height());
+        enc.set_color(png::ColorType::Rgba);
+        enc.set_depth(png::BitDepth::Eight);
+        enc.set_compression(png::Compression::Fast);
+        let mut writer = enc
+            .write_header()
+            .map_err(|e| PngError::Encode(e.to_string()))?;
+        writer
+            .write_image_data(&data)
+            .map_err(|e| PngError::Encode(e.to_string()))?;
+        writer
+            .finish()
+            .map_err(|e| PngError::Encode(e.to_string()))?;
+    }
+    Ok(out)
+}
+
+/// SVG text → PNG bytes.
+pub fn svg_to_png(svg: &str) -> Result<Vec<u8>, PngError> {
+    encode(&rasterize(svg)?)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::scene::text::{Weight, width};
+
+    /// Rightmost and leftmost columns with ink, for a black-on-transparent image.
+    fn ink_span(p: &tiny_skia::Pixmap) -> (u32, u32) {
+        let (mut lo, mut hi) = (u32::MAX, 0);
+        for y in 0..p.height() {
+            for x in 0..p.width() {
+                if p.pixel(x, y).is_some_and(|c| c.alpha() > 60) {
+                    lo = lo.min(x);
+                    hi = hi.max(x);
+                }
+            }
+        }
+        (lo, hi)
+    }
+
+    #[test]
+    fn exported_text_is_as_wide_as_the_scene_measured_it() {
+        for (weight, attr) in [
+            (Weight::Regular, ""),
+            (Weight::Bold, r#" font-weight="700""#),
+        ] {
+            let s = "Auto Scaling: web 사용자";
+            let svg = format!(
+                r#"<svg xmlns="http://www.w3.org/2000/svg" width="1400" height="140"><text x="10" y="100" font-size="80" font-family="NanumSquare"{attr}>{s}</text></svg>"#
+            );
+            let p = rasterize(&svg).expect("renders");
+            let (lo, hi) = ink_span(&p);
+            let measured = width(s, 80.0, weight);
+            let drawn = (hi - lo) as f32;
+            assert!(
+                (drawn - measured).abs() / measured < 0.04,
+                "{weight:?}: drawn {drawn} vs measured {measured}"
+            );
+        }
+    }
+
+    #[test]
+    fn hangul_renders_as_glyphs_not_boxes() {
+        // Two different syllables must produce different ink; a missing-glyph box would not.
+        let render = |s: &str| {
+            let svg = format!(
+                r#"<svg xmlns="http://www.w3.org/2000/svg" width="200" height="100"><text x="10" y="80" font-size="70" font-family="NanumSquare">{s}</text></svg>"#
+            );
+            rasterize(&svg).expect("renders").data().to_vec()
+        };
+        let (a, b) = (render("사"), render("용"));
+        assert!(a.iter().any(|v| *v > 0), "nothing drawn");
+        assert_ne!(a, b);
+    }
+}

@@ -1,0 +1,369 @@
+//! Writes a [`Scene`] as a standalone SVG: the vector export, and the input of the PNG export.
+//!
+//! Mirrors `screen.rs` shape for shape. Coordinates stay in scene units inside one transformed
+//! group, so text and lines scale exactly with the picture.
+
+use std::fmt::Write;
+
+use super::icons;
+use super::theme::{Rgba, Theme, ThemeName};
+use crate::assets::FONT_FAMILY;
+use crate::model::{ComponentKind, LinkStyle};
+use crate::scene::{EdgeShape, GroupShape, NodeShape, Point, Scene, style, text};
+
+/// What an export looks like.
+#[derive(Clone, Debug, PartialEq)]
+pub struct SvgOptions {
+    /// Output width in pixels.
+    pub width: u32,
+    /// Output height in pixels.
+    pub height: u32,
+    /// Colour theme.
+    pub theme: ThemeName,
+    /// Leave the background transparent instead of the theme's canvas colour.
+    pub transparent: bool,
+    /// Draw the caption (diagram title, stage title, user count) above the diagram.
+    pub caption: bool,
+    /// Mark components new in this stage with a soft ring.
+    pub highlight_new: bool,
+}
+
+impl Default for SvgOptions {
+    fn default() -> Self {
+        SvgOptions {
+            width: 1920,
+            height: 1080,
+            theme: ThemeName::Light,
+            transparent: false,
+            caption: true,
+            highlight_new: true,
+        }
+    }
+}
+
+/// Where the diagram sits in the output: `output = offset + scene * scale`.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Placement {
+    /// Pixels per scene unit.
+    pub scale: f32,
+    /// Output position of scene point (0, 0).
+    pub offset: Point,
+    /// Height of the caption band in pixels (0 without caption).
+    pub caption_height: f32,
+}
+
+/// Fit the scene into the output below the caption band, centred, with a margin.
+pub fn placement(scene: &Scene, opts: &SvgOptions) -> Placement {
+    let (w, h) = (opts.width.max(1) as f32, opts.height.max(1) as f32);
+    let margin = 0.035 * w.min(h);
+    let caption_height = if opts.caption {
+        0.115 * h.min(w * 0.75)
+    } else {
+        0.0
+    };
+    let avail_w = (w - 2.0 * margin).max(1.0);
+    let avail_h = (h - caption_height - 2.0 * margin).max(1.0);
+    let b = scene.bounds;
+    if b.is_empty() {
+        return Placement {
+            scale: 1.0,
+            offset: Point::new(w / 2.0, h / 2.0),
+            caption_height,
+        };
+    }
+    let scale = (avail_w / b.width().max(1.0)).min(avail_h / b.height().max(1.0));
+    let cx = w / 2.0;
+    let cy = caption_height + margin + avail_h / 2.0;
+    let c = b.center();
+    Placement {
+        scale,
+        offset: Point::new(cx - c.x * scale, cy - c.y * scale),
+        caption_height,
+    }
+}
+
+/// The scene as an SVG document.
+pub fn scene_to_svg(scene: &Scene, opts: &SvgOptions) -> String {
+    let theme = opts.theme.theme();
+    let place = placement(scene, opts);
+    let mut out = String::with_capacity(64 * 1024);
+    let _ = write!(
+        out,
+        r#"<svg xmlns="http://www.w3.org/2000/svg" width="{w}" height="{h}" viewBox="0 0 {w} {h}" font-family="{FONT_FAMILY}">"#,
+        w = opts.width,
+        h = opts.height
+    );
+    out.push('\n');
+    let _ = writeln!(
+        out,
+        "<title>{}</title>",
+        esc(&format!(
+            "{} — {}",
+            scene.caption.title, scene.caption.stage_title
+        ))
+    );
+    write_icon_defs(&mut out, scene);
+    if !opts.transparent {
+        let _ = writeln!(
+            out,
+            r#"<rect width="100%" height="100%" fill="{}"/>"#,
+            theme.background.to_hex()
+        );
+    }
+    if opts.caption {
+        write_caption(&mut out, scene, opts, &theme, place.caption_height);
+    }
+    let _ = writeln!(
+        out,
+        r#"<g transform="translate({:.3} {:.3}) scale({:.5})">"#,
+        place.offset.x, place.offset.y, place.scale
+    );
+    for g in &scene.groups {
+        write_group(&mut out, g, &theme);
+    }
+    for e in &scene.edges {
+        write_edge(&mut out, e, &theme);
+    }
+    for n in &scene.nodes {
+        write_node(&mut out, n, &theme, opts.highlight_new);
+    }
+    out.push_str("</g>\n</svg>\n");
+    out
+}
+
+/// Escape text for XML content and attributes.
+pub fn esc(s: &str) -> String {
+    let mut o = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => o.push_str("&amp;"),
+            '<' => o.push_str("&lt;"),
+            '>' => o.push_str("&gt;"),
+            '"' => o.push_str("&quot;"),
+            '\'' => o.push_str("&apos;"),
+            c if (c as u32) < 0x20 && c != '\n' && c != '\t' => {}
+            c => o.push(c),
+        }
+    }
+    o
+}
+
+fn fill_attr(name: &str, c: Rgba) -> String {
+    if c.3 == 255 {
+        format!(r#"{name}="{}""#, c.to_hex())
+    } else {
+        format!(
+            r#"{name}="{}" {name}-opacity="{:.3}""#,
+            c.to_hex(),
+            c.alpha()
+        )
+    }
+}
+
+fn opacity_attr(o: f32) -> String {
+    if o >= 0.999 {
+        String::new()
+    } else {
+        format!(r#" opacity="{o:.3}""#)
+    }
+}
+
+/// Each icon used once as a `<symbol>`, referenced by `<use>`.
+fn write_icon_defs(out: &mut String, scene: &Scene) {
+    let mut kinds: Vec<ComponentKind> = Vec::new();
+    for n in &scene.nodes {
+        if !kinds.contains(&n.kind) {
+            kinds.push(n.kind);
+        }
+    }
+    if kinds.is_empty() {
+        return;
+    }
+    out.push_str("<defs>\n");
+    for k in kinds {
+        let _ = writeln!(
+            out,
+            r#"<symbol id="icon-{}" viewBox="0 0 64 64">{}</symbol>"#,
+            k.icon_name(),
+            icons::icon_body(k)
+        );
+    }
+    out.push_str("</defs>\n");
+}
+
+fn write_caption(out: &mut String, scene: &Scene, opts: &SvgOptions, theme: &Theme, band: f32) {
+    let w = opts.width as f32;
+    let margin = 0.035 * w.min(opts.height as f32);
+    let title_size = band * 0.22;
+    let stage_size = band * 0.42;
+    let value_size = band * 0.26;
+    let title_y = margin * 0.6 + title_size;
+    let stage_y = title_y + stage_size * 1.15;
+    let _ = writeln!(
+        out,
+        r#"<text x="{margin:.1}" y="{title_y:.1}" font-size="{title_size:.1}" {}>{}</text>"#,
+        fill_attr("fill", theme.text_muted),
+        esc(&scene.caption.title)
+    );
+    let _ = writeln!(
+        out,
+        r#"<text x="{margin:.1}" y="{stage_y:.1}" font-size="{stage_size:.1}" font-weight="700" {}>{}</text>"#,
+        fill_attr("fill", theme.text),
+        esc(&scene.caption.stage_title)
+    );
+    let stage_w = text::width(&scene.caption.stage_title, stage_size, text::Weight::Bold);
+    let _ = writeln!(
+        out,
+        r#"<text x="{:.1}" y="{stage_y:.1}" font-size="{value_size:.1}" {}>{}</text>"#,
+        margin + stage_w + stage_size * 0.6,
+        fill_attr("fill", theme.text_muted),
+        esc(&scene.caption.value_label)
+    );
+}
+
+fn write_group(out: &mut String, g: &GroupShape, theme: &Theme) {
+    let st = theme.group(g.kind);
+    let r = g.rect;
+    let dash = if st.dashed {
+        r#" stroke-dasharray="8 5.6""#
+    } else {
+        ""
+    };
+    let fill = if st.fill.3 > 0 {
+        fill_attr("fill", st.fill)
+    } else {
+        r#"fill="none""#.to_owned()
+    };
+    let _ = writeln!(
+        out,
+        r#"<g class="group" data-id="{}"{}><rect x="{:.1}" y="{:.1}" width="{:.1}" height="{:.1}" rx="6" {fill} {} stroke-width="{}"{dash}/>"#,
+        esc(&g.id),
+        opacity_attr(g.opacity),
+        r.min.x,
+        r.min.y,
+        r.width(),
+        r.height(),
+        fill_attr("stroke", st.stroke),
+        st.width
+    );
+    let size = style::GROUP_LABEL_SIZE;
+    let _ = writeln!(
+        out,
+        r#"<text x="{:.1}" y="{:.1}" font-size="{size}" font-weight="700" {}>{}</text></g>"#,
+        r.min.x + style::GROUP_PAD,
+        r.min.y + style::GROUP_LABEL_BAND * 0.5 + 2.0 + size * 0.35,
+        fill_attr("fill", st.label),
+        esc(&g.label)
+    );
+}
+
+fn write_edge(out: &mut String, e: &EdgeShape, theme: &Theme) {
+    let (Some(&a), Some(&b)) = (
+        e.points.get(e.points.len().saturating_sub(2)),
+        e.points.last(),
+    ) else {
+        return;
+    };
+    let pts: Vec<String> = e
+        .points
+        .iter()
+        .map(|p| format!("{:.1},{:.1}", p.x, p.y))
+        .collect();
+    let dash = theme
+        .dash(e.style)
+        .map(|(d, g)| format!(r#" stroke-dasharray="{d} {g}""#))
+        .unwrap_or_default();
+    let _ = write!(
+        out,
+        r#"<g class="edge" data-id="{}"{}><polyline points="{}" fill="none" {} stroke-width="{}"{dash}/>"#,
+        esc(&e.id),
+        opacity_attr(e.opacity),
+        pts.join(" "),
+        fill_attr("stroke", theme.edge),
+        theme.edge_width
+    );
+    let head = |from: Point, tip: Point| {
+        let (dx, dy) = (tip.x - from.x, tip.y - from.y);
+        let len = (dx * dx + dy * dy).sqrt().max(1e-3);
+        let (ux, uy) = (dx / len, dy / len);
+        let size = 10.0;
+        let (bx, by) = (tip.x - ux * size, tip.y - uy * size);
+        format!(
+            r#"<polygon points="{:.1},{:.1} {:.1},{:.1} {:.1},{:.1}" {}/>"#,
+            tip.x,
+            tip.y,
+            bx - uy * size * 0.45,
+            by + ux * size * 0.45,
+            bx + uy * size * 0.45,
+            by - ux * size * 0.45,
+            fill_attr("fill", theme.edge)
+        )
+    };
+    out.push_str(&head(a, b));
+    if e.style == LinkStyle::Replication && e.points.len() >= 2 {
+        out.push_str(&head(e.points[1], e.points[0]));
+    }
+    if !e.label.is_empty() {
+        let size = style::EDGE_LABEL_SIZE;
+        let w = text::width(&e.label, size, text::Weight::Regular);
+        let p = e.label_pos;
+        let _ = write!(
+            out,
+            r#"<rect x="{:.1}" y="{:.1}" width="{:.1}" height="{:.1}" rx="3" {}/><text x="{:.1}" y="{:.1}" font-size="{size}" text-anchor="middle" {}>{}</text>"#,
+            p.x - w / 2.0 - 2.0,
+            p.y - size * 0.5 - 2.0,
+            w + 4.0,
+            size + 4.0,
+            fill_attr("fill", theme.background.faded(0.85)),
+            p.x,
+            p.y + size * 0.35,
+            fill_attr("fill", theme.text_muted),
+            esc(&e.label)
+        );
+    }
+    out.push_str("</g>\n");
+}
+
+fn write_node(out: &mut String, n: &NodeShape, theme: &Theme, highlight_new: bool) {
+    let i = n.icon;
+    let _ = write!(
+        out,
+        r#"<g class="node" data-id="{}"{}>"#,
+        esc(&n.id),
+        opacity_attr(n.opacity)
+    );
+    if highlight_new && n.is_new {
+        let g = i.expand_by(7.0);
+        let _ = write!(
+            out,
+            r#"<rect x="{:.1}" y="{:.1}" width="{:.1}" height="{:.1}" rx="14" fill="none" {} stroke-width="4"/>"#,
+            g.min.x,
+            g.min.y,
+            g.width(),
+            g.height(),
+            fill_attr("stroke", theme.new_glow.faded(0.75))
+        );
+    }
+    let _ = write!(
+        out,
+        "<use href=\"#icon-{}\" x=\"{:.1}\" y=\"{:.1}\" width=\"{:.1}\" height=\"{:.1}\"/>",
+        n.kind.icon_name(),
+        i.min.x,
+        i.min.y,
+        i.width(),
+        i.height()
+    );
+    for (k, line) in n.lines.iter().enumerate() {
+        let y =
+            i.max.y + style::LABEL_GAP + style::LABEL_LINE * k as f32 + style::LABEL_SIZE * 0.85;
+        let _ = write!(
+            out,
+            r#"<text x="{:.1}" y="{y:.1}" font-size="{}" text-anchor="middle" {}>{}</text>"#,
+            i.center().x,
+            style::LABEL_SIZE,
+            fill_attr("fill", theme.text),
+            esc(line)
+        );
+    }
+    out.push_str("</g>\n");
+}

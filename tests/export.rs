@@ -1,0 +1,363 @@
+//! CPU export: golden PNGs, SVG structure, every shipped diagram, CLI exit codes, atomic writes.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use resvg::usvg::roxmltree;
+use scaleview::export::{self, Format};
+use scaleview::model;
+use scaleview::render::ThemeName;
+use scaleview::render::svg::{SvgOptions, scene_to_svg};
+use scaleview::scene::Scene;
+
+fn temp_dir(name: &str) -> PathBuf {
+    let d = std::env::temp_dir().join(format!("scaleview-test-{}-{name}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&d);
+    std::fs::create_dir_all(&d).expect("temp dir");
+    d
+}
+
+/// Decode a PNG into (width, height, RGBA bytes).
+fn decode(bytes: &[u8]) -> (u32, u32, Vec<u8>) {
+    let mut dec = png::Decoder::new(std::io::Cursor::new(bytes));
+    dec.set_transformations(png::Transformations::EXPAND | png::Transformations::ALPHA);
+    let mut reader = dec.read_info().expect("png header");
+    let mut buf = vec![0; reader.output_buffer_size().expect("size")];
+    let info = reader.next_frame(&mut buf).expect("png frame");
+    buf.truncate(info.buffer_size());
+    assert_eq!(
+        info.color_type,
+        png::ColorType::Rgba,
+        "expected RGBA output"
+    );
+    (info.width, info.height, buf)
+}
+
+/// Fraction of pixels that differ from the first pixel (the background).
+fn ink_fraction(rgba: &[u8]) -> f64 {
+    let bg = &rgba[..4];
+    let px = rgba.chunks_exact(4);
+    let n = px.len();
+    px.filter(|p| p.iter().zip(bg).any(|(a, b)| a.abs_diff(*b) > 24))
+        .count() as f64
+        / n as f64
+}
+
+fn golden_png(name: &str, bytes: &[u8]) {
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/golden/png")
+        .join(name);
+    if std::env::var_os("UPDATE_GOLDEN").is_some() {
+        std::fs::create_dir_all(path.parent().expect("parent")).expect("mkdir");
+        std::fs::write(&path, bytes).expect("write golden");
+        return;
+    }
+    let want = std::fs::read(&path)
+        .unwrap_or_else(|_| panic!("missing {}; run with UPDATE_GOLDEN=1", path.display()));
+    let (ww, wh, w) = decode(&want);
+    let (gw, gh, g) = decode(bytes);
+    assert_eq!((gw, gh), (ww, wh), "{name}: size changed");
+    // Anti-aliasing may differ slightly between platforms; shapes may not.
+    let differing = w
+        .chunks_exact(4)
+        .zip(g.chunks_exact(4))
+        .filter(|(a, b)| a.iter().zip(b.iter()).any(|(x, y)| x.abs_diff(*y) > 40))
+        .count();
+    let frac = differing as f64 / (ww * wh) as f64;
+    assert!(
+        frac < 0.005,
+        "{name}: {:.2}% of pixels differ (UPDATE_GOLDEN=1 to accept)",
+        frac * 100.0
+    );
+}
+
+#[test]
+fn small_pngs_of_two_stages_match_their_goldens() {
+    let d = model::default_diagram();
+    for (stage, theme) in [
+        (0, ThemeName::Light),
+        (4, ThemeName::Light),
+        (4, ThemeName::Dark),
+    ] {
+        let opts = SvgOptions {
+            width: 480,
+            height: 270,
+            theme,
+            ..SvgOptions::default()
+        };
+        let bytes = export::render(&d, stage, Format::Png, &opts).expect("render");
+        golden_png(
+            &format!("aws-stage-{:02}-{}.png", stage + 1, theme.label()),
+            &bytes,
+        );
+    }
+}
+
+#[test]
+fn svg_parses_and_contains_every_visible_label() {
+    let d = model::default_diagram();
+    for stage in 0..d.stages.len() {
+        let scene = Scene::settled(&d, stage);
+        let svg = scene_to_svg(&scene, &SvgOptions::default());
+        let doc = roxmltree::Document::parse(&svg)
+            .unwrap_or_else(|e| panic!("stage {stage}: not XML: {e}"));
+        let texts: Vec<String> = doc
+            .descendants()
+            .filter(|n| n.has_tag_name("text"))
+            .filter_map(|n| n.text().map(str::to_owned))
+            .collect();
+        for n in &scene.nodes {
+            for line in &n.lines {
+                assert!(
+                    texts.contains(line),
+                    "stage {stage}: label line {line:?} missing"
+                );
+            }
+        }
+        for g in &scene.groups {
+            assert!(
+                texts.contains(&g.label),
+                "stage {stage}: group label {:?} missing",
+                g.label
+            );
+        }
+        for e in scene.edges.iter().filter(|e| !e.label.is_empty()) {
+            assert!(
+                texts.contains(&e.label),
+                "stage {stage}: link label {:?} missing",
+                e.label
+            );
+        }
+        assert!(texts.contains(&scene.caption.stage_title));
+        let uses = doc.descendants().filter(|n| n.has_tag_name("use")).count();
+        assert_eq!(uses, scene.nodes.len(), "one icon per component");
+    }
+}
+
+#[test]
+fn every_stage_of_every_shipped_diagram_exports_at_1080p() {
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("diagrams");
+    let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
+        .expect("diagrams/")
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "ron"))
+        .collect();
+    files.sort();
+    assert!(!files.is_empty());
+    for f in files {
+        let src = std::fs::read_to_string(&f).expect("read");
+        let d = model::parse(&src, &f.display().to_string())
+            .unwrap_or_else(|e| panic!("{}: {:?}", f.display(), e));
+        for stage in 0..d.stages.len() {
+            let bytes =
+                export::render(&d, stage, Format::Png, &SvgOptions::default()).expect("render");
+            let (w, h, rgba) = decode(&bytes);
+            assert_eq!((w, h), (1920, 1080));
+            let ink = ink_fraction(&rgba);
+            assert!(
+                ink > 0.01,
+                "{} stage {stage} looks blank ({ink})",
+                f.display()
+            );
+        }
+    }
+}
+
+#[test]
+fn hangul_labels_export_as_glyphs() {
+    let src = r#"Diagram(title: "한국어", stages: [Stage(id: "a", at: 1, title: "사용자 1,000명")],
+        components: [Component(id: "u", kind: Users, label: "사용자 1,000명", cell: (0, 0))])"#;
+    let d = model::parse(src, "ko.ron").expect("valid");
+    let svg = scene_to_svg(
+        &Scene::settled(&d, 0),
+        &SvgOptions {
+            width: 600,
+            height: 400,
+            ..SvgOptions::default()
+        },
+    );
+    assert!(svg.contains("사용자 1,000명"));
+    let with = export::render(
+        &d,
+        0,
+        Format::Png,
+        &SvgOptions {
+            width: 600,
+            height: 400,
+            ..SvgOptions::default()
+        },
+    )
+    .expect("png");
+    let d2 = model::parse(
+        &src.replace("label: \"사용자 1,000명\"", "label: \"          \""),
+        "blank.ron",
+    )
+    .expect("valid");
+    let without = export::render(
+        &d2,
+        0,
+        Format::Png,
+        &SvgOptions {
+            width: 600,
+            height: 400,
+            ..SvgOptions::default()
+        },
+    )
+    .expect("png");
+    let (_, _, a) = decode(&with);
+    let (_, _, b) = decode(&without);
+    assert!(
+        ink_fraction(&a) > ink_fraction(&b) + 0.002,
+        "Hangul label drew nothing"
+    );
+}
+
+fn run(args: &[&str]) -> (i32, String, String) {
+    let out = Command::new(env!("CARGO_BIN_EXE_scaleview"))
+        .args(args)
+        .output()
+        .expect("run scaleview");
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+#[test]
+fn cli_exports_one_stage_and_all_stages() {
+    let dir = temp_dir("cli");
+    let out = dir.join("ten-k.svg");
+    let (code, _, err) = run(&[
+        "export",
+        "--users",
+        "12000",
+        "--out",
+        out.to_str().expect("utf8"),
+    ]);
+    assert_eq!(code, 0, "{err}");
+    let svg = std::fs::read_to_string(&out).expect("written");
+    assert!(
+        svg.contains("&gt; 10,000 users"),
+        "the 12,000-user export shows the 10k stage"
+    );
+
+    let all = dir.join("all");
+    let (code, stdout, err) = run(&[
+        "export",
+        "--all-stages",
+        "--out-dir",
+        all.to_str().expect("utf8"),
+        "--width",
+        "320",
+        "--height",
+        "180",
+    ]);
+    assert_eq!(code, 0, "{err}");
+    let mut names: Vec<String> = std::fs::read_dir(&all)
+        .expect("dir")
+        .filter_map(|e| e.ok())
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    assert_eq!(names.len(), 9, "{names:?}\n{stdout}");
+    assert_eq!(names[0], "01-1-users.png");
+    assert_eq!(names[4], "05-10000-users.png");
+    let (w, h, _) = decode(&std::fs::read(all.join(&names[8])).expect("read"));
+    assert_eq!((w, h), (320, 180));
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn cli_exit_codes_follow_the_contract() {
+    let dir = temp_dir("codes");
+    let bad = dir.join("bad.ron");
+    std::fs::write(&bad, "Diagram(title: \"x\", stages: [Stage(id: \"a\", at: 1, title: \"t\")], components: [Component(id: \"c\", kind: Ec3, cell: (0, 0))])").expect("write");
+    let out = dir.join("x.png");
+    let (code, _, err) = run(&[
+        "export",
+        bad.to_str().expect("utf8"),
+        "--users",
+        "1",
+        "--out",
+        out.to_str().expect("utf8"),
+    ]);
+    assert_eq!(code, 1, "bad diagram");
+    assert!(
+        err.contains("bad.ron:1:") && err.contains("did you mean `Ec2`?"),
+        "{err}"
+    );
+    assert!(!out.exists());
+
+    let (code, _, _) = run(&[
+        "export",
+        "--users",
+        "1",
+        "--out",
+        dir.join("x.gif").to_str().expect("utf8"),
+    ]);
+    assert_eq!(code, 2, "unknown extension is a usage error");
+    let (code, _, _) = run(&["export", "--out", out.to_str().expect("utf8")]);
+    assert_eq!(code, 2, "no stage given");
+    let (code, _, _) = run(&["export", "--users", "1", "--bogus"]);
+    assert_eq!(code, 2, "unknown flag");
+
+    let (code, stdout, _) = run(&["check", bad.to_str().expect("utf8")]);
+    assert_eq!(code, 1);
+    assert!(stdout.is_empty());
+    let good = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("diagrams/aws-10m-users.ron");
+    let (code, stdout, _) = run(&["check", good.to_str().expect("utf8")]);
+    assert_eq!(code, 0);
+    assert!(stdout.contains("ok (9 stages"));
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+fn leftovers(dir: &Path) -> Vec<String> {
+    std::fs::read_dir(dir)
+        .expect("dir")
+        .filter_map(|e| e.ok())
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|n| n.contains(".tmp"))
+        .collect()
+}
+
+#[test]
+fn failed_writes_leave_no_partial_file_and_keep_the_old_one() {
+    let dir = temp_dir("atomic");
+    // Into a folder that does not exist: clear error, nothing written.
+    let missing = dir.join("no-such-folder").join("x.png");
+    let err = export::write_atomic(&missing, b"data").expect_err("must fail");
+    assert!(err.to_string().contains("could not write"), "{err}");
+    // Over a directory: the rename fails, the temp file is removed, the directory survives.
+    let target = dir.join("taken.png");
+    std::fs::create_dir(&target).expect("mkdir");
+    std::fs::write(target.join("keep.txt"), b"precious").expect("write");
+    assert!(export::write_atomic(&target, b"new").is_err());
+    assert_eq!(
+        std::fs::read(target.join("keep.txt")).expect("kept"),
+        b"precious"
+    );
+    assert!(
+        leftovers(&dir).is_empty(),
+        "temp files left: {:?}",
+        leftovers(&dir)
+    );
+    // A good file is replaced whole.
+    let good = dir.join("good.png");
+    export::write_atomic(&good, b"first").expect("write");
+    export::write_atomic(&good, b"second").expect("write");
+    assert_eq!(std::fs::read(&good).expect("read"), b"second");
+    // A usage error (size 0) never touches the existing file.
+    let (code, _, _) = run(&[
+        "export",
+        "--users",
+        "1",
+        "--width",
+        "0",
+        "--out",
+        good.to_str().expect("utf8"),
+    ]);
+    assert_eq!(code, 2);
+    assert_eq!(std::fs::read(&good).expect("read"), b"second");
+    let _ = std::fs::remove_dir_all(&dir);
+}
