@@ -13,10 +13,17 @@ use scaleview::render::ThemeName;
 
 /// Animated architecture diagrams that grow with a user-count slider.
 #[derive(Parser)]
-#[command(name = "scaleview", version, about)]
+#[command(
+    name = "scaleview",
+    version,
+    about,
+    args_conflicts_with_subcommands = true
+)]
 struct Cli {
     #[command(subcommand)]
     command: Option<Cmd>,
+    /// Diagram to open (the built-in AWS diagram when left out).
+    file: Option<PathBuf>,
 }
 
 #[derive(Subcommand)]
@@ -89,7 +96,7 @@ enum ThemeArg {
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
-        None => run_gui(),
+        None => run_gui(cli.file),
         Some(Cmd::Check { files }) => ExitCode::from(cli::check(&files)),
         Some(Cmd::Export(e)) => ExitCode::from(cli::export(&ExportArgs {
             file: e.file,
@@ -114,7 +121,7 @@ fn main() -> ExitCode {
     }
 }
 
-fn run_gui() -> ExitCode {
+fn run_gui(file: Option<PathBuf>) -> ExitCode {
     let title = format!("{} — scaleview", model::default_diagram().title);
     let options = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
@@ -128,7 +135,13 @@ fn run_gui() -> ExitCode {
     match eframe::run_native(
         "scaleview",
         options,
-        Box::new(|cc| Ok(Box::new(ScaleviewApp::new(cc)))),
+        Box::new(move |cc| {
+            let mut app = ScaleviewApp::new(cc);
+            if let Some(f) = &file {
+                app.open_path(f, &cc.egui_ctx);
+            }
+            Ok(Box::new(app))
+        }),
     ) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {

@@ -186,3 +186,123 @@ fn hovering_a_component_shows_its_notes() {
         "component notes shown on hover"
     );
 }
+
+#[test]
+fn ctrl_e_exports_the_settled_stage_through_the_path_field() {
+    let mut h = Harness::builder()
+        .with_size([1440.0, 900.0])
+        .with_max_steps(60)
+        .build_eframe(|cc| {
+            let mut app = ScaleviewApp::new(cc);
+            app.set_native_dialogs(false);
+            app
+        });
+    h.run();
+    h.key_press(egui::Key::End);
+    h.run();
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::E);
+    h.run();
+    let dir = std::env::temp_dir().join(format!("scaleview-app-export-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("dir");
+    let target = dir.join("slide.png");
+    let field = h.get_by_role_and_label(Role::TextInput, "Save to");
+    let suggested = field.value().unwrap_or_default();
+    assert!(
+        suggested.ends_with("aws-10m-users-09-10000000-users.png"),
+        "suggested {suggested:?}"
+    );
+    field.focus();
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    h.get_by_role_and_label(Role::TextInput, "Save to")
+        .type_text(target.to_str().expect("utf8"));
+    h.run();
+    h.get_by_role_and_label(Role::Button, "Save").click();
+    let mut saved = false;
+    for _ in 0..400 {
+        h.step();
+        if let Some(scaleview::app::ExportStatus::Saved(p)) = h.state().export_status() {
+            assert_eq!(p, &target);
+            saved = true;
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(25));
+    }
+    assert!(
+        saved,
+        "export did not finish: {:?}",
+        h.state().export_status()
+    );
+    h.run();
+    assert!(
+        h.query_all_by_label_contains("Saved ").count() >= 1,
+        "confirmation shown"
+    );
+    let bytes = std::fs::read(&target).expect("file written");
+    assert_eq!(&bytes[1..4], b"PNG");
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// Step the harness (real time passes) until `done` holds or 8 s elapse.
+fn wait_for(h: &mut Harness<'_, ScaleviewApp>, what: &str, done: impl Fn(&ScaleviewApp) -> bool) {
+    for _ in 0..320 {
+        h.step();
+        if done(h.state()) {
+            h.run();
+            return;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(25));
+    }
+    panic!("timed out waiting for {what}");
+}
+
+#[test]
+fn live_reload_keeps_the_last_good_diagram_and_the_stage() {
+    let dir = std::env::temp_dir().join(format!("scaleview-reload-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("dir");
+    let file = dir.join("talk.ron");
+    let good = |label: &str| {
+        format!(
+            r#"Diagram(title: "My talk", stages: [Stage(id: "a", at: 1, title: "Start"), Stage(id: "b", at: 10, title: "Later")],
+    components: [Component(id: "web", kind: Ec2, label: "{label}", cell: (0, 0)), Component(id: "db", kind: Rds, cell: (1, 0), appears: "b")])"#
+        )
+    };
+    std::fs::write(&file, good("First web")).expect("write");
+    let mut h = harness();
+    h.state_mut()
+        .push(scaleview::app::Command::OpenPath(file.clone()));
+    h.run();
+    assert_on_screen(&h, &["First web", "Start"]);
+    h.key_press(egui::Key::PageDown);
+    h.run();
+    assert_eq!(h.state().target_stage(), 1);
+    assert_on_screen(&h, &["Later", "RDS"]);
+
+    // Save a typo: the old diagram stays, the problem is shown with its position.
+    std::fs::write(&file, good("Second web").replace("kind: Rds", "kind: Rsd")).expect("write");
+    wait_for(&mut h, "the diagnostic", |a| !a.diagnostics().is_empty());
+    assert_on_screen(&h, &["First web", "RDS"]);
+    let d = &h.state().diagnostics()[0];
+    assert_eq!(d.line, 2, "{d}");
+    assert!(
+        d.message.contains("Rsd") && d.hint.as_deref() == Some("did you mean `Rds`?"),
+        "{d}"
+    );
+    assert!(
+        h.query_all_by_label_contains("1 problem in").count() >= 1,
+        "diagnostics panel shown"
+    );
+
+    // Fix it: the error goes, the new diagram shows, still at stage 2.
+    std::fs::write(&file, good("Second web")).expect("write");
+    wait_for(&mut h, "the fixed file", |a| a.diagnostics().is_empty());
+    assert_on_screen(&h, &["Second web", "Later"]);
+    assert_eq!(h.state().target_stage(), 1, "stage kept across the reload");
+    assert_eq!(h.query_all_by_label_contains("problem in").count(), 0);
+
+    // Deleted while open: a diagnostic, not a crash; the diagram stays.
+    std::fs::remove_file(&file).expect("rm");
+    wait_for(&mut h, "the deletion", |a| !a.diagnostics().is_empty());
+    assert!(h.state().diagnostics()[0].message.contains("gone"));
+    assert_on_screen(&h, &["Second web"]);
+    let _ = std::fs::remove_dir_all(&dir);
+}

@@ -14,6 +14,11 @@ pub fn show(app: &mut ScaleviewApp, ui: &mut egui::Ui, glow: f32, dt: f32) -> bo
             let (rect, resp) = ui.allocate_exact_size(ui.available_size(), Sense::click_and_drag());
             resp.widget_info(|| WidgetInfo::labeled(Role::Canvas, true, "Diagram"));
             camera_moving = app.camera.update(app.scene.bounds, rect, dt);
+            let ppp = ui.ctx().pixels_per_point();
+            app.canvas_px = [
+                (rect.width() * ppp).round() as u32,
+                (rect.height() * ppp).round() as u32,
+            ];
 
             if resp.dragged() {
                 app.camera.pan(resp.drag_delta());
@@ -69,6 +74,16 @@ pub fn show(app: &mut ScaleviewApp, ui: &mut egui::Ui, glow: f32, dt: f32) -> bo
                 text_scale: app.settings.text_scale,
             };
             screen::paint_scene(&painter, &app.scene, &cam, &app.theme, &mut app.icons, em);
+            if ui.input(|i| !i.raw.hovered_files.is_empty()) {
+                painter.rect_filled(rect, 0.0, egui::Color32::from_black_alpha(140));
+                painter.text(
+                    rect.center(),
+                    egui::Align2::CENTER_CENTER,
+                    "Drop a .ron diagram to open it",
+                    egui::FontId::proportional(28.0),
+                    egui::Color32::WHITE,
+                );
+            }
         });
     camera_moving
 }

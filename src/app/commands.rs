@@ -1,6 +1,7 @@
 //! What the UI asks the app to do. Widgets push commands; the app runs them once at the end of
 //! the frame, so no widget mutates shared state in the middle of drawing.
 
+use crate::export::Format;
 use crate::render::ThemeName;
 
 /// One user intent.
@@ -22,4 +23,14 @@ pub enum Command {
     SetTheme(ThemeName),
     /// Multiply the text size (Ctrl +/-); 0 resets.
     ScaleText(f32),
+    /// Open the export window for this format (and the native save dialog).
+    OpenExport(Format),
+    /// Show the native open dialog.
+    OpenDialog,
+    /// Open a diagram file.
+    OpenPath(std::path::PathBuf),
+    /// Show the built-in default diagram.
+    OpenBuiltIn,
+    /// Re-read the open file (also done automatically on save).
+    Reload,
 }

@@ -4,6 +4,7 @@
 use egui::{Key, Modifiers};
 
 use super::Command;
+use crate::export::Format;
 
 /// Turn this frame's key presses into commands.
 pub fn handle(ctx: &egui::Context, out: &mut Vec<Command>) {
@@ -43,6 +44,12 @@ pub fn handle(ctx: &egui::Context, out: &mut Vec<Command>) {
             if i.consume_key(none, key) {
                 out.push(Command::GoToStage(n));
             }
+        }
+        if i.consume_key(Modifiers::COMMAND | Modifiers::SHIFT, Key::E) {
+            out.push(Command::OpenExport(Format::Svg));
+        }
+        if i.consume_key(Modifiers::COMMAND, Key::E) {
+            out.push(Command::OpenExport(Format::Png));
         }
         if i.consume_key(none, Key::F) {
             out.push(Command::FitView);

@@ -4,17 +4,24 @@ mod animation;
 mod camera;
 mod canvas;
 mod commands;
+mod document;
+mod export_panel;
+mod file_dialog;
 pub mod fonts;
 mod keys;
 mod panels;
 mod settings;
+mod watcher;
 
 pub use animation::StageAnimator;
 pub use camera::CameraState;
 pub use commands::Command;
+pub use export_panel::{ExportStatus, default_folder};
 pub use settings::Settings;
 
-use crate::model::{self, Diagram};
+use std::path::{Path, PathBuf};
+
+use crate::model::{self, Diagnostic, Diagram};
 use crate::render::Theme;
 use crate::render::screen::IconCache;
 use crate::scene::{Moment, Scene};
@@ -40,6 +47,15 @@ pub struct ScaleviewApp {
     commands: Vec<Command>,
     scene: Scene,
     visuals_for: Option<crate::render::ThemeName>,
+    export: export_panel::ExportPanel,
+    native_dialogs: bool,
+    canvas_px: [u32; 2],
+    source_path: Option<PathBuf>,
+    watcher: Option<watcher::FileWatcher>,
+    diagnostics: Vec<Diagnostic>,
+    open_dialog: Option<file_dialog::PendingDialog>,
+    shipped: Option<Vec<(PathBuf, String)>>,
+    title_shown: String,
 }
 
 impl ScaleviewApp {
@@ -74,6 +90,15 @@ impl ScaleviewApp {
             commands: Vec::new(),
             scene,
             visuals_for: None,
+            export: export_panel::ExportPanel::default(),
+            native_dialogs: true,
+            canvas_px: [1280, 720],
+            source_path: None,
+            watcher: None,
+            diagnostics: Vec::new(),
+            open_dialog: None,
+            shipped: None,
+            title_shown: String::new(),
         }
     }
 
@@ -112,6 +137,87 @@ impl ScaleviewApp {
         &self.settings
     }
 
+    /// Turn the native file dialogs off (tests, or machines where they hang); the export
+    /// window's path field still works.
+    pub fn set_native_dialogs(&mut self, on: bool) {
+        self.native_dialogs = on;
+    }
+
+    /// Problems in the open file (empty when it is valid).
+    pub fn diagnostics(&self) -> &[Diagnostic] {
+        &self.diagnostics
+    }
+
+    /// The file shown (or last tried), if any.
+    pub fn source_path(&self) -> Option<&Path> {
+        self.source_path.as_deref()
+    }
+
+    /// Open a diagram file. On success the app shows it from its first stage; on failure the
+    /// current diagram stays and the diagnostics are shown. Either way the file is watched, so
+    /// fixing it loads it.
+    pub fn open_path(&mut self, path: &Path, ctx: &egui::Context) {
+        self.source_path = Some(path.to_path_buf());
+        self.settings.remember(path);
+        self.watcher = watcher::FileWatcher::watch(path, ctx).ok();
+        match document::load(path) {
+            Ok(d) => {
+                self.source_name = path.file_name().map_or_else(
+                    || path.display().to_string(),
+                    |n| n.to_string_lossy().into_owned(),
+                );
+                self.diagnostics.clear();
+                self.replace_diagram(d, false);
+            }
+            Err(diags) => self.diagnostics = diags,
+        }
+    }
+
+    /// Re-read the open file, keeping the user count, stage and camera when it is valid.
+    pub fn reload(&mut self) {
+        let Some(path) = self.source_path.clone() else {
+            return;
+        };
+        match document::load(&path) {
+            Ok(d) => {
+                self.source_name = path.file_name().map_or_else(
+                    || path.display().to_string(),
+                    |n| n.to_string_lossy().into_owned(),
+                );
+                self.diagnostics.clear();
+                self.replace_diagram(d, true);
+            }
+            Err(diags) => self.diagnostics = diags,
+        }
+    }
+
+    fn replace_diagram(&mut self, d: Diagram, keep_place: bool) {
+        let last = d.last_stage();
+        if keep_place {
+            let value = self.slider_value.clamp(d.axis.min, d.axis.max);
+            let stage = d.stage_at(value);
+            let pos = self.anim.position().min(last as f32);
+            self.slider_value = value;
+            self.anim.jump_to_position(pos);
+            self.anim.set_target(stage);
+        } else {
+            self.slider_value = d.stages.first().map_or(d.axis.min, |s| s.at);
+            self.anim = StageAnimator::new(0);
+            self.camera.refit();
+        }
+        if self.selected.is_some_and(|i| i >= d.components.len()) {
+            self.selected = None;
+        }
+        self.hovered = None;
+        self.scene = Scene::at(&d, Moment::at_position(self.anim.position(), last));
+        self.diagram = d;
+    }
+
+    /// Outcome of the last export from the export window.
+    pub fn export_status(&self) -> Option<&ExportStatus> {
+        self.export.status()
+    }
+
     /// Queue a command as if a widget had emitted it.
     pub fn push(&mut self, command: Command) {
         self.commands.push(command);
@@ -122,7 +228,20 @@ impl ScaleviewApp {
         format!("{} — {} — scaleview", self.diagram.title, self.source_name)
     }
 
-    fn run_commands(&mut self) {
+    /// File name (without extension) suggested for exporting the current stage.
+    fn export_name(&self) -> String {
+        let stem = std::path::Path::new(&self.source_name)
+            .file_stem()
+            .map_or("diagram".into(), |s| s.to_string_lossy().into_owned());
+        let stage = crate::export::stage_file_name(
+            &self.diagram,
+            self.anim.target(),
+            crate::export::Format::Png,
+        );
+        format!("{stem}-{}", stage.trim_end_matches(".png"))
+    }
+
+    fn run_commands(&mut self, ctx: &egui::Context) {
         let last = self.diagram.last_stage();
         for cmd in std::mem::take(&mut self.commands) {
             match cmd {
@@ -140,6 +259,29 @@ impl ScaleviewApp {
                 Command::SetTheme(name) => {
                     self.settings.theme = name;
                     self.theme = name.theme();
+                }
+                Command::OpenDialog => {
+                    if self.native_dialogs && self.open_dialog.is_none() {
+                        let dir = self
+                            .source_path
+                            .as_deref()
+                            .and_then(Path::parent)
+                            .map(Path::to_path_buf);
+                        self.open_dialog = Some(file_dialog::open(ctx, dir.as_deref()));
+                    }
+                }
+                Command::OpenPath(p) => self.open_path(&p, ctx),
+                Command::OpenBuiltIn => {
+                    self.source_path = None;
+                    self.watcher = None;
+                    self.diagnostics.clear();
+                    self.source_name = "aws-10m-users.ron".into();
+                    self.replace_diagram(model::default_diagram(), false);
+                }
+                Command::Reload => self.reload(),
+                Command::OpenExport(format) => {
+                    let name = self.export_name();
+                    self.export.show(ctx, format, &name, self.native_dialogs);
                 }
                 Command::ScaleText(f) => {
                     self.settings.text_scale = if f == 0.0 {
@@ -177,6 +319,48 @@ impl ScaleviewApp {
         }
     }
 
+    /// File events: saves of the open file, dropped files, answers from the open dialog.
+    fn poll_files(&mut self, ctx: &egui::Context) {
+        if self
+            .watcher
+            .as_ref()
+            .is_some_and(watcher::FileWatcher::changed)
+        {
+            self.reload();
+        }
+        let dropped: Vec<PathBuf> = ctx.input(|i| {
+            i.raw
+                .dropped_files
+                .iter()
+                .map(|f| f.path().to_path_buf())
+                .filter(|p| !p.as_os_str().is_empty())
+                .collect()
+        });
+        if let Some(p) = dropped.into_iter().next() {
+            self.commands.push(Command::OpenPath(p));
+        }
+        if let Some(answer) = self
+            .open_dialog
+            .as_ref()
+            .and_then(file_dialog::PendingDialog::poll)
+        {
+            self.open_dialog = None;
+            if let file_dialog::DialogAnswer::Picked(p) = answer {
+                self.commands.push(Command::OpenPath(p));
+            }
+        }
+        let title = self.window_title();
+        if title != self.title_shown {
+            ctx.send_viewport_cmd(egui::ViewportCommand::Title(title.clone()));
+            self.title_shown = title;
+        }
+    }
+
+    /// The diagrams offered in the picker (scanned once, when first asked for).
+    fn shipped(&mut self) -> &[(PathBuf, String)] {
+        self.shipped.get_or_insert_with(document::shipped_diagrams)
+    }
+
     fn sync_visuals(&mut self, ctx: &egui::Context) {
         if self.visuals_for != Some(self.settings.theme) {
             self.visuals_for = Some(self.settings.theme);
@@ -198,7 +382,8 @@ impl eframe::App for ScaleviewApp {
         let ctx = ui.ctx().clone();
         self.sync_visuals(&ctx);
         keys::handle(&ctx, &mut self.commands);
-        self.run_commands();
+        self.poll_files(&ctx);
+        self.run_commands(&ctx);
 
         let (dt, now) = ctx.input(|i| (i.stable_dt, i.time));
         let moving = self.anim.step(dt);
@@ -207,11 +392,20 @@ impl eframe::App for ScaleviewApp {
         let glow = self.glow(now);
 
         panels::top_bar(self, ui);
+        panels::diagnostics(self, ui);
         panels::stage_bar(self, ui);
         panels::notes(self, ui);
         let camera_moving = canvas::show(self, ui, glow, dt);
+        let stage = self.anim.target().min(self.diagram.last_stage());
+        self.export.ui(
+            &ctx,
+            &self.diagram,
+            stage,
+            self.settings.theme,
+            self.canvas_px,
+        );
 
-        self.run_commands();
+        self.run_commands(&ctx);
         if moving
             || camera_moving
             || (glow > 0.0 && self.scene.nodes.iter().any(|n| n.is_new))

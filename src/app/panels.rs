@@ -3,6 +3,7 @@
 use egui::{Align, FontFamily, Layout, RichText};
 
 use super::{Command, ScaleviewApp};
+use crate::export::Format;
 use crate::model::Scale;
 use crate::render::ThemeName;
 use crate::render::screen::BOLD_FAMILY;
@@ -20,6 +21,29 @@ pub fn top_bar(app: &mut ScaleviewApp, ui: &mut egui::Ui) {
             ui.label(bold("scaleview", 16.0));
             ui.separator();
             ui.label(RichText::new(&app.diagram.title).size(16.0));
+            ui.separator();
+            if ui
+                .button("Open…")
+                .on_hover_text("Open a .ron diagram (or drop one on the window)")
+                .clicked()
+            {
+                app.commands.push(Command::OpenDialog);
+            }
+            diagrams_menu(app, ui);
+            if ui
+                .button("Export PNG…")
+                .on_hover_text("Export the current stage as PNG (Ctrl+E)")
+                .clicked()
+            {
+                app.commands.push(Command::OpenExport(Format::Png));
+            }
+            if ui
+                .button("Export SVG…")
+                .on_hover_text("Export the current stage as SVG (Ctrl+Shift+E)")
+                .clicked()
+            {
+                app.commands.push(Command::OpenExport(Format::Svg));
+            }
             ui.with_layout(Layout::right_to_left(Align::Center), |ui| {
                 let current = app.settings.theme;
                 egui::ComboBox::from_label("Theme")
@@ -223,4 +247,99 @@ pub fn notes(app: &mut ScaleviewApp, ui: &mut egui::Ui) {
             });
         });
     });
+}
+
+fn diagrams_menu(app: &mut ScaleviewApp, ui: &mut egui::Ui) {
+    ui.menu_button("Diagrams", |ui| {
+        if ui
+            .button("Built-in: Scaling on AWS, 1 to 10 million users")
+            .clicked()
+        {
+            app.commands.push(Command::OpenBuiltIn);
+        }
+        let shipped: Vec<(std::path::PathBuf, String)> = app.shipped().to_vec();
+        if !shipped.is_empty() {
+            ui.separator();
+            ui.label(RichText::new("In diagrams/").weak());
+            for (path, title) in shipped {
+                if ui
+                    .button(title)
+                    .on_hover_text(path.display().to_string())
+                    .clicked()
+                {
+                    app.commands.push(Command::OpenPath(path));
+                }
+            }
+        }
+        if !app.settings.recent.is_empty() {
+            ui.separator();
+            ui.label(RichText::new("Recent").weak());
+            for path in app.settings.recent.clone() {
+                let name = path.file_name().map_or_else(
+                    || path.display().to_string(),
+                    |n| n.to_string_lossy().into_owned(),
+                );
+                if ui
+                    .button(name)
+                    .on_hover_text(path.display().to_string())
+                    .clicked()
+                {
+                    app.commands.push(Command::OpenPath(path));
+                }
+            }
+        }
+    });
+}
+
+/// Problems in the open file, shown above the stage bar while the last good diagram stays.
+pub fn diagnostics(app: &mut ScaleviewApp, ui: &mut egui::Ui) {
+    if app.diagnostics.is_empty() {
+        return;
+    }
+    let red = ui.visuals().error_fg_color;
+    egui::Panel::bottom("diagnostics")
+        .frame(
+            egui::Frame::side_top_panel(ui.style())
+                .fill(ui.visuals().extreme_bg_color)
+                .stroke(egui::Stroke::new(2.0, red)),
+        )
+        .show(ui, |ui| {
+            ui.horizontal(|ui| {
+                let n = app.diagnostics.len();
+                ui.label(
+                    bold(
+                        format!(
+                            "{n} problem{} in {}",
+                            if n == 1 { "" } else { "s" },
+                            app.diagnostics[0].file
+                        ),
+                        16.0,
+                    )
+                    .color(red),
+                );
+                ui.label(
+                    "— the last good diagram stays on screen; fix and save the file to reload it.",
+                );
+                if ui.button("Reload").clicked() {
+                    app.commands.push(Command::Reload);
+                }
+            });
+            egui::ScrollArea::vertical()
+                .max_height(160.0)
+                .show(ui, |ui| {
+                    for d in &app.diagnostics {
+                        ui.label(
+                            RichText::new(format!(
+                                "{}:{}:{}: {}",
+                                d.file, d.line, d.col, d.message
+                            ))
+                            .monospace()
+                            .color(red),
+                        );
+                        if let Some(h) = &d.hint {
+                            ui.label(RichText::new(format!("    hint: {h}")).monospace());
+                        }
+                    }
+                });
+        });
 }

@@ -15,6 +15,8 @@ pub struct Settings {
     pub theme: ThemeName,
     /// Text size multiplier (1 = default).
     pub text_scale: f32,
+    /// Recently opened diagram files, newest first.
+    pub recent: Vec<std::path::PathBuf>,
 }
 
 impl Default for Settings {
@@ -22,6 +24,7 @@ impl Default for Settings {
         Settings {
             theme: ThemeName::Light,
             text_scale: 1.0,
+            recent: Vec::new(),
         }
     }
 }
@@ -32,6 +35,17 @@ impl Settings {
         if !(self.text_scale.is_finite() && (0.5..=3.0).contains(&self.text_scale)) {
             self.text_scale = 1.0;
         }
+        self.recent.truncate(MAX_RECENT);
         self
     }
+
+    /// Put `path` first in the recent list.
+    pub fn remember(&mut self, path: &std::path::Path) {
+        self.recent.retain(|p| p != path);
+        self.recent.insert(0, path.to_path_buf());
+        self.recent.truncate(MAX_RECENT);
+    }
 }
+
+/// How many recent files are kept.
+pub const MAX_RECENT: usize = 8;
