@@ -306,3 +306,148 @@ fn live_reload_keeps_the_last_good_diagram_and_the_stage() {
     assert_on_screen(&h, &["Second web"]);
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[test]
+fn presentation_keys_hide_chrome_blank_and_go_fullscreen() {
+    let mut h = harness();
+    assert!(count(&h, "Export PNG…") == 1, "chrome visible at start");
+    h.key_press(egui::Key::P);
+    h.run();
+    assert!(h.state().presentation().active);
+    assert_eq!(
+        count(&h, "Export PNG…"),
+        0,
+        "top bar hidden in presentation mode"
+    );
+    assert_eq!(
+        count(
+            &h,
+            "Hover over or click a component to see why it is there."
+        ),
+        0,
+        "notes hidden"
+    );
+    assert!(count(&h, "1 user") >= 1, "caption stays");
+    assert!(
+        h.query_by_role_and_label(Role::Slider, "users").is_some(),
+        "slim slider stays"
+    );
+
+    h.key_press(egui::Key::B);
+    h.run();
+    assert!(h.state().presentation().blank);
+    h.key_press(egui::Key::N);
+    h.run();
+    assert_eq!(h.state().target_stage(), 1, "keys still work while blank");
+    h.key_press(egui::Key::Escape);
+    h.run();
+    assert!(
+        !h.state().presentation().blank && h.state().presentation().active,
+        "Esc first unblanks"
+    );
+
+    h.key_press(egui::Key::F11);
+    h.run();
+    assert!(h.state().presentation().fullscreen);
+    h.key_press(egui::Key::Escape);
+    h.run();
+    assert!(
+        !h.state().presentation().active && !h.state().presentation().fullscreen,
+        "Esc leaves"
+    );
+    assert_eq!(count(&h, "Export PNG…"), 1);
+}
+
+#[test]
+fn number_keys_jump_and_backspace_goes_back() {
+    let mut h = harness();
+    h.key_press(egui::Key::Num7);
+    h.run();
+    assert_eq!(h.state().target_stage(), 6);
+    assert!(count(&h, "> 1,000,000 users") >= 1);
+    h.key_press(egui::Key::Backspace);
+    h.run();
+    assert_eq!(h.state().target_stage(), 5);
+    h.key_press(egui::Key::Num1);
+    h.run();
+    assert_eq!(h.state().target_stage(), 0);
+}
+
+#[test]
+fn autoplay_advances_on_the_simulated_clock_and_stops_at_the_end() {
+    let mut h = Harness::builder()
+        .with_size([1440.0, 900.0])
+        .with_max_steps(400)
+        .with_step_dt(0.1)
+        .build_eframe(|cc| ScaleviewApp::new(cc));
+    h.run();
+    h.get_by_label("▶ Play").click();
+    h.step();
+    assert!(h.state().presentation().autoplay);
+    // Dwell is 4 s by default: after 2 simulated seconds nothing has moved yet.
+    h.run_steps(20);
+    assert_eq!(h.state().target_stage(), 0);
+    // After about 4.6 s (dwell + transition) the next stage is on.
+    h.run_steps(30);
+    assert_eq!(h.state().target_stage(), 1);
+    // Let it run through everything; without loop it stops on the last stage.
+    h.run_steps(9 * 50);
+    assert_eq!(h.state().target_stage(), 8);
+    assert!(!h.state().presentation().autoplay, "stops at the end");
+}
+
+#[test]
+fn the_speaker_view_shows_notes_next_stage_and_a_timer() {
+    let mut h = harness();
+    h.get_by_label("Speaker view").click();
+    h.run_steps(3);
+    assert!(h.state().presentation().speaker_open);
+    assert!(count(&h, "Next: > 1 user") == 1, "next stage title");
+    assert!(h.query_all_by_label_contains("Stage 1 of 9").count() == 1);
+    assert!(count(&h, "00:00") == 1, "timer");
+    h.key_press(egui::Key::PageDown);
+    h.run_steps(3);
+    assert!(
+        count(&h, "Next: > 100 users") == 1,
+        "follows the main window"
+    );
+}
+
+#[test]
+fn scrubbing_holds_the_transition_inside_the_band_and_release_settles() {
+    let mut h = harness();
+    let rect = h.get_by_role_and_label(Role::Slider, "users").rect();
+    let axis = h.state().diagram().axis.clone();
+    let inset = rect.height() / 2.5;
+    let x_of =
+        |v: f64| rect.left() + inset + (rect.width() - 2.0 * inset) * axis.fraction_of(v) as f32;
+    let y = rect.center().y;
+    // Grab the handle at 1 user and move slowly towards the 100-user threshold.
+    h.drag_at(egui::pos2(x_of(1.0), y));
+    h.step();
+    let mut positions = Vec::new();
+    for v in [30.0, 60.0, 80.0, 100.0, 115.0] {
+        h.hover_at(egui::pos2(x_of(v), y));
+        for _ in 0..12 {
+            h.step();
+        }
+        positions.push(h.state().stage_position());
+    }
+    // At the threshold itself the transition is held about half-way between stages 2 and 3.
+    let at_threshold = positions[3];
+    assert!(
+        at_threshold > 1.2 && at_threshold < 1.8,
+        "held at {at_threshold}, positions {positions:?}"
+    );
+    assert!(
+        positions.windows(2).all(|w| w[1] >= w[0] - 1e-3),
+        "monotonic: {positions:?}"
+    );
+    h.drop_at(egui::pos2(x_of(115.0), y));
+    h.run();
+    assert_eq!(
+        h.state().stage_position(),
+        2.0,
+        "release settles on the stage in force"
+    );
+}

@@ -42,6 +42,13 @@ impl StageAnimator {
         self.target = stage as f32;
     }
 
+    /// Head for a continuous position (scrubbing), keeping the current motion.
+    pub fn set_target_position(&mut self, position: f32) {
+        if position.is_finite() {
+            self.target = position;
+        }
+    }
+
     /// Hold at an exact position (for scrubbing or tests), without motion.
     pub fn jump_to_position(&mut self, position: f32) {
         self.position = position;

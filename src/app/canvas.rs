@@ -74,7 +74,16 @@ pub fn show(app: &mut ScaleviewApp, ui: &mut egui::Ui, glow: f32, dt: f32) -> bo
                 text_scale: app.settings.text_scale,
             };
             screen::paint_scene(&painter, &app.scene, &cam, &app.theme, &mut app.icons, em);
-            if ui.input(|i| !i.raw.hovered_files.is_empty()) {
+            if !app.present.active {
+            painter.text(
+                rect.left_bottom() + egui::vec2(10.0, -8.0),
+                egui::Align2::LEFT_BOTTOM,
+                "← → PageUp/PageDown stages · 1–9 jump · P present · B blank · F11 fullscreen · F fit · Ctrl+E export",
+                egui::FontId::proportional(13.0),
+                ui.visuals().weak_text_color(),
+            );
+        }
+        if ui.input(|i| !i.raw.hovered_files.is_empty()) {
                 painter.rect_filled(rect, 0.0, egui::Color32::from_black_alpha(140));
                 painter.text(
                     rect.center(),

@@ -15,6 +15,8 @@ pub enum Command {
     PrevStage,
     /// The slider moved to this axis value.
     SetValue(f64),
+    /// The slider is being dragged through this value: follow it continuously (scrubbing).
+    Scrub(f64),
     /// Fit the diagram into the canvas and follow it again.
     FitView,
     /// Select a component (or clear with `None`).
@@ -33,4 +35,18 @@ pub enum Command {
     OpenBuiltIn,
     /// Re-read the open file (also done automatically on save).
     Reload,
+    /// Enter or leave presentation mode (P).
+    TogglePresentation,
+    /// Leave presentation mode, fullscreen and blank screen (Esc).
+    Escape,
+    /// Fullscreen on or off (F11).
+    ToggleFullscreen,
+    /// Black screen on or off (B).
+    ToggleBlank,
+    /// Start or stop autoplay.
+    ToggleAutoplay,
+    /// Open or close the speaker window.
+    ToggleSpeaker,
+    /// Restart the speaker timer.
+    ResetTimer,
 }

@@ -51,6 +51,18 @@ pub fn handle(ctx: &egui::Context, out: &mut Vec<Command>) {
         if i.consume_key(Modifiers::COMMAND, Key::E) {
             out.push(Command::OpenExport(Format::Png));
         }
+        if i.consume_key(none, Key::P) {
+            out.push(Command::TogglePresentation);
+        }
+        if i.consume_key(none, Key::Escape) {
+            out.push(Command::Escape);
+        }
+        if i.consume_key(none, Key::F11) {
+            out.push(Command::ToggleFullscreen);
+        }
+        if i.consume_key(none, Key::B) {
+            out.push(Command::ToggleBlank);
+        }
         if i.consume_key(none, Key::F) {
             out.push(Command::FitView);
         }

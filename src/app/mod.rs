@@ -10,7 +10,10 @@ mod file_dialog;
 pub mod fonts;
 mod keys;
 mod panels;
+pub mod present;
+pub mod scrub;
 mod settings;
+mod speaker;
 mod watcher;
 
 pub use animation::StageAnimator;
@@ -56,6 +59,7 @@ pub struct ScaleviewApp {
     open_dialog: Option<file_dialog::PendingDialog>,
     shipped: Option<Vec<(PathBuf, String)>>,
     title_shown: String,
+    present: present::Presentation,
 }
 
 impl ScaleviewApp {
@@ -99,6 +103,7 @@ impl ScaleviewApp {
             open_dialog: None,
             shipped: None,
             title_shown: String::new(),
+            present: present::Presentation::default(),
         }
     }
 
@@ -167,7 +172,16 @@ impl ScaleviewApp {
                     |n| n.to_string_lossy().into_owned(),
                 );
                 self.diagnostics.clear();
+                let restored = self
+                    .settings
+                    .last_stage
+                    .get(&path.display().to_string())
+                    .copied();
                 self.replace_diagram(d, false);
+                if let Some(s) = restored.filter(|s| *s <= self.diagram.last_stage()) {
+                    self.anim = StageAnimator::new(s);
+                    self.slider_value = self.diagram.stages[s].at;
+                }
             }
             Err(diags) => self.diagnostics = diags,
         }
@@ -218,6 +232,18 @@ impl ScaleviewApp {
         self.export.status()
     }
 
+    /// Hold the animation at a continuous stage position (2.5 = half-way from stage 2 to 3),
+    /// without motion: for scrubbing, benchmarks and tests.
+    pub fn hold_at_position(&mut self, position: f32) {
+        let p = position.clamp(0.0, self.diagram.last_stage() as f32);
+        self.anim.jump_to_position(p);
+    }
+
+    /// Presentation state (mode, fullscreen, blank, autoplay, speaker window).
+    pub fn presentation(&self) -> &present::Presentation {
+        &self.present
+    }
+
     /// Queue a command as if a widget had emitted it.
     pub fn push(&mut self, command: Command) {
         self.commands.push(command);
@@ -254,6 +280,15 @@ impl ScaleviewApp {
                     let stage = self.diagram.stage_at(self.slider_value);
                     self.retarget(stage);
                 }
+                Command::Scrub(v) => {
+                    let axis = &self.diagram.axis;
+                    self.slider_value = v.clamp(axis.min, axis.max);
+                    self.settled_at = None;
+                    self.anim.set_target_position(scrub::position_for_value(
+                        &self.diagram,
+                        self.slider_value,
+                    ));
+                }
                 Command::FitView => self.camera.refit(),
                 Command::Select(sel) => self.selected = sel,
                 Command::SetTheme(name) => {
@@ -279,6 +314,33 @@ impl ScaleviewApp {
                     self.replace_diagram(model::default_diagram(), false);
                 }
                 Command::Reload => self.reload(),
+                Command::TogglePresentation => self.present.active = !self.present.active,
+                Command::Escape => {
+                    if self.present.blank {
+                        self.present.blank = false;
+                    } else {
+                        self.present.active = false;
+                        if self.present.fullscreen {
+                            self.present.fullscreen = false;
+                            ctx.send_viewport_cmd(egui::ViewportCommand::Fullscreen(false));
+                        }
+                    }
+                }
+                Command::ToggleFullscreen => {
+                    self.present.fullscreen = !self.present.fullscreen;
+                    ctx.send_viewport_cmd(egui::ViewportCommand::Fullscreen(
+                        self.present.fullscreen,
+                    ));
+                }
+                Command::ToggleBlank => self.present.blank = !self.present.blank,
+                Command::ToggleAutoplay => {
+                    self.present.autoplay = !self.present.autoplay;
+                    self.settled_at = None;
+                }
+                Command::ToggleSpeaker => {
+                    self.present.speaker_open = !self.present.speaker_open;
+                }
+                Command::ResetTimer => self.present.timer_start = None,
                 Command::OpenExport(format) => {
                     let name = self.export_name();
                     self.export.show(ctx, format, &name, self.native_dialogs);
@@ -303,6 +365,11 @@ impl ScaleviewApp {
         if stage != self.anim.target() {
             self.settled_at = None;
         }
+        if let Some(p) = &self.source_path {
+            self.settings
+                .last_stage
+                .insert(p.display().to_string(), stage);
+        }
         self.anim.set_target(stage);
     }
 
@@ -316,6 +383,29 @@ impl ScaleviewApp {
             1.0
         } else {
             (1.0 - (since - GLOW_HOLD) / GLOW_FADE).clamp(0.0, 1.0) as f32
+        }
+    }
+
+    /// Advance autoplay when the current stage has been shown long enough.
+    fn autoplay(&mut self, ctx: &egui::Context, now: f64) {
+        if !self.present.autoplay || !self.anim.is_settled() {
+            return;
+        }
+        let since = now - *self.settled_at.get_or_insert(now);
+        let last = self.diagram.last_stage();
+        match present::autoplay_step(
+            since,
+            self.settings.dwell_seconds,
+            self.anim.target(),
+            last,
+            self.settings.autoplay_loop,
+        ) {
+            present::AutoplayStep::Wait(s) => {
+                ctx.request_repaint_after(std::time::Duration::from_secs_f64(s))
+            }
+            present::AutoplayStep::Next => self.commands.push(Command::NextStage),
+            present::AutoplayStep::Restart => self.commands.push(Command::GoToStage(0)),
+            present::AutoplayStep::Stop => self.present.autoplay = false,
         }
     }
 
@@ -390,11 +480,16 @@ impl eframe::App for ScaleviewApp {
         let moment = Moment::at_position(self.anim.position(), self.diagram.last_stage());
         self.scene = Scene::at(&self.diagram, moment);
         let glow = self.glow(now);
+        self.autoplay(&ctx, now);
 
-        panels::top_bar(self, ui);
-        panels::diagnostics(self, ui);
-        panels::stage_bar(self, ui);
-        panels::notes(self, ui);
+        if self.present.active {
+            panels::stage_bar(self, ui);
+        } else {
+            panels::top_bar(self, ui);
+            panels::diagnostics(self, ui);
+            panels::stage_bar(self, ui);
+            panels::notes(self, ui);
+        }
         let camera_moving = canvas::show(self, ui, glow, dt);
         let stage = self.anim.target().min(self.diagram.last_stage());
         self.export.ui(
@@ -404,6 +499,14 @@ impl eframe::App for ScaleviewApp {
             self.settings.theme,
             self.canvas_px,
         );
+        speaker::show(self, &ctx, now);
+        if self.present.blank {
+            let painter = ctx.layer_painter(egui::LayerId::new(
+                egui::Order::Foreground,
+                egui::Id::unique("scaleview-blank"),
+            ));
+            painter.rect_filled(ctx.content_rect(), 0.0, egui::Color32::BLACK);
+        }
 
         self.run_commands(&ctx);
         if moving

@@ -96,6 +96,9 @@ pub fn stage_bar(app: &mut ScaleviewApp, ui: &mut egui::Ui) {
                     .size(20.0)
                     .color(ui.visuals().weak_text_color()),
             );
+            if app.present.active {
+                return;
+            }
             ui.with_layout(Layout::right_to_left(Align::Center), |ui| {
                 let last = app.diagram.last_stage();
                 if ui
@@ -112,6 +115,41 @@ pub fn stage_bar(app: &mut ScaleviewApp, ui: &mut egui::Ui) {
                     .clicked()
                 {
                     app.commands.push(Command::PrevStage);
+                }
+                ui.separator();
+                if ui
+                    .button("Present")
+                    .on_hover_text("Presentation mode: only the diagram (P; Esc leaves)")
+                    .clicked()
+                {
+                    app.commands.push(Command::TogglePresentation);
+                }
+                if ui
+                    .selectable_label(app.present.speaker_open, "Speaker view")
+                    .on_hover_text("Notes, next stage and a timer in a second window")
+                    .clicked()
+                {
+                    app.commands.push(Command::ToggleSpeaker);
+                }
+                ui.checkbox(&mut app.settings.autoplay_loop, "loop");
+                ui.add(
+                    egui::DragValue::new(&mut app.settings.dwell_seconds)
+                        .range(0.5..=600.0)
+                        .speed(0.1)
+                        .suffix(" s"),
+                )
+                .on_hover_text("Autoplay: seconds on each stage");
+                let play = if app.present.autoplay {
+                    "Pause"
+                } else {
+                    "▶ Play"
+                };
+                if ui
+                    .button(play)
+                    .on_hover_text("Autoplay through all stages")
+                    .clicked()
+                {
+                    app.commands.push(Command::ToggleAutoplay);
                 }
             });
         });
@@ -134,7 +172,9 @@ fn slider_with_ticks(app: &mut ScaleviewApp, ui: &mut egui::Ui) {
             .show_value(false)
             .text(RichText::new(label).size(16.0)),
     );
-    if resp.changed() {
+    if resp.dragged() {
+        app.commands.push(Command::Scrub(value));
+    } else if resp.changed() || resp.drag_stopped() {
         app.commands.push(Command::SetValue(value));
     }
     // Ticks: the slider's handle travels over its rect shrunk by height / 2.5 on each side.

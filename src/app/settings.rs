@@ -17,6 +17,12 @@ pub struct Settings {
     pub text_scale: f32,
     /// Recently opened diagram files, newest first.
     pub recent: Vec<std::path::PathBuf>,
+    /// Autoplay: seconds to dwell on each stage.
+    pub dwell_seconds: f64,
+    /// Autoplay starts over after the last stage.
+    pub autoplay_loop: bool,
+    /// Last stage shown per diagram file, restored when the file is opened again.
+    pub last_stage: std::collections::BTreeMap<String, usize>,
 }
 
 impl Default for Settings {
@@ -25,6 +31,9 @@ impl Default for Settings {
             theme: ThemeName::Light,
             text_scale: 1.0,
             recent: Vec::new(),
+            dwell_seconds: 4.0,
+            autoplay_loop: false,
+            last_stage: std::collections::BTreeMap::new(),
         }
     }
 }
@@ -36,6 +45,9 @@ impl Settings {
             self.text_scale = 1.0;
         }
         self.recent.truncate(MAX_RECENT);
+        if !(self.dwell_seconds.is_finite() && (0.5..=600.0).contains(&self.dwell_seconds)) {
+            self.dwell_seconds = 4.0;
+        }
         self
     }
 

@@ -9,6 +9,7 @@ mod format;
 mod kinds;
 mod source_map;
 mod syntax;
+mod synthetic;
 mod validate;
 
 pub use axis::{Axis, Scale, compact_number, grouped_number};
@@ -16,6 +17,7 @@ pub use diagnostic::{Diagnostic, Pos};
 pub use diagram::{Component, ComponentAt, Diagram, Grid, Group, Lifetime, Link, Stage};
 pub use format::FORMAT_VERSION;
 pub use kinds::{Category, ComponentKind, GroupKind, LinkStyle};
+pub use synthetic::synthetic_diagram;
 pub use validate::MAX_CELL;
 
 /// Largest diagram file accepted; real diagrams are a few tens of kilobytes.

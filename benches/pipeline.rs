@@ -1,0 +1,134 @@
+//! Speed of every step a presenter waits for: parse, scene, UI frame, export.
+//! Run with `cargo bench`; budgets are in the README.
+
+use std::hint::black_box;
+
+use criterion::{Criterion, criterion_group, criterion_main};
+use egui_kittest::Harness;
+use scaleview::app::ScaleviewApp;
+use scaleview::export::{self, Format};
+use scaleview::model;
+use scaleview::render::svg::{SvgOptions, scene_to_svg};
+use scaleview::scene::{Moment, Scene};
+
+fn parse(c: &mut Criterion) {
+    let big = model::synthetic_diagram(2000, 3000);
+    let mut g = c.benchmark_group("parse+validate");
+    g.bench_function("default diagram", |b| {
+        b.iter(|| {
+            model::parse(black_box(model::DEFAULT_DIAGRAM), "aws").map(|d| d.components.len())
+        })
+    });
+    g.bench_function("2000 components, 3000 links", |b| {
+        b.iter(|| model::parse(black_box(&big), "big").map(|d| d.components.len()))
+    });
+    g.finish();
+}
+
+fn scene(c: &mut Criterion) {
+    let d = model::default_diagram();
+    let big = model::parse(&model::synthetic_diagram(2000, 3000), "big").expect("valid");
+    let mut g = c.benchmark_group("scene");
+    g.bench_function("default, settled 10M stage", |b| {
+        b.iter(|| Scene::settled(black_box(&d), 8).nodes.len())
+    });
+    g.bench_function("default, transition 10k→500k", |b| {
+        b.iter(|| {
+            Scene::at(
+                black_box(&d),
+                Moment {
+                    from: 4,
+                    to: 5,
+                    t: 0.5,
+                },
+            )
+            .nodes
+            .len()
+        })
+    });
+    g.bench_function("2000 components, transition", |b| {
+        b.iter(|| {
+            Scene::at(
+                black_box(&big),
+                Moment {
+                    from: 7,
+                    to: 8,
+                    t: 0.5,
+                },
+            )
+            .nodes
+            .len()
+        })
+    });
+    g.finish();
+}
+
+/// One full headless frame: app UI, painting into shapes, and tessellation (no GPU).
+fn ui_frame(c: &mut Criterion) {
+    let mut g = c.benchmark_group("ui frame");
+    for (name, diagram) in [
+        ("default mid-transition", None),
+        (
+            "2000 components mid-transition",
+            Some(model::parse(&model::synthetic_diagram(2000, 3000), "big").expect("valid")),
+        ),
+    ] {
+        let mut h = Harness::builder()
+            .with_size([1600.0, 1000.0])
+            .build_eframe(move |cc| {
+                let app = ScaleviewApp::new(cc);
+                match diagram {
+                    Some(d) => {
+                        let mut a = ScaleviewApp::with_diagram(d, "big.ron");
+                        scaleview::app::fonts::install(&cc.egui_ctx);
+                        a.hold_at_position(7.5);
+                        a
+                    }
+                    None => {
+                        let mut a = app;
+                        a.hold_at_position(4.5);
+                        a
+                    }
+                }
+            });
+        h.step();
+        g.bench_function(name, |b| {
+            b.iter(|| {
+                let pos = if name.starts_with("default") {
+                    4.5
+                } else {
+                    7.5
+                };
+                h.state_mut().hold_at_position(pos);
+                h.step();
+                let out = h.output();
+                let prims = h.ctx.tessellate(out.shapes.clone(), out.pixels_per_point);
+                black_box(prims.len())
+            })
+        });
+    }
+    g.finish();
+}
+
+fn exports(c: &mut Criterion) {
+    let d = model::default_diagram();
+    let mut g = c.benchmark_group("export 10M stage");
+    g.sample_size(20);
+    g.bench_function("svg 1920x1080", |b| {
+        b.iter(|| scene_to_svg(&Scene::settled(&d, 8), &SvgOptions::default()).len())
+    });
+    for (w, h) in [(1920, 1080), (3840, 2160)] {
+        let opts = SvgOptions {
+            width: w,
+            height: h,
+            ..SvgOptions::default()
+        };
+        g.bench_function(format!("png {w}x{h}"), |b| {
+            b.iter(|| export::render(&d, 8, Format::Png, &opts).map(|v| v.len()))
+        });
+    }
+    g.finish();
+}
+
+criterion_group!(benches, parse, scene, ui_frame, exports);
+criterion_main!(benches);

@@ -1,0 +1,75 @@
+//! Presenting: presentation mode (chrome hidden), fullscreen, blank screen, autoplay.
+
+/// Live-presentation state (not persisted, except what lives in `Settings`).
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Presentation {
+    /// Chrome hidden: only the diagram, a slim slider and the caption.
+    pub active: bool,
+    /// The window is fullscreen.
+    pub fullscreen: bool,
+    /// The screen is black (`B`), as slide software does.
+    pub blank: bool,
+    /// Autoplay sweeps through the stages.
+    pub autoplay: bool,
+    /// The speaker window is open.
+    pub speaker_open: bool,
+    /// When the speaker timer started (app clock seconds).
+    pub timer_start: Option<f64>,
+}
+
+/// What autoplay wants to happen now.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum AutoplayStep {
+    /// Wait this many more seconds.
+    Wait(f64),
+    /// Go to the next stage.
+    Next,
+    /// Start over from the first stage.
+    Restart,
+    /// Reached the end without looping: stop.
+    Stop,
+}
+
+/// Decide the autoplay step, given how long the current stage has been settled.
+pub fn autoplay_step(
+    settled_for: f64,
+    dwell: f64,
+    stage: usize,
+    last: usize,
+    looping: bool,
+) -> AutoplayStep {
+    let dwell = if dwell.is_finite() {
+        dwell.clamp(0.5, 600.0)
+    } else {
+        4.0
+    };
+    if settled_for < dwell {
+        AutoplayStep::Wait(dwell - settled_for)
+    } else if stage < last {
+        AutoplayStep::Next
+    } else if looping {
+        AutoplayStep::Restart
+    } else {
+        AutoplayStep::Stop
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn autoplay_waits_then_advances_then_loops_or_stops() {
+        assert_eq!(
+            autoplay_step(1.0, 4.0, 0, 8, false),
+            AutoplayStep::Wait(3.0)
+        );
+        assert_eq!(autoplay_step(4.0, 4.0, 0, 8, false), AutoplayStep::Next);
+        assert_eq!(autoplay_step(5.0, 4.0, 8, 8, true), AutoplayStep::Restart);
+        assert_eq!(autoplay_step(5.0, 4.0, 8, 8, false), AutoplayStep::Stop);
+        assert_eq!(
+            autoplay_step(0.0, f64::NAN, 0, 8, false),
+            AutoplayStep::Wait(4.0)
+        );
+    }
+}

@@ -1,0 +1,58 @@
+//! Scrubbing: while the slider is dragged, the transition follows the slider inside a narrow
+//! band around each threshold, so a presenter can hold a change half-way and talk over it.
+
+use crate::model::Diagram;
+
+/// Half-width of the band around a threshold, as a fraction of the slider's length.
+pub const BAND: f64 = 0.02;
+
+/// Continuous stage position for a slider value: the stage index between bands, rising
+/// linearly from `k - 1` to `k` across the band around stage `k`'s threshold.
+/// Continuous and monotonic in the slider value.
+pub fn position_for_value(d: &Diagram, value: f64) -> f32 {
+    let axis = &d.axis;
+    let f = axis.fraction_of(value);
+    let fr: Vec<f64> = d.stages.iter().map(|s| axis.fraction_of(s.at)).collect();
+    for k in 1..fr.len() {
+        let gap_before = fr[k] - fr[k - 1];
+        let gap_after = fr.get(k + 1).map_or(f64::INFINITY, |n| n - fr[k]);
+        let w = BAND.min(gap_before / 2.0).min(gap_after / 2.0);
+        if w > 0.0 && f >= fr[k] - w && f <= fr[k] + w {
+            return ((k - 1) as f64 + (f - (fr[k] - w)) / (2.0 * w)) as f32;
+        }
+    }
+    d.stage_at(value) as f32
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model;
+
+    #[test]
+    fn scrubbing_is_continuous_and_monotonic() {
+        let d = model::default_diagram();
+        let mut last = -1.0f32;
+        let n = 20_000;
+        for i in 0..=n {
+            let v = d.axis.value_at(i as f64 / n as f64);
+            let p = position_for_value(&d, v);
+            assert!(p >= last - 1e-6, "not monotonic at {v}: {last} -> {p}");
+            assert!(
+                p - last.max(0.0) < 0.02 || last < 0.0,
+                "jump at {v}: {last} -> {p}"
+            );
+            last = p;
+        }
+        assert_eq!(last, d.last_stage() as f32);
+    }
+
+    #[test]
+    fn the_threshold_itself_is_half_way() {
+        let d = model::default_diagram();
+        assert!((position_for_value(&d, 10_000.0) - 3.5).abs() < 1e-3);
+        // Well between thresholds: settled on the stage in force.
+        assert_eq!(position_for_value(&d, 50_000.0), 4.0);
+        assert_eq!(position_for_value(&d, 1.0), 0.0);
+    }
+}
