@@ -5,9 +5,15 @@ use super::diagnostic::{Diagnostic, Pos, closest};
 /// Describe a `ron` error the way a presenter, not a parser author, would want to read it.
 pub fn diagnose(file: &str, src: &str, err: &ron::error::SpannedError) -> Diagnostic {
     use ron::Error as E;
-    let pos = Pos {
+    let raw = Pos {
         line: err.span.start.line.max(1),
         col: err.span.start.col.max(1),
+    };
+    let pos = match &err.code {
+        // ron reports a missing field at the struct's end; point at where the struct starts.
+        E::MissingStructField { .. } => struct_start(src, raw),
+        // ron often points at the whitespace before the offending token.
+        _ => skip_blank(src, raw),
     };
     let at = |msg: String| Diagnostic::new(file, pos, msg);
     if src.trim().is_empty() {
@@ -18,8 +24,13 @@ pub fn diagnose(file: &str, src: &str, err: &ron::error::SpannedError) -> Diagno
     match &err.code {
         E::Eof => at("the file ends too early".into())
             .with_hint("a `(`, `[`, `{` or `\"` is probably never closed; check the end of the last thing you edited"),
-        E::ExpectedComma => at("expected a comma here".into())
-            .with_hint("separate fields and list items with `,`"),
+        E::ExpectedComma => at("expected a comma here".into()).with_hint(
+            "separate fields and list items with `,`; if a text before this looks cut short, its closing `\"` is missing",
+        ),
+        E::ExpectedStructLike => at("expected a value in parentheses here".into())
+            .with_hint("a cell is written `(column, row)`, e.g. `(2, 1)`"),
+        E::ExpectedNamedStructLike(name) => at(format!("expected `{name}(…)` here"))
+            .with_hint(format!("write it as `{name}(field: value, …)`")),
         E::ExpectedStringEnd => at("this text is never closed".into())
             .with_hint("add the closing `\"`"),
         E::ExpectedString => at("expected text in double quotes".into())
@@ -87,4 +98,93 @@ fn type_hint(expected: &str) -> String {
     } else {
         "see docs/FORMAT.md for what this field takes".into()
     }
+}
+
+/// Character offset of a 1-based line/column in `src` (clamped to the end).
+fn offset_of(chars: &[char], pos: Pos) -> usize {
+    let (mut line, mut col) = (1, 1);
+    for (i, c) in chars.iter().enumerate() {
+        if line == pos.line && col == pos.col {
+            return i;
+        }
+        if *c == '\n' {
+            line += 1;
+            col = 1;
+        } else {
+            col += 1;
+        }
+    }
+    chars.len()
+}
+
+fn pos_of_offset(chars: &[char], offset: usize) -> Pos {
+    let before = &chars[..offset.min(chars.len())];
+    let line = before.iter().filter(|c| **c == '\n').count() + 1;
+    let col = before.iter().rev().take_while(|c| **c != '\n').count() + 1;
+    Pos { line, col }
+}
+
+/// Move forward over whitespace and comments to the next real token.
+fn skip_blank(src: &str, pos: Pos) -> Pos {
+    let chars: Vec<char> = src.chars().collect();
+    let mut i = offset_of(&chars, pos);
+    loop {
+        while i < chars.len() && chars[i].is_whitespace() {
+            i += 1;
+        }
+        if i + 1 < chars.len() && chars[i] == '/' && chars[i + 1] == '/' {
+            while i < chars.len() && chars[i] != '\n' {
+                i += 1;
+            }
+            continue;
+        }
+        break;
+    }
+    if i >= chars.len() {
+        pos
+    } else {
+        pos_of_offset(&chars, i)
+    }
+}
+
+/// The start of the struct (`Name(` or `(`) whose closing parenthesis is at or before `pos`.
+fn struct_start(src: &str, pos: Pos) -> Pos {
+    let chars: Vec<char> = src.chars().collect();
+    let mut i = offset_of(&chars, pos).min(chars.len().saturating_sub(1));
+    while i > 0 && chars[i] != ')' {
+        i -= 1;
+    }
+    if chars.get(i) != Some(&')') {
+        return pos;
+    }
+    // Match brackets backwards, outside strings.
+    let mut depth = 0usize;
+    let mut in_str = false;
+    let mut j = i + 1;
+    while j > 0 {
+        j -= 1;
+        let c = chars[j];
+        if c == '"' && (j == 0 || chars[j - 1] != '\\') {
+            in_str = !in_str;
+            continue;
+        }
+        if in_str {
+            continue;
+        }
+        match c {
+            ')' | ']' | '}' => depth += 1,
+            '(' | '[' | '{' => {
+                depth = depth.saturating_sub(1);
+                if depth == 0 {
+                    let mut k = j;
+                    while k > 0 && (chars[k - 1].is_alphanumeric() || chars[k - 1] == '_') {
+                        k -= 1;
+                    }
+                    return pos_of_offset(&chars, k);
+                }
+            }
+            _ => {}
+        }
+    }
+    pos
 }

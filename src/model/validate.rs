@@ -580,6 +580,9 @@ fn check_overlaps(ck: &mut Checker, components: &[Component], stage_ids: &[&str]
             .filter(|(_, c)| c.life.contains(s))
         {
             let (x, y) = c.at[s].cell;
+            if !(x.is_finite() && y.is_finite() && x.abs() <= MAX_CELL && y.abs() <= MAX_CELL) {
+                continue; // already reported as off the map
+            }
             let key = (x.floor() as i64, y.floor() as i64);
             for dx in -1..=1 {
                 for dy in -1..=1 {
