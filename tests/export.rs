@@ -361,3 +361,41 @@ fn failed_writes_leave_no_partial_file_and_keep_the_old_one() {
     assert_eq!(std::fs::read(&good).expect("read"), b"second");
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[test]
+fn every_character_in_shipped_diagrams_has_a_glyph_in_the_bundled_font() {
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("diagrams");
+    for entry in std::fs::read_dir(&dir).expect("diagrams/").flatten() {
+        let path = entry.path();
+        let src = std::fs::read_to_string(&path).expect("read");
+        let d = model::parse(&src, "d").expect("valid");
+        let mut texts: Vec<String> = vec![
+            d.title.clone(),
+            d.description.clone(),
+            d.credit.clone(),
+            d.axis.label.clone(),
+        ];
+        texts.extend(
+            d.stages
+                .iter()
+                .flat_map(|s| [s.title.clone(), s.notes.clone()]),
+        );
+        texts.extend(d.groups.iter().map(|g| g.label.clone()));
+        texts.extend(d.components.iter().flat_map(|c| {
+            c.at.iter()
+                .map(|a| a.label.clone())
+                .chain([c.notes.clone()])
+        }));
+        texts.extend(d.links.iter().map(|l| l.label.clone()));
+        for t in texts {
+            for ch in t.chars() {
+                assert!(
+                    scaleview::scene::text::has_glyph(ch),
+                    "{}: {ch:?} (U+{:04X}) in {t:?} has no glyph",
+                    path.display(),
+                    ch as u32
+                );
+            }
+        }
+    }
+}

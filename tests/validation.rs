@@ -260,3 +260,56 @@ fn binary_and_oversized_input_are_diagnostics_not_panics() {
     let d = errors(&deep);
     assert!(!d.is_empty());
 }
+
+fn shipped(name: &str) -> model::Diagram {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("diagrams")
+        .join(name);
+    let src = std::fs::read_to_string(&path).expect("read");
+    model::parse(&src, name).unwrap_or_else(|e| {
+        panic!(
+            "{}",
+            e.iter()
+                .map(ToString::to_string)
+                .collect::<Vec<_>>()
+                .join("\n")
+        )
+    })
+}
+
+#[test]
+fn linear_step_axes_look_up_stages_at_and_between_thresholds() {
+    let d = shipped("serverless-recommendation.ron");
+    assert_eq!(d.axis.scale, model::Scale::Linear);
+    assert_eq!(d.stages.len(), 5);
+    assert_eq!(d.stage_at(1.0), 0);
+    assert_eq!(d.stage_at(2.999), 1);
+    assert_eq!(d.stage_at(3.0), 2);
+    assert_eq!(d.stage_at(5.0), 4);
+    for v in [1.0, 2.5, 4.0, 5.0] {
+        let back = d.axis.value_at(d.axis.fraction_of(v));
+        assert!((back - v).abs() < 1e-9);
+    }
+    assert!(
+        (d.axis.fraction_of(3.0) - 0.5).abs() < 1e-12,
+        "linear spacing"
+    );
+    assert_eq!(d.axis.long_label(3.0), "step 3");
+}
+
+#[test]
+fn log_axes_in_other_units_look_up_stages() {
+    let d = shipped("log-analytics.ron");
+    assert_eq!(d.axis.scale, model::Scale::Log);
+    assert_eq!(d.stage_at(49.9), 0);
+    assert_eq!(d.stage_at(50.0), 1);
+    assert_eq!(d.stage_at(600.0), 2);
+    assert_eq!(d.stage_at(1e9), 3);
+    assert_eq!(d.axis.long_label(50.0), "50 GB/day");
+    assert_eq!(d.axis.short_label(5000.0), "5K");
+    let c = shipped("cloudfront-image-resize.ron");
+    assert_eq!(
+        c.stages.last().map(|s| s.title.as_str()),
+        Some("4 · Resized on demand")
+    );
+}

@@ -278,6 +278,24 @@ pub fn notes(app: &mut ScaleviewApp, ui: &mut egui::Ui) {
 
             ui.add_space(10.0);
             ui.separator();
+            egui::CollapsingHeader::new("Legend").default_open(true).show(ui, |ui| {
+                let mut kinds: Vec<crate::model::ComponentKind> = Vec::new();
+                for n in &app.scene.nodes {
+                    if !kinds.contains(&n.kind) {
+                        kinds.push(n.kind);
+                    }
+                }
+                kinds.sort_by_key(|k| (format!("{:?}", k.category()), k.display_name()));
+                ui.horizontal_wrapped(|ui| {
+                    for k in kinds {
+                        let c = app.theme.category(k.category());
+                        let (r, _) = ui.allocate_exact_size(egui::vec2(12.0, 12.0), egui::Sense::hover());
+                        ui.painter().rect_filled(r, 3.0, egui::Color32::from_rgb(c.0, c.1, c.2));
+                        ui.label(k.display_name());
+                        ui.add_space(6.0);
+                    }
+                });
+            });
             egui::CollapsingHeader::new("About this diagram").default_open(false).show(ui, |ui| {
                 ui.label(&app.diagram.description);
                 if !app.diagram.credit.is_empty() {

@@ -1,6 +1,6 @@
 //! The slider axis: mapping between axis values (users) and slider positions, and number labels.
 
-pub use super::format::Scale;
+pub use super::format::{AxisFormat, Scale};
 
 /// The quantity the slider sweeps, e.g. users from 1 to 20 million on a log scale.
 #[derive(Clone, Debug, PartialEq)]
@@ -13,6 +13,8 @@ pub struct Axis {
     pub max: f64,
     /// Log or linear spacing.
     pub scale: Scale,
+    /// How values are printed.
+    pub format: AxisFormat,
 }
 
 impl Axis {
@@ -44,20 +46,30 @@ impl Axis {
         v.clamp(self.min, self.max)
     }
 
-    /// Short label for ticks: `1`, `100`, `1K`, `500K`, `10M`.
+    /// Short label for ticks: `1`, `100`, `1K`, `500K`, `10M` (steps: `3`).
     pub fn short_label(&self, value: f64) -> String {
-        compact_number(value)
+        match self.format {
+            AxisFormat::Number => compact_number(value),
+            AxisFormat::Step => grouped_number(value),
+        }
     }
 
-    /// Long label for the caption: `12,345 users`.
+    /// Long label for the caption: `12,345 users`, `1 user`, `step 3`.
     pub fn long_label(&self, value: f64) -> String {
         let n = value.round();
-        let unit = if n == 1.0 {
-            self.label.trim_end_matches('s')
-        } else {
-            self.label.as_str()
-        };
-        format!("{} {unit}", grouped_number(n))
+        match self.format {
+            AxisFormat::Step => format!("{} {}", self.label, grouped_number(n)),
+            AxisFormat::Number => {
+                // "users" → "user" for exactly one; units like "GB/day" or "requests/s" stay.
+                let one_word = self.label.chars().all(char::is_alphabetic) && self.label.len() > 1;
+                let unit = if n == 1.0 && one_word {
+                    self.label.trim_end_matches('s')
+                } else {
+                    self.label.as_str()
+                };
+                format!("{} {unit}", grouped_number(n))
+            }
+        }
     }
 }
 
@@ -109,6 +121,7 @@ mod tests {
             min: 1.0,
             max: 1e7,
             scale: Scale::Log,
+            format: AxisFormat::Number,
         }
     }
 
@@ -131,6 +144,7 @@ mod tests {
             min: 0.0,
             max: 4.0,
             scale: Scale::Linear,
+            format: AxisFormat::Step,
         };
         assert_eq!(a.fraction_of(1.0), 0.25);
         assert_eq!(a.value_at(0.75), 3.0);
@@ -148,5 +162,35 @@ mod tests {
         assert_eq!(grouped_number(999.0), "999");
         assert_eq!(users().long_label(1.0), "1 user");
         assert_eq!(users().long_label(10_000.0), "10,000 users");
+    }
+
+    #[test]
+    fn other_axes_print_their_own_units() {
+        let steps = Axis {
+            label: "step".into(),
+            min: 1.0,
+            max: 5.0,
+            scale: Scale::Linear,
+            format: AxisFormat::Step,
+        };
+        assert_eq!(steps.long_label(3.0), "step 3");
+        assert_eq!(steps.short_label(3.0), "3");
+        let data = Axis {
+            label: "GB/day".into(),
+            min: 1.0,
+            max: 1e4,
+            scale: Scale::Log,
+            format: AxisFormat::Number,
+        };
+        assert_eq!(data.long_label(1.0), "1 GB/day");
+        assert_eq!(data.short_label(5000.0), "5K");
+        let rps = Axis {
+            label: "requests/s".into(),
+            min: 1.0,
+            max: 1e6,
+            scale: Scale::Log,
+            format: AxisFormat::Number,
+        };
+        assert_eq!(rps.long_label(1.0), "1 requests/s");
     }
 }

@@ -50,6 +50,16 @@ pub enum Scale {
     Linear,
 }
 
+/// How axis values are printed.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Deserialize)]
+pub enum AxisFormat {
+    /// Numbers: ticks `1K`, `10M`; captions `12,345 users`.
+    #[default]
+    Number,
+    /// Steps: ticks `1`, `2`; captions `step 3`.
+    Step,
+}
+
 /// The quantity the slider controls.
 #[derive(Debug, Deserialize)]
 #[serde(rename = "Axis", deny_unknown_fields)]
@@ -62,6 +72,8 @@ pub struct RawAxis {
     pub max: f64,
     #[serde(default)]
     pub scale: Scale,
+    #[serde(default)]
+    pub format: AxisFormat,
 }
 
 fn default_axis_label() -> String {
@@ -81,6 +93,7 @@ impl Default for RawAxis {
             min: default_axis_min(),
             max: default_axis_max(),
             scale: Scale::Log,
+            format: AxisFormat::Number,
         }
     }
 }

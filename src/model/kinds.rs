@@ -71,6 +71,7 @@ component_kinds! {
     ElasticIp => "Elastic IP", Networking, "elastic-ip";
     Elb => "Elastic Load Balancer", Networking, "elb";
     CloudFront => "CloudFront", Networking, "cloudfront";
+    ApiGateway => "API Gateway", Networking, "api-gateway";
     Ec2 => "EC2", Compute, "ec2";
     Lambda => "Lambda", Compute, "lambda";
     LambdaEdge => "Lambda@Edge", Compute, "lambda-edge";

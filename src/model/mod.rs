@@ -12,7 +12,7 @@ mod syntax;
 mod synthetic;
 mod validate;
 
-pub use axis::{Axis, Scale, compact_number, grouped_number};
+pub use axis::{Axis, AxisFormat, Scale, compact_number, grouped_number};
 pub use diagnostic::{Diagnostic, Pos};
 pub use diagram::{Component, ComponentAt, Diagram, Grid, Group, Lifetime, Link, Stage};
 pub use format::FORMAT_VERSION;

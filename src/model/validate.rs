@@ -129,6 +129,7 @@ fn check_axis(ck: &mut Checker, raw: &RawDiagram) -> Axis {
         min: a.min,
         max: a.max,
         scale: a.scale,
+        format: a.format,
     }
 }
 

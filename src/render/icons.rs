@@ -13,6 +13,7 @@ macro_rules! icon_table {
 
 icon_table!(
     "users",
+    "api-gateway",
     "client",
     "route53",
     "elastic-ip",

@@ -3,6 +3,7 @@
 use std::collections::HashMap;
 
 use super::geom::{Point, Rect};
+use super::route::{self, Route};
 use super::style::*;
 use super::text::{self, Weight};
 use crate::model::{Diagram, Grid};
@@ -42,8 +43,8 @@ pub struct StageLayout {
     pub nodes: HashMap<usize, NodeLayout>,
     /// Visible (non-empty) groups by group index.
     pub groups: HashMap<usize, GroupLayout>,
-    /// Links alive at this stage (indices into `Diagram::links`).
-    pub links: Vec<usize>,
+    /// Routes of the links alive at this stage, by link index.
+    pub routes: HashMap<usize, Route>,
     /// Union of all boxes.
     pub bounds: Rect,
 }
@@ -154,13 +155,26 @@ pub fn layout_stage(d: &Diagram, stage: usize) -> StageLayout {
         );
     }
 
-    let links = d
+    let mut routes = HashMap::new();
+    for (i, l) in d
         .links
         .iter()
         .enumerate()
         .filter(|(_, l)| l.life.contains(stage))
-        .map(|(i, _)| i)
-        .collect();
+    {
+        let (Some(a), Some(b)) = (nodes.get(&l.from), nodes.get(&l.to)) else {
+            continue;
+        };
+        let obstacles: Vec<Rect> = nodes
+            .values()
+            .filter(|n| n.index != l.from && n.index != l.to)
+            .map(|n| n.rect)
+            .collect();
+        routes.insert(
+            i,
+            route::route((a.icon, a.rect), (b.icon, b.rect), &obstacles),
+        );
+    }
     let bounds = nodes
         .values()
         .map(|n| n.rect)
@@ -169,7 +183,7 @@ pub fn layout_stage(d: &Diagram, stage: usize) -> StageLayout {
     StageLayout {
         nodes,
         groups,
-        links,
+        routes,
         bounds,
     }
 }

@@ -5,6 +5,7 @@
 
 pub mod geom;
 mod layout;
+pub mod route;
 mod snapshot;
 pub mod style;
 pub mod text;
@@ -234,33 +235,31 @@ impl Scene {
         }
         groups.sort_by_key(|g| (g.depth, g.index));
 
-        let node_boxes = |i: usize| {
-            nodes
-                .iter()
-                .find(|n| n.index == i)
-                .map(|n| (n.icon, n.rect, n.opacity))
-        };
+        let node_opacity = |i: usize| nodes.iter().find(|n| n.index == i).map(|n| n.opacity);
         let mut edges = Vec::new();
         for (li, l) in d.links.iter().enumerate() {
-            let (in_a, in_b) = (l.life.contains(m.from), l.life.contains(m.to));
-            let presence = match (in_a, in_b) {
-                (true, true) => 1.0,
-                (false, true) => t,
-                (true, false) => 1.0 - t,
-                (false, false) => continue,
+            let (ra, rb) = (a.routes.get(&li), b.routes.get(&li));
+            let (route, presence) = match (ra, rb) {
+                (Some(x), Some(y)) => (route::lerp_route(x, y, t), 1.0),
+                (None, Some(y)) => (*y, t),
+                (Some(x), None) => (*x, 1.0 - t),
+                (None, None) => continue,
             };
-            let (Some((ia, ra, oa)), Some((ib, rb, ob))) = (node_boxes(l.from), node_boxes(l.to))
-            else {
+            let (Some(oa), Some(ob)) = (node_opacity(l.from), node_opacity(l.to)) else {
                 continue;
             };
             let opacity = presence.min(oa).min(ob);
             if opacity <= 0.0 {
                 continue;
             }
-            let p0 = attach_point(ia, ra, ib.center());
-            let p1 = attach_point(ib, rb, ia.center());
+            let points = route::polyline(&route);
+            // The label sits beside the middle of the longest segment, on its upper/right side.
+            let (p0, p1) = points
+                .windows(2)
+                .map(|w| (w[0], w[1]))
+                .max_by(|x, y| x.0.distance(x.1).total_cmp(&y.0.distance(y.1)))
+                .unwrap_or((points[0], points[points.len() - 1]));
             let mid = p0.lerp(p1, 0.5);
-            // Label sits beside the line, on its upper/right side.
             let (dx, dy) = (p1.x - p0.x, p1.y - p0.y);
             let len = (dx * dx + dy * dy).sqrt().max(1e-3);
             let (mut nx, mut ny) = (dy / len, -dx / len);
@@ -272,7 +271,7 @@ impl Scene {
             edges.push(EdgeShape {
                 id: format!("{}->{}", d.components[l.from].id, d.components[l.to].id),
                 index: li,
-                points: vec![p0, p1],
+                points,
                 style: l.style,
                 label: l.label.clone(),
                 label_pos: Point::new(mid.x + nx * off, mid.y + ny * off),
@@ -302,19 +301,4 @@ impl Scene {
             .rev()
             .find(|n| n.opacity > 0.5 && n.rect.expand_by(4.0).contains(p))
     }
-}
-
-/// Where a link touches a component: at the icon's border, unless the line would leave through
-/// the bottom (across the label), in which case it stops below the label.
-fn attach_point(icon: Rect, footprint: Rect, toward: Point) -> Point {
-    let icon_box = icon.expand_by(style::EDGE_GAP);
-    let p = icon_box.border_point_toward(toward);
-    if (p.y - icon_box.max.y).abs() < 0.5 && toward.y > icon_box.max.y {
-        let c = icon.center();
-        let dy = toward.y - c.y;
-        let bottom = footprint.max.y + style::EDGE_GAP;
-        let t = (bottom - c.y) / dy;
-        return Point::new(c.x + (toward.x - c.x) * t, bottom);
-    }
-    p
 }
