@@ -4,6 +4,7 @@
 //! moment → positioned shapes, pure) → [`render`] (egui painter on screen; SVG/PNG on the CPU).
 //! The [`app`] (state, input, panels) sits on top.
 
+#[cfg(feature = "gui")]
 pub mod app;
 pub mod assets;
 pub mod cli;

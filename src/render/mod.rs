@@ -3,6 +3,7 @@
 
 pub mod icons;
 pub mod png;
+#[cfg(feature = "gui")]
 pub mod screen;
 pub mod svg;
 pub mod theme;
