@@ -8,7 +8,6 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 use scaleview::app::ScaleviewApp;
 use scaleview::cli::{self, ExportArgs};
 use scaleview::export::Format;
-use scaleview::model;
 use scaleview::render::ThemeName;
 
 /// Animated architecture diagrams that grow with a user-count slider.
@@ -94,6 +93,7 @@ enum ThemeArg {
 }
 
 fn main() -> ExitCode {
+    let _ = scaleview::app::PROCESS_START.set(std::time::Instant::now());
     let cli = Cli::parse();
     match cli.command {
         None => run_gui(cli.file),
@@ -122,7 +122,8 @@ fn main() -> ExitCode {
 }
 
 fn run_gui(file: Option<PathBuf>) -> ExitCode {
-    let title = format!("{} — scaleview", model::default_diagram().title);
+    // The app sets the full title (diagram and file) on its first frame.
+    let title = "scaleview";
     let options = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
             .with_title(title)

@@ -319,3 +319,13 @@ fn moment_from_position_clamps_and_splits() {
         3
     );
 }
+
+#[test]
+fn the_layout_cache_gives_exactly_the_uncached_scene() {
+    let d = model::default_diagram();
+    let mut cache = scaleview::scene::LayoutCache::default();
+    for p in [0.0, 3.3, 4.5, 4.0, 7.9, 8.0, 0.2] {
+        let m = Moment::at_position(p, d.last_stage());
+        assert_eq!(cache.scene(&d, m), Scene::at(&d, m), "at {p}");
+    }
+}

@@ -34,6 +34,21 @@ const GLOW_HOLD: f64 = 0.8;
 /// How long the glow then takes to fade out.
 const GLOW_FADE: f64 = 0.9;
 
+/// When the process started (set by `main`), for the start-up timing report.
+pub static PROCESS_START: std::sync::OnceLock<std::time::Instant> = std::sync::OnceLock::new();
+
+/// With `SCALEVIEW_STARTUP_TIMING=1`, print how long the first frame took after process start.
+fn report_startup() {
+    if std::env::var_os("SCALEVIEW_STARTUP_TIMING").is_some()
+        && let Some(start) = PROCESS_START.get()
+    {
+        eprintln!(
+            "scaleview: first frame {:.1} ms after process start",
+            start.elapsed().as_secs_f64() * 1000.0
+        );
+    }
+}
+
 /// The whole app state.
 pub struct ScaleviewApp {
     diagram: Diagram,
@@ -60,6 +75,8 @@ pub struct ScaleviewApp {
     shipped: Option<Vec<(PathBuf, String)>>,
     title_shown: String,
     present: present::Presentation,
+    first_frame_reported: bool,
+    layouts: crate::scene::LayoutCache,
 }
 
 impl ScaleviewApp {
@@ -104,6 +121,8 @@ impl ScaleviewApp {
             shipped: None,
             title_shown: String::new(),
             present: present::Presentation::default(),
+            first_frame_reported: false,
+            layouts: crate::scene::LayoutCache::default(),
         }
     }
 
@@ -223,7 +242,10 @@ impl ScaleviewApp {
             self.selected = None;
         }
         self.hovered = None;
-        self.scene = Scene::at(&d, Moment::at_position(self.anim.position(), last));
+        self.layouts.clear();
+        self.scene = self
+            .layouts
+            .scene(&d, Moment::at_position(self.anim.position(), last));
         self.diagram = d;
     }
 
@@ -470,6 +492,10 @@ impl ScaleviewApp {
 impl eframe::App for ScaleviewApp {
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
         let ctx = ui.ctx().clone();
+        if !self.first_frame_reported {
+            self.first_frame_reported = true;
+            report_startup();
+        }
         self.sync_visuals(&ctx);
         keys::handle(&ctx, &mut self.commands);
         self.poll_files(&ctx);
@@ -478,7 +504,7 @@ impl eframe::App for ScaleviewApp {
         let (dt, now) = ctx.input(|i| (i.stable_dt, i.time));
         let moving = self.anim.step(dt);
         let moment = Moment::at_position(self.anim.position(), self.diagram.last_stage());
-        self.scene = Scene::at(&self.diagram, moment);
+        self.scene = self.layouts.scene(&self.diagram, moment);
         let glow = self.glow(now);
         self.autoplay(&ctx, now);
 

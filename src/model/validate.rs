@@ -14,20 +14,27 @@ pub const MAX_CELL: f32 = 1000.0;
 /// Collects diagnostics while resolving a raw diagram.
 struct Checker<'a> {
     file: &'a str,
-    map: SourceMap,
+    src: &'a str,
+    /// Built on the first problem only: valid files never pay for it.
+    map: Option<SourceMap>,
     diags: Vec<Diagnostic>,
 }
 
 impl Checker<'_> {
+    fn map(&mut self) -> &SourceMap {
+        let src = self.src;
+        self.map.get_or_insert_with(|| SourceMap::build(src))
+    }
+
     fn err(&mut self, path: &[Seg], message: String, hint: Option<String>) {
-        let pos = self.map.locate(path);
+        let pos = self.map().locate(path);
         let mut d = Diagnostic::new(self.file, pos, message);
         d.hint = hint;
         self.diags.push(d);
     }
 
     fn err_at_name(&mut self, path: &[Seg], message: String, hint: Option<String>) {
-        let pos = self.map.locate_name(path);
+        let pos = self.map().locate_name(path);
         let mut d = Diagnostic::new(self.file, pos, message);
         d.hint = hint;
         self.diags.push(d);
@@ -51,7 +58,8 @@ fn suggest(found: &str, known: &[&str], what: &str) -> Option<String> {
 pub fn validate(raw: RawDiagram, src: &str, file: &str) -> Result<Diagram, Vec<Diagnostic>> {
     let mut ck = Checker {
         file,
-        map: SourceMap::build(src),
+        src,
+        map: None,
         diags: Vec::new(),
     };
 

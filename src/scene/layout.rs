@@ -155,7 +155,24 @@ pub fn layout_stage(d: &Diagram, stage: usize) -> StageLayout {
         );
     }
 
+    // Obstacles are found through a coarse grid, so routing stays linear in the diagram size.
+    let bucket = d.grid.cell_width.max(d.grid.cell_height) * 2.0;
+    let key = |x: f32, y: f32| ((x / bucket).floor() as i64, (y / bucket).floor() as i64);
+    let mut index: HashMap<(i64, i64), Vec<usize>> = HashMap::new();
+    for n in nodes.values() {
+        let (k0, k1) = (
+            key(n.rect.min.x, n.rect.min.y),
+            key(n.rect.max.x, n.rect.max.y),
+        );
+        for kx in k0.0..=k1.0 {
+            for ky in k0.1..=k1.1 {
+                index.entry((kx, ky)).or_default().push(n.index);
+            }
+        }
+    }
     let mut routes = HashMap::new();
+    let mut obstacles: Vec<Rect> = Vec::new();
+    let mut seen: Vec<usize> = Vec::new();
     for (i, l) in d
         .links
         .iter()
@@ -165,11 +182,23 @@ pub fn layout_stage(d: &Diagram, stage: usize) -> StageLayout {
         let (Some(a), Some(b)) = (nodes.get(&l.from), nodes.get(&l.to)) else {
             continue;
         };
-        let obstacles: Vec<Rect> = nodes
-            .values()
-            .filter(|n| n.index != l.from && n.index != l.to)
-            .map(|n| n.rect)
-            .collect();
+        // Every candidate route stays inside the two components' joint bounding box.
+        let area = a.rect.union(b.rect).expand_by(EDGE_GAP * 2.0);
+        let (k0, k1) = (key(area.min.x, area.min.y), key(area.max.x, area.max.y));
+        obstacles.clear();
+        seen.clear();
+        for kx in k0.0..=k1.0 {
+            for ky in k0.1..=k1.1 {
+                for &j in index.get(&(kx, ky)).into_iter().flatten() {
+                    if j != l.from && j != l.to && !seen.contains(&j) {
+                        seen.push(j);
+                        if let Some(n) = nodes.get(&j).filter(|n| n.rect.intersects(&area)) {
+                            obstacles.push(n.rect);
+                        }
+                    }
+                }
+            }
+        }
         routes.insert(
             i,
             route::route((a.icon, a.rect), (b.icon, b.rect), &obstacles),

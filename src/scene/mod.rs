@@ -15,6 +15,38 @@ pub use layout::{StageLayout, cell_center, layout_stage};
 
 use crate::model::{ComponentKind, Diagram, GroupKind, LinkStyle};
 
+/// Settled layouts per stage, computed once per diagram: an animation frame then only blends
+/// two layouts instead of laying out (wrapping labels, routing links) again. Pure data: the
+/// result is exactly [`Scene::at`]'s.
+#[derive(Clone, Debug, Default)]
+pub struct LayoutCache {
+    layouts: std::collections::HashMap<usize, StageLayout>,
+}
+
+impl LayoutCache {
+    /// Forget everything (call when the diagram changes).
+    pub fn clear(&mut self) {
+        self.layouts.clear();
+    }
+
+    /// The scene of `d` at `m`, laying out each stage at most once.
+    pub fn scene(&mut self, d: &Diagram, m: Moment) -> Scene {
+        let last = d.last_stage();
+        let m = Moment {
+            from: m.from.min(last),
+            to: m.to.min(last),
+            t: m.t.clamp(0.0, 1.0),
+        };
+        for s in [m.from, m.to] {
+            self.layouts.entry(s).or_insert_with(|| layout_stage(d, s));
+        }
+        match (self.layouts.get(&m.from), self.layouts.get(&m.to)) {
+            (Some(a), Some(b)) => Scene::from_layouts(d, m, a, b),
+            _ => Scene::from_layouts(d, m, &layout_stage(d, m.from), &layout_stage(d, m.to)),
+        }
+    }
+}
+
 /// "Stage `from` → stage `to` at progress `t`" (t in 0..=1). A settled stage has `from == to`.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Moment {
@@ -163,18 +195,11 @@ impl Scene {
     /// The scene at a moment: components matched by id glide between their boxes, new ones fade
     /// and grow in, retired ones fade out; groups morph; links follow their ends.
     pub fn at(d: &Diagram, m: Moment) -> Scene {
-        let last = d.last_stage();
-        let m = Moment {
-            from: m.from.min(last),
-            to: m.to.min(last),
-            t: m.t.clamp(0.0, 1.0),
-        };
-        let a = layout_stage(d, m.from);
-        let b = if m.to == m.from {
-            a.clone()
-        } else {
-            layout_stage(d, m.to)
-        };
+        LayoutCache::default().scene(d, m)
+    }
+
+    /// The scene at a moment from the two stages' settled layouts.
+    fn from_layouts(d: &Diagram, m: Moment, a: &StageLayout, b: &StageLayout) -> Scene {
         let t = if m.from == m.to { 1.0 } else { m.t };
         let shown = m.nearest_stage();
 
@@ -235,7 +260,11 @@ impl Scene {
         }
         groups.sort_by_key(|g| (g.depth, g.index));
 
-        let node_opacity = |i: usize| nodes.iter().find(|n| n.index == i).map(|n| n.opacity);
+        let mut opacity_of: Vec<Option<f32>> = vec![None; d.components.len()];
+        for n in &nodes {
+            opacity_of[n.index] = Some(n.opacity);
+        }
+        let node_opacity = |i: usize| opacity_of.get(i).copied().flatten();
         let mut edges = Vec::new();
         for (li, l) in d.links.iter().enumerate() {
             let (ra, rb) = (a.routes.get(&li), b.routes.get(&li));
