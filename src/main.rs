@@ -23,6 +23,9 @@ struct Cli {
     command: Option<Cmd>,
     /// Diagram to open (the built-in AWS diagram when left out).
     file: Option<PathBuf>,
+    /// Start with this colour theme (otherwise the one used last time).
+    #[arg(long, value_enum)]
+    theme: Option<ThemeArg>,
 }
 
 #[derive(Subcommand)]
@@ -96,7 +99,7 @@ fn main() -> ExitCode {
     let _ = scaleview::app::PROCESS_START.set(std::time::Instant::now());
     let cli = Cli::parse();
     match cli.command {
-        None => run_gui(cli.file),
+        None => run_gui(cli.file, cli.theme.map(theme_name)),
         Some(Cmd::Check { files }) => ExitCode::from(cli::check(&files)),
         Some(Cmd::Export(e)) => ExitCode::from(cli::export(&ExportArgs {
             file: e.file,
@@ -110,18 +113,22 @@ fn main() -> ExitCode {
             width: e.width,
             height: e.height,
             scale: e.scale,
-            theme: match e.theme {
-                ThemeArg::Light => ThemeName::Light,
-                ThemeArg::Dark => ThemeName::Dark,
-                ThemeArg::Projector => ThemeName::Projector,
-            },
+            theme: theme_name(e.theme),
             transparent: e.transparent,
             caption: !e.no_caption,
         })),
     }
 }
 
-fn run_gui(file: Option<PathBuf>) -> ExitCode {
+fn theme_name(t: ThemeArg) -> ThemeName {
+    match t {
+        ThemeArg::Light => ThemeName::Light,
+        ThemeArg::Dark => ThemeName::Dark,
+        ThemeArg::Projector => ThemeName::Projector,
+    }
+}
+
+fn run_gui(file: Option<PathBuf>, theme: Option<ThemeName>) -> ExitCode {
     // The app sets the full title (diagram and file) on its first frame.
     let title = "scaleview";
     let options = eframe::NativeOptions {
@@ -138,6 +145,9 @@ fn run_gui(file: Option<PathBuf>) -> ExitCode {
         options,
         Box::new(move |cc| {
             let mut app = ScaleviewApp::new(cc);
+            if let Some(t) = theme {
+                app.push(scaleview::app::Command::SetTheme(t));
+            }
             if let Some(f) = &file {
                 app.open_path(f, &cc.egui_ctx);
             }
