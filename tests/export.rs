@@ -177,33 +177,18 @@ fn hangul_labels_export_as_glyphs() {
         },
     );
     assert!(svg.contains("사용자 1,000명"));
-    let with = export::render(
-        &d,
-        0,
-        Format::Png,
-        &SvgOptions {
-            width: 600,
-            height: 400,
-            ..SvgOptions::default()
-        },
-    )
-    .expect("png");
+    let small = SvgOptions {
+        width: 600,
+        height: 400,
+        ..SvgOptions::default()
+    };
+    let with = export::render(&d, 0, Format::Png, &small).expect("png");
     let d2 = model::parse(
         &src.replace("label: \"사용자 1,000명\"", "label: \"          \""),
         "blank.ron",
     )
     .expect("valid");
-    let without = export::render(
-        &d2,
-        0,
-        Format::Png,
-        &SvgOptions {
-            width: 600,
-            height: 400,
-            ..SvgOptions::default()
-        },
-    )
-    .expect("png");
+    let without = export::render(&d2, 0, Format::Png, &small).expect("png");
     let (_, _, a) = decode(&with);
     let (_, _, b) = decode(&without);
     assert!(

@@ -2,6 +2,19 @@
 
 use scaleview::model::{self, Diagnostic, LinkStyle};
 
+/// Parse a diagram that must be valid, showing every diagnostic if it is not.
+fn must_parse(src: &str, name: &str) -> model::Diagram {
+    model::parse(src, name).unwrap_or_else(|e| {
+        panic!(
+            "{}",
+            e.iter()
+                .map(ToString::to_string)
+                .collect::<Vec<_>>()
+                .join("\n")
+        )
+    })
+}
+
 fn errors(src: &str) -> Vec<Diagnostic> {
     match model::parse(src, "t.ron") {
         Ok(_) => panic!("expected errors for:\n{src}"),
@@ -78,15 +91,7 @@ fn a_small_valid_diagram_resolves_everything() {
 
 #[test]
 fn the_default_diagram_is_valid_and_tells_all_nine_stages() {
-    let d = model::parse(model::DEFAULT_DIAGRAM, "aws").unwrap_or_else(|e| {
-        panic!(
-            "{}",
-            e.iter()
-                .map(ToString::to_string)
-                .collect::<Vec<_>>()
-                .join("\n")
-        )
-    });
+    let d = must_parse(model::DEFAULT_DIAGRAM, "aws");
     let ats: Vec<f64> = d.stages.iter().map(|s| s.at).collect();
     assert_eq!(ats, [1.0, 2.0, 100.0, 1e3, 1e4, 5e5, 1e6, 5e6, 1e7]);
     for s in &d.stages {
@@ -266,15 +271,7 @@ fn shipped(name: &str) -> model::Diagram {
         .join("diagrams")
         .join(name);
     let src = std::fs::read_to_string(&path).expect("read");
-    model::parse(&src, name).unwrap_or_else(|e| {
-        panic!(
-            "{}",
-            e.iter()
-                .map(ToString::to_string)
-                .collect::<Vec<_>>()
-                .join("\n")
-        )
-    })
+    must_parse(&src, name)
 }
 
 #[test]

@@ -52,6 +52,18 @@ impl SizeChoice {
     }
 }
 
+/// What an export is made from: the diagram, its settled stage, the theme and the canvas size.
+pub struct ExportSource<'a> {
+    /// The diagram on screen.
+    pub diagram: &'a Diagram,
+    /// The stage to export (the one the app shows or is heading to).
+    pub stage: usize,
+    /// The current theme.
+    pub theme: ThemeName,
+    /// The canvas size in physical pixels ("window size" exports).
+    pub window_px: [u32; 2],
+}
+
 /// Outcome shown to the user.
 #[derive(Clone, Debug, PartialEq)]
 pub enum ExportStatus {
@@ -136,17 +148,21 @@ impl ExportPanel {
             .to_string();
         self.status = None;
         if native && self.dialog.is_none() {
-            let filter = match format {
-                Format::Png => ("PNG image", "png"),
-                Format::Svg => ("SVG image", "svg"),
-            };
-            self.dialog = Some(file_dialog::save(
-                ctx,
-                "Export diagram",
-                Path::new(&self.path),
-                filter,
-            ));
+            self.open_native_dialog(ctx);
         }
+    }
+
+    fn open_native_dialog(&mut self, ctx: &egui::Context) {
+        let filter = match self.format {
+            Format::Png => ("PNG image", "png"),
+            Format::Svg => ("SVG image", "svg"),
+        };
+        self.dialog = Some(file_dialog::save(
+            ctx,
+            "Export diagram",
+            Path::new(&self.path),
+            filter,
+        ));
     }
 
     /// Whether a dialog or an export is still running (the UI keeps polling).
@@ -155,21 +171,14 @@ impl ExportPanel {
     }
 
     /// Draw the window; start exports of `stage` of `diagram` when asked.
-    pub fn ui(
-        &mut self,
-        ctx: &egui::Context,
-        diagram: &Diagram,
-        stage: usize,
-        theme: ThemeName,
-        window_px: [u32; 2],
-    ) {
-        self.poll(ctx, diagram, stage, theme, window_px);
+    pub fn ui(&mut self, ctx: &egui::Context, src: &ExportSource) {
+        self.poll(ctx, src);
         if !self.open {
             return;
         }
         let mut open = self.open;
         egui::Window::new("Export").open(&mut open).collapsible(false).resizable(false).show(ctx, |ui| {
-            ui.label(format!("Stage: {}", diagram.stages[stage].title));
+            ui.label(format!("Stage: {}", src.diagram.stages[src.stage].title));
             ui.horizontal(|ui| {
                 ui.label("Format");
                 for f in [Format::Png, Format::Svg] {
@@ -179,14 +188,14 @@ impl ExportPanel {
                     }
                 }
             });
-            egui::ComboBox::from_label("Size").selected_text(self.size.label(window_px)).show_ui(ui, |ui| {
+            egui::ComboBox::from_label("Size").selected_text(self.size.label(src.window_px)).show_ui(ui, |ui| {
                 for s in SizeChoice::ALL {
-                    ui.selectable_value(&mut self.size, s, s.label(window_px));
+                    ui.selectable_value(&mut self.size, s, s.label(src.window_px));
                 }
             });
             ui.horizontal(|ui| {
                 ui.label("Background");
-                ui.selectable_value(&mut self.transparent, false, format!("{} theme", theme.label()));
+                ui.selectable_value(&mut self.transparent, false, format!("{} theme", src.theme.label()));
                 ui.selectable_value(&mut self.transparent, true, "transparent");
             });
             ui.checkbox(&mut self.caption, "Caption (title, stage, user count)");
@@ -199,14 +208,10 @@ impl ExportPanel {
             ui.horizontal(|ui| {
                 let busy = self.busy();
                 if ui.add_enabled(!busy, egui::Button::new("Save")).clicked() {
-                    self.start(ctx, PathBuf::from(self.path.trim()), diagram, stage, theme, window_px);
+                    self.start(ctx, PathBuf::from(self.path.trim()), src);
                 }
                 if ui.add_enabled(!busy, egui::Button::new("Choose file…")).clicked() {
-                    let filter = match self.format {
-                        Format::Png => ("PNG image", "png"),
-                        Format::Svg => ("SVG image", "svg"),
-                    };
-                    self.dialog = Some(file_dialog::save(ctx, "Export diagram", Path::new(&self.path), filter));
+                    self.open_native_dialog(ctx);
                 }
                 if busy {
                     ui.spinner();
@@ -234,14 +239,7 @@ impl ExportPanel {
         self.open = open;
     }
 
-    fn poll(
-        &mut self,
-        ctx: &egui::Context,
-        diagram: &Diagram,
-        stage: usize,
-        theme: ThemeName,
-        window_px: [u32; 2],
-    ) {
+    fn poll(&mut self, ctx: &egui::Context, src: &ExportSource) {
         if let Some(answer) = self.dialog.as_ref().and_then(PendingDialog::poll) {
             self.dialog = None;
             match answer {
@@ -252,7 +250,7 @@ impl ExportPanel {
                         p
                     };
                     self.path = p.display().to_string();
-                    self.start(ctx, p, diagram, stage, theme, window_px);
+                    self.start(ctx, p, src);
                 }
                 DialogAnswer::Cancelled => {}
                 DialogAnswer::Unavailable => self.status = Some(ExportStatus::NoDialog),
@@ -267,15 +265,7 @@ impl ExportPanel {
         }
     }
 
-    fn start(
-        &mut self,
-        ctx: &egui::Context,
-        path: PathBuf,
-        diagram: &Diagram,
-        stage: usize,
-        theme: ThemeName,
-        window_px: [u32; 2],
-    ) {
+    fn start(&mut self, ctx: &egui::Context, path: PathBuf, src: &ExportSource) {
         if path.as_os_str().is_empty() {
             self.status = Some(ExportStatus::Failed("Type a file name to save to.".into()));
             return;
@@ -286,17 +276,18 @@ impl ExportPanel {
             ));
             return;
         };
-        let [width, height] = self.size.pixels(window_px);
+        let [width, height] = self.size.pixels(src.window_px);
         let opts = SvgOptions {
             width,
             height,
-            theme,
+            theme: src.theme,
             transparent: self.transparent,
             caption: self.caption,
             highlight_new: true,
         };
         let (tx, rx) = channel();
-        let diagram = diagram.clone();
+        let diagram = src.diagram.clone();
+        let stage = src.stage;
         let ctx2 = ctx.clone();
         let job_path = path.clone();
         let spawned = std::thread::Builder::new()

@@ -518,13 +518,13 @@ impl eframe::App for ScaleviewApp {
         }
         let camera_moving = canvas::show(self, ui, glow, dt);
         let stage = self.anim.target().min(self.diagram.last_stage());
-        self.export.ui(
-            &ctx,
-            &self.diagram,
+        let source = export_panel::ExportSource {
+            diagram: &self.diagram,
             stage,
-            self.settings.theme,
-            self.canvas_px,
-        );
+            theme: self.settings.theme,
+            window_px: self.canvas_px,
+        };
+        self.export.ui(&ctx, &source);
         speaker::show(self, &ctx, now);
         if self.present.blank {
             let painter = ctx.layer_painter(egui::LayerId::new(
