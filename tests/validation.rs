@@ -310,3 +310,22 @@ fn log_axes_in_other_units_look_up_stages() {
         Some("4 · Resized on demand")
     );
 }
+
+#[test]
+fn the_annotated_example_in_the_format_reference_is_valid() {
+    let doc = std::fs::read_to_string(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/FORMAT.md"),
+    )
+    .expect("FORMAT.md");
+    let start = doc.find("```ron\n").expect("a ron example") + "```ron\n".len();
+    let end = start + doc[start..].find("```").expect("end of example");
+    let d = must_parse(&doc[start..end], "FORMAT.md");
+    assert_eq!(d.stages.len(), 2);
+    let web = d.component("web").expect("web");
+    assert_eq!(web.at[1].cell, (2.0, 0.0), "moves applies from stage 1k");
+    assert_eq!(web.at[1].label, "Web");
+    assert_eq!(
+        d.links[0].life.appears, 1,
+        "the link follows the load balancer's lifetime"
+    );
+}
