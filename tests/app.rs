@@ -368,6 +368,9 @@ fn number_keys_jump_and_backspace_goes_back() {
     h.key_press(egui::Key::Backspace);
     h.run();
     assert_eq!(h.state().target_stage(), 5);
+    h.key_press(egui::Key::ArrowLeft);
+    h.run();
+    assert_eq!(h.state().target_stage(), 4, "← goes back one stage");
     h.key_press(egui::Key::Num1);
     h.run();
     assert_eq!(h.state().target_stage(), 0);
