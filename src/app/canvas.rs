@@ -5,6 +5,9 @@ use egui::{Role, Sense, WidgetInfo};
 use super::{Command, ScaleviewApp};
 use crate::render::screen::{self, Emphasis};
 
+/// Components smaller than this on screen get no hover/click widget.
+const MIN_WIDGET_PX: f32 = 12.0;
+
 /// Show the canvas in the remaining space. Returns whether the camera is still moving.
 pub fn show(app: &mut ScaleviewApp, ui: &mut egui::Ui, glow: f32, dt: f32) -> bool {
     let mut camera_moving = false;
@@ -42,7 +45,8 @@ pub fn show(app: &mut ScaleviewApp, ui: &mut egui::Ui, glow: f32, dt: f32) -> bo
             let mut hovered = None;
             for n in app.scene.nodes.iter().filter(|n| n.opacity > 0.5) {
                 let r = cam.rect_to_screen(n.rect).expand(4.0).intersect(rect);
-                if !r.is_positive() {
+                // Off-screen or too small to point at: no widget (keeps huge diagrams fast).
+                if !r.is_positive() || r.width() < MIN_WIDGET_PX {
                     continue;
                 }
                 let nr = ui.interact(r, resp.id.with(&n.id), Sense::click());

@@ -138,11 +138,18 @@ pub fn paint_scene(
     for g in &scene.groups {
         paint_group(painter, g, cam, theme, em);
     }
+    // Cull what lies outside the canvas.
+    let view = cam.viewport.expand(20.0);
     for e in &scene.edges {
-        paint_edge(painter, e, cam, theme, em);
+        let bounds = egui::Rect::from_points(&e.points.iter().map(|p| cam.to_screen(*p)).collect::<Vec<_>>());
+        if bounds.intersects(view) {
+            paint_edge(painter, e, cam, theme, em);
+        }
     }
     for n in &scene.nodes {
-        paint_node(painter, n, cam, theme, icons, em);
+        if cam.rect_to_screen(n.rect).intersects(view) {
+            paint_node(painter, n, cam, theme, icons, em);
+        }
     }
 }
 
