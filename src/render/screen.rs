@@ -141,7 +141,12 @@ pub fn paint_scene(
     // Cull what lies outside the canvas.
     let view = cam.viewport.expand(20.0);
     for e in &scene.edges {
-        let bounds = egui::Rect::from_points(&e.points.iter().map(|p| cam.to_screen(*p)).collect::<Vec<_>>());
+        let bounds = egui::Rect::from_points(
+            &e.points
+                .iter()
+                .map(|p| cam.to_screen(*p))
+                .collect::<Vec<_>>(),
+        );
         if bounds.intersects(view) {
             paint_edge(painter, e, cam, theme, em);
         }
