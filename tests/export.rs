@@ -1,5 +1,7 @@
 //! CPU export: golden PNGs, SVG structure, every shipped diagram, CLI exit codes, atomic writes.
 
+mod common;
+
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
@@ -44,16 +46,9 @@ fn ink_fraction(rgba: &[u8]) -> f64 {
 }
 
 fn golden_png(name: &str, bytes: &[u8]) {
-    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/golden/png")
-        .join(name);
-    if std::env::var_os("UPDATE_GOLDEN").is_some() {
-        std::fs::create_dir_all(path.parent().expect("parent")).expect("mkdir");
-        std::fs::write(&path, bytes).expect("write golden");
+    let Some(want) = common::golden("png", name, bytes) else {
         return;
-    }
-    let want = std::fs::read(&path)
-        .unwrap_or_else(|_| panic!("missing {}; run with UPDATE_GOLDEN=1", path.display()));
+    };
     let (ww, wh, w) = decode(&want);
     let (gw, gh, g) = decode(bytes);
     assert_eq!((gw, gh), (ww, wh), "{name}: size changed");

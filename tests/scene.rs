@@ -1,24 +1,16 @@
 //! Scene: per-stage golden snapshots, layout invariants, and continuous transitions.
 
-use std::path::PathBuf;
+mod common;
 
 use scaleview::model::{self, ComponentKind, GroupKind};
 use scaleview::scene::{Moment, Scene};
 
-fn golden_dir() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/golden/scene")
-}
-
 /// Compare with the committed snapshot; `UPDATE_GOLDEN=1 cargo test` rewrites it.
 fn check_golden(name: &str, text: &str) {
-    let path = golden_dir().join(name);
-    if std::env::var_os("UPDATE_GOLDEN").is_some() {
-        std::fs::create_dir_all(golden_dir()).expect("mkdir");
-        std::fs::write(&path, text).expect("write golden");
+    let Some(want) = common::golden("scene", name, text.as_bytes()) else {
         return;
-    }
-    let want = std::fs::read_to_string(&path)
-        .unwrap_or_else(|_| panic!("missing {}; run with UPDATE_GOLDEN=1", path.display()));
+    };
+    let want = String::from_utf8(want).expect("golden is UTF-8");
     if want != text {
         let diff: Vec<String> = want
             .lines()
