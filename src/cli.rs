@@ -20,16 +20,17 @@ pub fn load(file: Option<&Path>) -> Result<Diagram, u8> {
     let Some(path) = file else {
         return Ok(model::default_diagram());
     };
-    let name = path.display().to_string();
-    let bytes = std::fs::read(path).map_err(|e| {
-        eprintln!("{name}: error: cannot read the file: {e}");
-        EXIT_USAGE
-    })?;
-    model::parse_bytes(&bytes, &name).map_err(|diags| {
-        for d in diags {
+    model::load_file(path).map_err(|e| match e {
+        model::LoadError::Unreadable(d) => {
             eprintln!("{d}");
+            EXIT_USAGE
         }
-        EXIT_BAD_DIAGRAM
+        model::LoadError::Invalid(diags) => {
+            for d in diags {
+                eprintln!("{d}");
+            }
+            EXIT_BAD_DIAGRAM
+        }
     })
 }
 

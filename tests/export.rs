@@ -282,6 +282,15 @@ fn cli_exit_codes_follow_the_contract() {
     let (code, _, _) = run(&["export", "--users", "1", "--bogus"]);
     assert_eq!(code, 2, "unknown flag");
 
+    let (code, _, err) = run(&["check", dir.join("missing.ron").to_str().expect("utf8")]);
+    assert_eq!(
+        code, 2,
+        "an unreadable file is an I/O error, not a bad diagram"
+    );
+    assert!(
+        err.contains("missing.ron:1:1: error: the file is gone"),
+        "{err}"
+    );
     let (code, stdout, _) = run(&["check", bad.to_str().expect("utf8")]);
     assert_eq!(code, 1);
     assert!(stdout.is_empty());

@@ -1,47 +1,20 @@
-//! Loading diagram files for the app: size cap, UTF-8, parse, with every failure a diagnostic.
+//! Diagram files for the app: loading (as diagnostics), display names, the shipped set.
 
 use std::path::Path;
 
-use crate::model::{self, Diagnostic, Diagram, Pos};
+use crate::model::{self, Diagnostic, Diagram};
 
-/// Read and validate a diagram file. A missing, unreadable, oversized or invalid file is a
-/// list of diagnostics, never a panic.
+/// Read and validate a diagram file; every failure is a list of diagnostics for the panel.
 pub fn load(path: &Path) -> Result<Diagram, Vec<Diagnostic>> {
-    let name = path.display().to_string();
-    let fail =
-        |msg: String, hint: &str| vec![Diagnostic::new(&name, Pos::START, msg).with_hint(hint)];
-    let meta = match std::fs::metadata(path) {
-        Ok(m) => m,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-            return Err(fail(
-                "the file is gone (deleted, renamed, or being saved)".into(),
-                "the last good diagram stays on screen; save the file again to reload it",
-            ));
-        }
-        Err(e) => {
-            return Err(fail(
-                format!("cannot read the file: {e}"),
-                "check that the file exists and is readable",
-            ));
-        }
-    };
-    if meta.len() > model::MAX_FILE_BYTES as u64 {
-        return Err(fail(
-            format!(
-                "the file is {:.1} MB; diagrams may be at most {} MB",
-                meta.len() as f64 / 1e6,
-                model::MAX_FILE_BYTES / (1024 * 1024)
-            ),
-            "is this the right file? a large diagram is a few hundred kilobytes",
-        ));
-    }
-    match std::fs::read(path) {
-        Ok(bytes) => model::parse_bytes(&bytes, &name),
-        Err(e) => Err(fail(
-            format!("cannot read the file: {e}"),
-            "check that the file exists and is readable",
-        )),
-    }
+    model::load_file(path).map_err(model::LoadError::into_diagnostics)
+}
+
+/// How a file is named in the window title and menus: its file name.
+pub fn display_name(path: &Path) -> String {
+    path.file_name().map_or_else(
+        || path.display().to_string(),
+        |n| n.to_string_lossy().into_owned(),
+    )
 }
 
 /// Diagram files shipped in a `diagrams/` folder next to the working directory or the binary,
@@ -68,10 +41,9 @@ pub fn shipped_diagrams() -> Vec<(std::path::PathBuf, String)> {
             if out.iter().any(|(q, _)| *q == canon) {
                 continue;
             }
-            let title = load(&p).map(|d| d.title).unwrap_or_else(|_| {
-                p.file_name()
-                    .map_or_else(String::new, |n| n.to_string_lossy().into_owned())
-            });
+            let title = load(&p)
+                .map(|d| d.title)
+                .unwrap_or_else(|_| display_name(&p));
             out.push((canon, title));
         }
     }

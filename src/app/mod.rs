@@ -94,7 +94,8 @@ impl ScaleviewApp {
 
     /// An app showing `diagram` (named `source_name` in the window title), at its first stage.
     pub fn with_diagram(diagram: Diagram, source_name: &str) -> Self {
-        let scene = Scene::settled(&diagram, 0);
+        let mut layouts = crate::scene::LayoutCache::default();
+        let scene = layouts.scene(&diagram, Moment::settled(0));
         let slider_value = diagram.stages.first().map_or(diagram.axis.min, |s| s.at);
         ScaleviewApp {
             diagram,
@@ -122,7 +123,7 @@ impl ScaleviewApp {
             title_shown: String::new(),
             present: present::Presentation::default(),
             first_frame_reported: false,
-            layouts: crate::scene::LayoutCache::default(),
+            layouts,
         }
     }
 
@@ -186,10 +187,7 @@ impl ScaleviewApp {
         self.watcher = watcher::FileWatcher::watch(path, ctx).ok();
         match document::load(path) {
             Ok(d) => {
-                self.source_name = path.file_name().map_or_else(
-                    || path.display().to_string(),
-                    |n| n.to_string_lossy().into_owned(),
-                );
+                self.source_name = document::display_name(path);
                 self.diagnostics.clear();
                 let restored = self
                     .settings
@@ -213,10 +211,7 @@ impl ScaleviewApp {
         };
         match document::load(&path) {
             Ok(d) => {
-                self.source_name = path.file_name().map_or_else(
-                    || path.display().to_string(),
-                    |n| n.to_string_lossy().into_owned(),
-                );
+                self.source_name = document::display_name(&path);
                 self.diagnostics.clear();
                 self.replace_diagram(d, true);
             }

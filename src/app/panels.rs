@@ -265,8 +265,7 @@ pub fn notes(app: &mut ScaleviewApp, ui: &mut egui::Ui) {
             ui.separator();
             match app.hovered.or(app.selected).and_then(|i| app.diagram.components.get(i).map(|c| (i, c))) {
                 Some((_, c)) => {
-                    let label = &c.at[target.clamp(c.life.appears, c.life.retires.map_or(target, |r| r.saturating_sub(1)))].label;
-                    ui.label(bold(label, 18.0));
+                    ui.label(bold(c.label_at(target), 18.0));
                     ui.label(RichText::new(c.kind.display_name()).color(ui.visuals().weak_text_color()));
                     ui.add_space(2.0);
                     ui.label(RichText::new(if c.notes.is_empty() { "No notes." } else { &c.notes }).size(15.0));
@@ -333,10 +332,7 @@ fn diagrams_menu(app: &mut ScaleviewApp, ui: &mut egui::Ui) {
             ui.separator();
             ui.label(RichText::new("Recent").weak());
             for path in app.settings.recent.clone() {
-                let name = path.file_name().map_or_else(
-                    || path.display().to_string(),
-                    |n| n.to_string_lossy().into_owned(),
-                );
+                let name = super::document::display_name(&path);
                 if ui
                     .button(name)
                     .on_hover_text(path.display().to_string())

@@ -20,13 +20,7 @@ pub fn show(app: &mut ScaleviewApp, ctx: &egui::Context, now: f64) {
     let selected = app
         .selected
         .and_then(|i| app.diagram.components.get(i))
-        .map(|c| {
-            let at = target.clamp(
-                c.life.appears,
-                c.life.retires.map_or(target, |r| r.saturating_sub(1)),
-            );
-            (c.at[at].label.clone(), c.notes.clone())
-        });
+        .map(|c| (c.label_at(target).to_owned(), c.notes.clone()));
     let mut close = false;
     let mut commands = Vec::new();
     ctx.show_viewport_immediate(

@@ -115,6 +115,16 @@ pub struct Component {
     pub at: Vec<ComponentAt>,
 }
 
+impl Component {
+    /// Its label at `stage`, or at the nearest stage it exists in when it does not exist then
+    /// (panels can still name a selected component after it retired).
+    pub fn label_at(&self, stage: usize) -> &str {
+        let last_alive = self.life.retires.map_or(stage, |r| r.saturating_sub(1));
+        let s = stage.clamp(self.life.appears, last_alive.max(self.life.appears));
+        self.at.get(s).map_or("", |a| a.label.as_str())
+    }
+}
+
 /// An arrow between two components.
 #[derive(Clone, Debug)]
 pub struct Link {

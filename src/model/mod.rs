@@ -5,6 +5,7 @@
 mod axis;
 mod diagnostic;
 mod diagram;
+mod file;
 mod format;
 mod kinds;
 mod source_map;
@@ -15,6 +16,7 @@ mod validate;
 pub use axis::{Axis, AxisFormat, Scale, compact_number, grouped_number};
 pub use diagnostic::{Diagnostic, Pos};
 pub use diagram::{Component, ComponentAt, Diagram, Grid, Group, Lifetime, Link, Stage};
+pub use file::{LoadError, load_file};
 pub use format::FORMAT_VERSION;
 pub use kinds::{Category, ComponentKind, GroupKind, LinkStyle};
 pub use synthetic::synthetic_diagram;
