@@ -141,13 +141,11 @@ pub fn paint_scene(
     // Cull what lies outside the canvas.
     let view = cam.viewport.expand(20.0);
     for e in &scene.edges {
-        let bounds = egui::Rect::from_points(
-            &e.points
-                .iter()
-                .map(|p| cam.to_screen(*p))
-                .collect::<Vec<_>>(),
-        );
-        if bounds.intersects(view) {
+        let bounds = e
+            .points
+            .iter()
+            .fold(Rect::NOTHING, |r, p| r.union(Rect::from_min_max(*p, *p)));
+        if cam.rect_to_screen(bounds).intersects(view) {
             paint_edge(painter, e, cam, theme, em);
         }
     }
