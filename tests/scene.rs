@@ -38,16 +38,35 @@ fn every_stage_matches_its_golden_snapshot() {
     }
 }
 
+/// Every diagram we ship, parsed.
+fn shipped() -> Vec<(String, model::Diagram)> {
+    let mut out = Vec::new();
+    for entry in std::fs::read_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/diagrams")).expect("dir") {
+        let path = entry.expect("entry").path();
+        let text = std::fs::read_to_string(&path).expect("readable");
+        let name = path.display().to_string();
+        let d = model::parse(&text, &name).expect("valid");
+        out.push((name, d));
+    }
+    assert!(out.len() >= 4);
+    out
+}
+
 #[test]
 fn settled_stages_have_no_overlaps_and_groups_enclose_members() {
-    let d = model::default_diagram();
+    for (name, d) in shipped() {
+        check_layout(&name, &d);
+    }
+}
+
+fn check_layout(name: &str, d: &model::Diagram) {
     for s in 0..d.stages.len() {
         let scene = Scene::settled(&d, s);
         for (i, a) in scene.nodes.iter().enumerate() {
             for b in &scene.nodes[i + 1..] {
                 assert!(
                     !a.rect.intersects(&b.rect),
-                    "stage {s}: {} overlaps {}",
+                    "{name} stage {s}: {} overlaps {}",
                     a.id,
                     b.id
                 );
@@ -62,18 +81,18 @@ fn settled_stages_have_no_overlaps_and_groups_enclose_members() {
                 let inner = gs.rect;
                 assert!(
                     inner.contains(a.rect.min) && inner.contains(a.rect.max),
-                    "stage {s}: {} sticks out of {}",
+                    "{name} stage {s}: {} sticks out of {}",
                     a.id,
                     gs.id
                 );
             }
             // A node outside a group must not sit inside that group's box.
             for g in &scene.groups {
-                let member = is_inside(&d, c.at[s].group, g.index);
+                let member = is_inside(d, c.at[s].group, g.index);
                 if !member {
                     assert!(
                         !g.rect.intersects(&a.rect),
-                        "stage {s}: {} lies inside foreign group {}",
+                        "{name} stage {s}: {} lies inside foreign group {}",
                         a.id,
                         g.id
                     );
@@ -320,4 +339,64 @@ fn the_layout_cache_gives_exactly_the_uncached_scene() {
         let m = Moment::at_position(p, d.last_stage());
         assert_eq!(cache.scene(&d, m), Scene::at(&d, m), "at {p}");
     }
+}
+
+#[test]
+fn links_in_shipped_diagrams_cross_no_component_and_no_group_label() {
+    use scaleview::scene::route::segment_hits_rect;
+    use scaleview::scene::{Point, Rect, style, text};
+    let mut crossings = Vec::new();
+    let mut orthogonal = 0;
+    let mut total = 0;
+    for (name, d) in shipped() {
+        for s in 0..d.stages.len() {
+            let scene = Scene::settled(&d, s);
+            for e in &scene.edges {
+                let link = &d.links[e.index];
+                total += 1;
+                if e.points
+                    .windows(2)
+                    .all(|w| (w[0].x - w[1].x).abs() < 0.01 || (w[0].y - w[1].y).abs() < 0.01)
+                {
+                    orthogonal += 1;
+                }
+                for g in &scene.groups {
+                    let w = text::width(&g.label, style::GROUP_LABEL_SIZE, text::Weight::Bold);
+                    let label = Rect::from_min_max(
+                        Point::new(g.rect.min.x + style::GROUP_PAD, g.rect.min.y + 4.0),
+                        Point::new(
+                            g.rect.min.x + style::GROUP_PAD + w,
+                            g.rect.min.y + style::GROUP_LABEL_BAND - 2.0,
+                        ),
+                    );
+                    if e.points
+                        .windows(2)
+                        .any(|w| segment_hits_rect(w[0], w[1], &label))
+                    {
+                        crossings.push(format!(
+                            "{name} stage {s}: {} crosses label of {}",
+                            e.id, g.id
+                        ));
+                    }
+                }
+                for n in &scene.nodes {
+                    if n.index == link.from || n.index == link.to {
+                        continue;
+                    }
+                    if e.points
+                        .windows(2)
+                        .any(|w| segment_hits_rect(w[0], w[1], &n.rect))
+                    {
+                        crossings.push(format!("{name} stage {s}: {} crosses {}", e.id, n.id));
+                    }
+                }
+            }
+        }
+    }
+    assert!(crossings.is_empty(), "{}", crossings.join("\n"));
+    // Architecture diagrams read best with horizontal and vertical lines.
+    assert!(
+        orthogonal * 10 >= total * 8,
+        "only {orthogonal} of {total} links are orthogonal"
+    );
 }

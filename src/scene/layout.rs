@@ -73,9 +73,10 @@ pub fn layout_stage(d: &Diagram, stage: usize) -> StageLayout {
             .map(|l| text::width(l, LABEL_SIZE, Weight::Regular))
             .fold(0.0, f32::max);
         let label_h = LABEL_LINE * lines.len() as f32;
-        // Icon and label together are centred on the cell.
+        // An icon with a one-line label is centred on the cell; longer labels grow downwards,
+        // so icons in a row stay level and the links between them horizontal.
         let total_h = ICON + LABEL_GAP + label_h;
-        let top = center.y - total_h / 2.0;
+        let top = center.y - (ICON + LABEL_GAP + LABEL_LINE) / 2.0;
         let icon = Rect::from_min_max(
             Point::new(center.x - ICON / 2.0, top),
             Point::new(center.x + ICON / 2.0, top + ICON),
@@ -170,7 +171,22 @@ pub fn layout_stage(d: &Diagram, stage: usize) -> StageLayout {
             }
         }
     }
+    // Group corner labels are obstacles too: a line through a label makes it unreadable.
+    let group_labels: Vec<Rect> = groups
+        .values()
+        .map(|g| {
+            let w = text::width(&d.groups[g.index].label, GROUP_LABEL_SIZE, Weight::Bold);
+            Rect::from_min_max(
+                Point::new(g.rect.min.x + GROUP_PAD, g.rect.min.y + 2.0),
+                Point::new(
+                    g.rect.min.x + GROUP_PAD + w,
+                    g.rect.min.y + GROUP_LABEL_BAND,
+                ),
+            )
+        })
+        .collect();
     let mut routes = HashMap::new();
+    let mut occupied = route::Occupied::default();
     let mut obstacles: Vec<Rect> = Vec::new();
     let mut seen: Vec<usize> = Vec::new();
     for (i, l) in d
@@ -182,8 +198,12 @@ pub fn layout_stage(d: &Diagram, stage: usize) -> StageLayout {
         let (Some(a), Some(b)) = (nodes.get(&l.from), nodes.get(&l.to)) else {
             continue;
         };
-        // Every candidate route stays inside the two components' joint bounding box.
-        let area = a.rect.union(b.rect).expand_by(EDGE_GAP * 2.0);
+        // Every candidate route stays inside the two components' joint bounding box, or a cell
+        // beyond it when it detours around a blocker.
+        let area = a
+            .rect
+            .union(b.rect)
+            .expand_by(d.grid.cell_width.max(d.grid.cell_height));
         let (k0, k1) = (key(area.min.x, area.min.y), key(area.max.x, area.max.y));
         obstacles.clear();
         seen.clear();
@@ -199,10 +219,14 @@ pub fn layout_stage(d: &Diagram, stage: usize) -> StageLayout {
                 }
             }
         }
-        routes.insert(
-            i,
-            route::route((a.icon, a.rect), (b.icon, b.rect), &obstacles),
-        );
+        obstacles.extend(group_labels.iter().filter(|r| r.intersects(&area)));
+        let ends = |n: &NodeLayout| route::Ends {
+            icon: n.icon,
+            footprint: n.rect,
+        };
+        let r = route::route(ends(a), ends(b), &obstacles, &occupied);
+        occupied.add(&route::polyline(&r));
+        routes.insert(i, r);
     }
     let bounds = nodes
         .values()

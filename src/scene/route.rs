@@ -1,12 +1,25 @@
-//! Link routing: a straight line when it is clear, otherwise the simplest orthogonal route (an
-//! L, then a Z) that does not run through another component. Routes are computed per settled
-//! stage and have four points, so transitions can interpolate them point by point.
+//! Link routing in the style of architecture diagrams: a straight horizontal or vertical line
+//! between components in the same row or column, otherwise the simplest orthogonal route (an L,
+//! then a Z, then a detour around a blocker) that runs through no other component and does not
+//! lie on top of a link already placed. A diagonal is the last resort. Routes are computed per
+//! settled stage and have four points, so transitions can interpolate them point by point.
+
+use std::collections::HashMap;
 
 use super::geom::{Point, Rect};
 use super::style;
 
 /// A route: always four points (straight lines repeat points) so any two can be blended.
 pub type Route = [Point; 4];
+
+/// A component as the router sees it: its icon square and its icon + label footprint.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Ends {
+    /// The icon square (horizontal links attach to its sides, at its centre height).
+    pub icon: Rect,
+    /// Icon plus label (a link leaving downwards starts below the label).
+    pub footprint: Rect,
+}
 
 /// Whether the segment a–b passes through the inside of `r` (Liang–Barsky clipping).
 pub fn segment_hits_rect(a: Point, b: Point, r: &Rect) -> bool {
@@ -38,10 +51,23 @@ pub fn segment_hits_rect(a: Point, b: Point, r: &Rect) -> bool {
     t1 - t0 > 1e-4
 }
 
-fn clear(points: &[Point], obstacles: &[Rect]) -> bool {
-    points
-        .windows(2)
-        .all(|w| obstacles.iter().all(|r| !segment_hits_rect(w[0], w[1], r)))
+/// How many of `obstacles` the polyline runs through.
+fn hits(points: &[Point], obstacles: &[Rect]) -> usize {
+    obstacles
+        .iter()
+        .filter(|r| points.windows(2).any(|w| segment_hits_rect(w[0], w[1], r)))
+        .count()
+}
+
+/// Whether a route runs back through its own ends: only its first segment may touch where it
+/// starts and only its last where it ends (a zig-zag must not cut through a label).
+fn crosses_own_ends(points: &[Point], a: Ends, b: Ends) -> bool {
+    let n = points.len().saturating_sub(1);
+    let (fa, fb) = (a.footprint.expand_by(-1.0), b.footprint.expand_by(-1.0));
+    points.windows(2).enumerate().any(|(k, w)| {
+        (k > 0 && segment_hits_rect(w[0], w[1], &fa))
+            || (k + 1 < n && segment_hits_rect(w[0], w[1], &fb))
+    })
 }
 
 /// Where a line from inside `icon` towards `toward` leaves the component: at the icon's border,
@@ -59,39 +85,251 @@ pub fn attach_point(icon: Rect, footprint: Rect, toward: Point) -> Point {
     p
 }
 
-/// Route from component `a` to component `b` (icon and footprint boxes) around `obstacles`
-/// (the footprints of every other visible component).
-pub fn route(a: (Rect, Rect), b: (Rect, Rect), obstacles: &[Rect]) -> Route {
-    let (ca, cb) = (a.0.center(), b.0.center());
-    let p0 = attach_point(a.0, a.1, cb);
-    let p1 = attach_point(b.0, b.1, ca);
-    let straight = [p0, p0.lerp(p1, 1.0 / 3.0), p0.lerp(p1, 2.0 / 3.0), p1];
+/// Horizontal and vertical segments of the links placed so far, so later links can avoid
+/// running on top of them (two links sharing a segment read as one).
+#[derive(Clone, Debug, Default)]
+pub struct Occupied {
+    horizontal: HashMap<i64, Vec<(f32, f32, f32)>>,
+    vertical: HashMap<i64, Vec<(f32, f32, f32)>>,
+}
+
+/// Segments closer than this (scene units) count as lying on top of each other.
+const NEAR: f32 = 6.0;
+
+fn lane(c: f32) -> i64 {
+    (c / NEAR).round() as i64
+}
+
+impl Occupied {
+    /// Record a chosen route.
+    pub fn add(&mut self, points: &[Point]) {
+        for w in points.windows(2) {
+            let (a, b) = (w[0], w[1]);
+            if (a.y - b.y).abs() < 0.5 {
+                let e = (a.y, a.x.min(b.x), a.x.max(b.x));
+                self.horizontal.entry(lane(a.y)).or_default().push(e);
+            } else if (a.x - b.x).abs() < 0.5 {
+                let e = (a.x, a.y.min(b.y), a.y.max(b.y));
+                self.vertical.entry(lane(a.x)).or_default().push(e);
+            }
+        }
+    }
+
+    /// Total length of `points` that lies on top of recorded segments.
+    fn overlap(&self, points: &[Point]) -> f32 {
+        let along = |map: &HashMap<i64, Vec<(f32, f32, f32)>>, c: f32, lo: f32, hi: f32| {
+            let k = lane(c);
+            (k - 1..=k + 1)
+                .filter_map(|k| map.get(&k))
+                .flatten()
+                .filter(|(c2, _, _)| (c - c2).abs() < NEAR)
+                // Segments that merely meet end to end also read as one line: keep a gap.
+                .map(|(_, lo2, hi2)| (hi.min(*hi2) - lo.max(*lo2) + 2.0 * NEAR).max(0.0))
+                .sum::<f32>()
+        };
+        points
+            .windows(2)
+            .map(|w| {
+                let (a, b) = (w[0], w[1]);
+                if (a.y - b.y).abs() < 0.5 {
+                    along(&self.horizontal, a.y, a.x.min(b.x), a.x.max(b.x))
+                } else if (a.x - b.x).abs() < 0.5 {
+                    along(&self.vertical, a.x, a.y.min(b.y), a.y.max(b.y))
+                } else {
+                    0.0
+                }
+            })
+            .sum()
+    }
+}
+
+/// The overlap of two intervals, if it is at least `min` long.
+fn shared(a: (f32, f32), b: (f32, f32), min: f32) -> Option<(f32, f32)> {
+    let (lo, hi) = (a.0.max(b.0), a.1.min(b.1));
+    (hi - lo >= min).then_some((lo, hi))
+}
+
+/// Every candidate route from `a` to `b`, best looking first.
+fn candidates(a: Ends, b: Ends, obstacles: &[Rect]) -> Vec<Vec<Point>> {
+    let g = style::EDGE_GAP;
+    let (ca, cb) = (a.icon.center(), b.icon.center());
+    let mut out: Vec<Vec<Point>> = Vec::with_capacity(10);
+    // Leaving upwards from the icon top, downwards from below the label.
+    let top = |e: Ends, x: f32| Point::new(x, e.icon.min.y - g);
+    let bottom = |e: Ends, x: f32| Point::new(x, e.footprint.max.y + g);
+    let side = |e: Ends, y: f32, right: bool| {
+        Point::new(
+            if right {
+                e.icon.max.x + g
+            } else {
+                e.icon.min.x - g
+            },
+            y,
+        )
+    };
+    let min_share = style::ICON * 0.25;
+    let row = shared(
+        (a.icon.min.y, a.icon.max.y),
+        (b.icon.min.y, b.icon.max.y),
+        min_share,
+    )
+    .filter(|_| (a.footprint.min.x > b.footprint.max.x) || (b.footprint.min.x > a.footprint.max.x));
+    let column = shared(
+        (a.icon.min.x, a.icon.max.x),
+        (b.icon.min.x, b.icon.max.x),
+        min_share,
+    )
+    .filter(|_| (a.footprint.min.y > b.footprint.max.y) || (b.footprint.min.y > a.footprint.max.y));
+
+    if let Some((lo, hi)) = row {
+        // Same row: one horizontal line, or a detour over or under what sits between.
+        let y = (lo + hi) / 2.0;
+        let right = cb.x > ca.x;
+        let (s, e) = (side(a, y, right), side(b, y, !right));
+        out.push(vec![s, e]);
+        let between: Vec<&Rect> = obstacles
+            .iter()
+            .filter(|r| segment_hits_rect(s, e, r))
+            .collect();
+        if !between.is_empty() {
+            let above = between
+                .iter()
+                .map(|r| r.min.y)
+                .fold(f32::INFINITY, f32::min)
+                - 3.0 * g;
+            let below = between
+                .iter()
+                .map(|r| r.max.y)
+                .fold(f32::NEG_INFINITY, f32::max)
+                + 3.0 * g;
+            let above = above
+                .min(a.icon.min.y - 2.0 * g)
+                .min(b.icon.min.y - 2.0 * g);
+            let below = below
+                .max(a.footprint.max.y + 2.0 * g)
+                .max(b.footprint.max.y + 2.0 * g);
+            out.push(vec![
+                top(a, ca.x),
+                Point::new(ca.x, above),
+                Point::new(cb.x, above),
+                top(b, cb.x),
+            ]);
+            out.push(vec![
+                bottom(a, ca.x),
+                Point::new(ca.x, below),
+                Point::new(cb.x, below),
+                bottom(b, cb.x),
+            ]);
+        }
+    } else if let Some((lo, hi)) = column {
+        // Same column: one vertical line, or a detour left or right of what sits between.
+        let x = (lo + hi) / 2.0;
+        let (s, e) = if cb.y > ca.y {
+            (bottom(a, x), top(b, x))
+        } else {
+            (top(a, x), bottom(b, x))
+        };
+        out.push(vec![s, e]);
+        let between: Vec<&Rect> = obstacles
+            .iter()
+            .filter(|r| segment_hits_rect(s, e, r))
+            .collect();
+        if !between.is_empty() {
+            let left = between
+                .iter()
+                .map(|r| r.min.x)
+                .fold(f32::INFINITY, f32::min)
+                - 3.0 * g;
+            let right = between
+                .iter()
+                .map(|r| r.max.x)
+                .fold(f32::NEG_INFINITY, f32::max)
+                + 3.0 * g;
+            let left = left.min(a.icon.min.x - 2.0 * g).min(b.icon.min.x - 2.0 * g);
+            let right = right
+                .max(a.icon.max.x + 2.0 * g)
+                .max(b.icon.max.x + 2.0 * g);
+            for x in [right, left] {
+                let r = x > ca.x;
+                out.push(vec![
+                    side(a, ca.y, r),
+                    Point::new(x, ca.y),
+                    Point::new(x, cb.y),
+                    side(b, cb.y, r),
+                ]);
+            }
+        }
+    } else {
+        // L routes: leave horizontally then turn, or vertically then turn.
+        for corner in [Point::new(cb.x, ca.y), Point::new(ca.x, cb.y)] {
+            out.push(vec![
+                attach_point(a.icon, a.footprint, corner),
+                corner,
+                attach_point(b.icon, b.footprint, corner),
+            ]);
+        }
+        // Z routes through the middle column or row, then through lanes nearer either end.
+        for f in [0.5, 0.25, 0.75] {
+            let (mx, my) = (ca.x + (cb.x - ca.x) * f, ca.y + (cb.y - ca.y) * f);
+            for (c1, c2) in [
+                (Point::new(mx, ca.y), Point::new(mx, cb.y)),
+                (Point::new(ca.x, my), Point::new(cb.x, my)),
+            ] {
+                out.push(vec![
+                    attach_point(a.icon, a.footprint, c1),
+                    c1,
+                    c2,
+                    attach_point(b.icon, b.footprint, c2),
+                ]);
+            }
+        }
+    }
+    // The diagonal: the shortest line, used when every orthogonal route is blocked.
+    out.push(vec![
+        attach_point(a.icon, a.footprint, cb),
+        attach_point(b.icon, b.footprint, ca),
+    ]);
+    out
+}
+
+/// Route from component `a` to component `b` around `obstacles` (the footprints of the other
+/// visible components nearby), avoiding the segments in `occupied`. The first candidate that is
+/// clear wins; otherwise the one crossing the fewest components, then overlapping least.
+pub fn route(a: Ends, b: Ends, obstacles: &[Rect], occupied: &Occupied) -> Route {
     let obstacles: Vec<Rect> = obstacles.iter().map(|r| r.expand_by(2.0)).collect();
-    if clear(&[p0, p1], &obstacles) {
-        return straight;
-    }
-    // L routes: leave horizontally then turn, or vertically then turn.
-    for corner in [Point::new(cb.x, ca.y), Point::new(ca.x, cb.y)] {
-        let s = attach_point(a.0, a.1, corner);
-        let e = attach_point(b.0, b.1, corner);
-        if clear(&[s, corner, e], &obstacles) {
-            return [s, corner, corner, e];
+    let mut best: Option<((usize, f32), Vec<Point>)> = None;
+    for c in candidates(a, b, &obstacles) {
+        let cost = (
+            hits(&c, &obstacles) + usize::from(crosses_own_ends(&c, a, b)),
+            occupied.overlap(&c),
+        );
+        if cost.0 == 0 && cost.1 < 1.0 {
+            return to_route(&c);
+        }
+        if best
+            .as_ref()
+            .is_none_or(|(b, _)| cost.0 < b.0 || (cost.0 == b.0 && cost.1 < b.1 - 1.0))
+        {
+            best = Some((cost, c));
         }
     }
-    // Z routes through the middle column or row.
-    let mx = (ca.x + cb.x) / 2.0;
-    let my = (ca.y + cb.y) / 2.0;
-    for (c1, c2) in [
-        (Point::new(mx, ca.y), Point::new(mx, cb.y)),
-        (Point::new(ca.x, my), Point::new(cb.x, my)),
-    ] {
-        let s = attach_point(a.0, a.1, c1);
-        let e = attach_point(b.0, b.1, c2);
-        if clear(&[s, c1, c2, e], &obstacles) {
-            return [s, c1, c2, e];
-        }
+    best.map(|(_, c)| to_route(&c)).unwrap_or([
+        a.icon.center(),
+        a.icon.center(),
+        b.icon.center(),
+        b.icon.center(),
+    ])
+}
+
+/// Pad a 2–4 point polyline to a four-point route (a straight line gets its thirds).
+fn to_route(p: &[Point]) -> Route {
+    match p {
+        [a, b] => [*a, a.lerp(*b, 1.0 / 3.0), a.lerp(*b, 2.0 / 3.0), *b],
+        [a, m, b] => [*a, *m, *m, *b],
+        [a, m, n, b, ..] => [*a, *m, *n, *b],
+        [a] => [*a; 4],
+        [] => [Point::default(); 4],
     }
-    straight
 }
 
 /// Blend two routes point by point.
@@ -133,21 +371,87 @@ pub fn polyline(r: &Route) -> Vec<Point> {
 mod tests {
     use super::*;
 
-    fn boxed(x: f32, y: f32) -> (Rect, Rect) {
-        let icon = Rect::from_center_size(Point::new(x, y), 50.0, 50.0);
-        (icon, icon.expand(10.0, 0.0, 10.0, 25.0))
+    fn boxed(x: f32, y: f32) -> Ends {
+        let icon = Rect::from_center_size(Point::new(x, y), 56.0, 56.0);
+        Ends {
+            icon,
+            footprint: icon.expand(10.0, 0.0, 10.0, 25.0),
+        }
+    }
+
+    fn axis_aligned(pts: &[Point]) -> bool {
+        pts.windows(2)
+            .all(|w| (w[0].x - w[1].x).abs() < 0.01 || (w[0].y - w[1].y).abs() < 0.01)
+    }
+
+    fn clear(pts: &[Point], obstacles: &[Rect]) -> bool {
+        hits(pts, obstacles) == 0
     }
 
     #[test]
-    fn clear_lines_stay_straight_and_blocked_ones_turn() {
-        let (a, b) = (boxed(0.0, 0.0), boxed(400.0, 0.0));
-        let r = route(a, b, &[]);
-        assert_eq!(polyline(&r).len(), 2);
-        let blocker = Rect::from_center_size(Point::new(200.0, 100.0), 60.0, 60.0);
-        let r = route(a, boxed(400.0, 200.0), &[blocker]);
-        let pts = polyline(&r);
-        assert!(pts.len() > 2, "{pts:?}");
-        assert!(clear(&pts, &[blocker]));
+    fn components_in_a_row_or_column_get_one_straight_line() {
+        let none = Occupied::default();
+        let pts = polyline(&route(boxed(0.0, 0.0), boxed(400.0, 0.0), &[], &none));
+        assert_eq!(pts.len(), 2, "{pts:?}");
+        assert_eq!(pts[0].y, pts[1].y, "horizontal");
+        assert!(
+            pts[0].x > 28.0 && pts[1].x < 372.0,
+            "starts and ends at the icon sides"
+        );
+        let pts = polyline(&route(boxed(0.0, 0.0), boxed(0.0, 300.0), &[], &none));
+        assert_eq!(pts.len(), 2, "{pts:?}");
+        assert_eq!(pts[0].x, pts[1].x, "vertical");
+        assert!(pts[0].y > 28.0 + 25.0, "leaves below the label");
+    }
+
+    #[test]
+    fn a_blocker_in_the_same_row_or_column_is_walked_around() {
+        let none = Occupied::default();
+        let blocker = boxed(200.0, 0.0).footprint;
+        let pts = polyline(&route(
+            boxed(0.0, 0.0),
+            boxed(400.0, 0.0),
+            &[blocker],
+            &none,
+        ));
+        assert!(pts.len() == 4, "{pts:?}");
+        assert!(axis_aligned(&pts) && clear(&pts, &[blocker]), "{pts:?}");
+        let blocker = boxed(0.0, 200.0).footprint;
+        let pts = polyline(&route(
+            boxed(0.0, 0.0),
+            boxed(0.0, 400.0),
+            &[blocker],
+            &none,
+        ));
+        assert!(axis_aligned(&pts) && clear(&pts, &[blocker]), "{pts:?}");
+    }
+
+    #[test]
+    fn offset_components_get_an_orthogonal_route_around_blockers() {
+        let none = Occupied::default();
+        let pts = polyline(&route(boxed(0.0, 0.0), boxed(400.0, 250.0), &[], &none));
+        assert_eq!(pts.len(), 3, "an L: {pts:?}");
+        assert!(axis_aligned(&pts));
+        // Block the horizontal-first L: the route turns the other way or zig-zags.
+        let blocker = boxed(400.0, 0.0).footprint;
+        let pts = polyline(&route(
+            boxed(0.0, 0.0),
+            boxed(400.0, 250.0),
+            &[blocker],
+            &none,
+        ));
+        assert!(axis_aligned(&pts) && clear(&pts, &[blocker]), "{pts:?}");
+    }
+
+    #[test]
+    fn a_second_link_does_not_run_on_top_of_the_first() {
+        let mut occupied = Occupied::default();
+        let src = boxed(0.0, 0.0);
+        let first = polyline(&route(src, boxed(400.0, -250.0), &[], &occupied));
+        occupied.add(&first);
+        let second = polyline(&route(src, boxed(400.0, 250.0), &[], &occupied));
+        assert!(occupied.overlap(&second) < 1.0, "{first:?} / {second:?}");
+        assert!(axis_aligned(&second));
     }
 
     #[test]
