@@ -61,7 +61,7 @@ fn settled_stages_have_no_overlaps_and_groups_enclose_members() {
 
 fn check_layout(name: &str, d: &model::Diagram) {
     for s in 0..d.stages.len() {
-        let scene = Scene::settled(&d, s);
+        let scene = Scene::settled(d, s);
         for (i, a) in scene.nodes.iter().enumerate() {
             for b in &scene.nodes[i + 1..] {
                 assert!(
