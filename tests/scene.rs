@@ -400,3 +400,62 @@ fn links_in_shipped_diagrams_cross_no_component_and_no_group_label() {
         "only {orthogonal} of {total} links are orthogonal"
     );
 }
+
+#[test]
+fn labels_grown_to_the_text_room_never_collide_or_leave_their_group() {
+    use scaleview::scene::{Point, Rect, style, text};
+    for (name, d) in shipped() {
+        for s in 0..d.stages.len() {
+            let scene = Scene::settled(&d, s);
+            let k = scene.text_room;
+            assert!(
+                (1.0..=style::MAX_TEXT_BOOST).contains(&k),
+                "{name} {s}: {k}"
+            );
+            let grown: Vec<(usize, Rect)> = scene
+                .nodes
+                .iter()
+                .map(|n| {
+                    let w = n
+                        .lines
+                        .iter()
+                        .map(|l| text::width(l, style::LABEL_SIZE, text::Weight::Regular))
+                        .fold(0.0, f32::max)
+                        * k;
+                    let top = n.icon.max.y + style::LABEL_GAP;
+                    let h = style::LABEL_LINE * n.lines.len() as f32 * k;
+                    let cx = n.icon.center().x;
+                    let r = Rect::from_min_max(
+                        Point::new(cx - w / 2.0, top),
+                        Point::new(cx + w / 2.0, top + h),
+                    );
+                    (n.index, r)
+                })
+                .collect();
+            for (i, (a, ra)) in grown.iter().enumerate() {
+                for (b, rb) in &grown[i + 1..] {
+                    assert!(
+                        !ra.expand_by(-1.0).intersects(rb),
+                        "{name} stage {s}: grown labels of {a} and {b} collide"
+                    );
+                }
+                for n in &scene.nodes {
+                    assert!(
+                        n.index == *a || !ra.expand_by(-1.0).intersects(&n.icon),
+                        "{name} stage {s}: grown label of {a} covers icon of {}",
+                        n.id
+                    );
+                }
+                if let Some(g) = d.components[*a].at[s].group
+                    && let Some(gs) = scene.groups.iter().find(|x| x.index == g)
+                {
+                    assert!(
+                        gs.rect.contains(ra.min) && gs.rect.contains(ra.max),
+                        "{name} stage {s}: grown label of {a} leaves {}",
+                        gs.id
+                    );
+                }
+            }
+        }
+    }
+}

@@ -135,9 +135,21 @@ pub fn paint_scene(
     em: Emphasis,
 ) {
     painter.rect_filled(cam.viewport, 0.0, color(theme.background, 1.0));
+    // Zoomed out, text grows towards a legible size as far as the room around it allows.
+    let ts = text_scale(em);
+    let wanted = style::text_boost(cam.zoom * ts, style::MAX_TEXT_BOOST);
     for g in &scene.groups {
+        let k = wanted.min(g.label_room).max(1.0);
+        let em = Emphasis {
+            text_scale: ts * k,
+            ..em
+        };
         paint_group(painter, g, cam, theme, em);
     }
+    let em = Emphasis {
+        text_scale: ts * wanted.min(scene.text_room).max(1.0),
+        ..em
+    };
     // Cull what lies outside the canvas.
     let view = cam.viewport.expand(20.0);
     for e in &scene.edges {

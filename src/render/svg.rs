@@ -118,14 +118,17 @@ pub fn scene_to_svg(scene: &Scene, opts: &SvgOptions) -> String {
         r#"<g transform="translate({:.3} {:.3}) scale({:.5})">"#,
         place.offset.x, place.offset.y, place.scale
     );
+    // Small exports enlarge the text towards a legible size as far as the room allows.
+    let wanted = style::text_boost(place.scale, style::MAX_TEXT_BOOST);
+    let k = wanted.min(scene.text_room).max(1.0);
     for g in &scene.groups {
-        write_group(&mut out, g, &theme);
+        write_group(&mut out, g, &theme, wanted.min(g.label_room).max(1.0));
     }
     for e in &scene.edges {
-        write_edge(&mut out, e, &theme);
+        write_edge(&mut out, e, &theme, k);
     }
     for n in &scene.nodes {
-        write_node(&mut out, n, &theme, opts.highlight_new);
+        write_node(&mut out, n, &theme, opts.highlight_new, k);
     }
     out.push_str("</g>\n</svg>\n");
     out
@@ -221,7 +224,7 @@ fn write_caption(out: &mut String, scene: &Scene, opts: &SvgOptions, theme: &The
     );
 }
 
-fn write_group(out: &mut String, g: &GroupShape, theme: &Theme) {
+fn write_group(out: &mut String, g: &GroupShape, theme: &Theme, k: f32) {
     let st = theme.group(g.kind);
     let r = g.rect;
     let dash = if st.dashed {
@@ -246,10 +249,10 @@ fn write_group(out: &mut String, g: &GroupShape, theme: &Theme) {
         fill_attr("stroke", st.stroke),
         st.width
     );
-    let size = style::GROUP_LABEL_SIZE;
+    let size = style::GROUP_LABEL_SIZE * k;
     let _ = writeln!(
         out,
-        r#"<text x="{:.1}" y="{:.1}" font-size="{size}" font-weight="700" {}>{}</text></g>"#,
+        r#"<text x="{:.1}" y="{:.1}" font-size="{size:.1}" font-weight="700" {}>{}</text></g>"#,
         r.min.x + style::GROUP_PAD,
         r.min.y + style::GROUP_LABEL_BAND * 0.5 + 2.0 + size * 0.35,
         fill_attr("fill", st.label),
@@ -257,7 +260,7 @@ fn write_group(out: &mut String, g: &GroupShape, theme: &Theme) {
     );
 }
 
-fn write_edge(out: &mut String, e: &EdgeShape, theme: &Theme) {
+fn write_edge(out: &mut String, e: &EdgeShape, theme: &Theme, k: f32) {
     let (Some(&a), Some(&b)) = (
         e.points.get(e.points.len().saturating_sub(2)),
         e.points.last(),
@@ -304,12 +307,12 @@ fn write_edge(out: &mut String, e: &EdgeShape, theme: &Theme) {
         out.push_str(&head(e.points[1], e.points[0]));
     }
     if !e.label.is_empty() {
-        let size = style::EDGE_LABEL_SIZE;
+        let size = style::EDGE_LABEL_SIZE * k;
         let w = text::width(&e.label, size, text::Weight::Regular);
         let p = e.label_pos;
         let _ = write!(
             out,
-            r#"<rect x="{:.1}" y="{:.1}" width="{:.1}" height="{:.1}" rx="3" {}/><text x="{:.1}" y="{:.1}" font-size="{size}" text-anchor="middle" {}>{}</text>"#,
+            r#"<rect x="{:.1}" y="{:.1}" width="{:.1}" height="{:.1}" rx="3" {}/><text x="{:.1}" y="{:.1}" font-size="{size:.1}" text-anchor="middle" {}>{}</text>"#,
             p.x - w / 2.0 - 2.0,
             p.y - size * 0.5 - 2.0,
             w + 4.0,
@@ -324,7 +327,7 @@ fn write_edge(out: &mut String, e: &EdgeShape, theme: &Theme) {
     out.push_str("</g>\n");
 }
 
-fn write_node(out: &mut String, n: &NodeShape, theme: &Theme, highlight_new: bool) {
+fn write_node(out: &mut String, n: &NodeShape, theme: &Theme, highlight_new: bool, k: f32) {
     let i = n.icon;
     let _ = write!(
         out,
@@ -353,16 +356,17 @@ fn write_node(out: &mut String, n: &NodeShape, theme: &Theme, highlight_new: boo
         i.width(),
         i.height()
     );
-    for (k, line) in n.lines.iter().enumerate() {
-        let y =
-            i.max.y + style::LABEL_GAP + style::LABEL_LINE * k as f32 + style::LABEL_SIZE * 0.85;
+    for (line, content) in n.lines.iter().enumerate() {
+        let y = i.max.y
+            + style::LABEL_GAP
+            + (style::LABEL_LINE * line as f32 + style::LABEL_SIZE * 0.85) * k;
         let _ = write!(
             out,
-            r#"<text x="{:.1}" y="{y:.1}" font-size="{}" text-anchor="middle" {}>{}</text>"#,
+            r#"<text x="{:.1}" y="{y:.1}" font-size="{:.1}" text-anchor="middle" {}>{}</text>"#,
             i.center().x,
-            style::LABEL_SIZE,
+            style::LABEL_SIZE * k,
             fill_attr("fill", theme.text),
-            esc(line)
+            esc(content)
         );
     }
     out.push_str("</g>\n");

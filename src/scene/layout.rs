@@ -23,6 +23,8 @@ pub struct NodeLayout {
     pub truncated: bool,
     /// The full label at this stage.
     pub label: String,
+    /// Width of the widest label line.
+    pub label_width: f32,
 }
 
 /// A group's resolved box at one stage.
@@ -34,6 +36,10 @@ pub struct GroupLayout {
     pub rect: Rect,
     /// Nesting depth (0 = outermost).
     pub depth: usize,
+    /// Natural width of the corner label.
+    pub label_width: f32,
+    /// How far the corner label may grow and stay inside the box.
+    pub label_room: f32,
 }
 
 /// Everything visible at a settled stage.
@@ -47,6 +53,8 @@ pub struct StageLayout {
     pub routes: HashMap<usize, Route>,
     /// Union of all boxes.
     pub bounds: Rect,
+    /// How much all text may grow before labels collide (see `text_room`).
+    pub text_room: f32,
 }
 
 /// Centre of a grid cell in scene units.
@@ -75,7 +83,8 @@ pub fn layout_stage(d: &Diagram, stage: usize) -> StageLayout {
         let label_h = LABEL_LINE * lines.len() as f32;
         // An icon with a one-line label is centred on the cell; longer labels grow downwards,
         // so icons in a row stay level and the links between them horizontal.
-        let total_h = ICON + LABEL_GAP + label_h;
+        // The footprint keeps room below the label for it to grow (see MAX_TEXT_BOOST).
+        let total_h = ICON + LABEL_GAP + label_h * MAX_TEXT_BOOST;
         let top = center.y - (ICON + LABEL_GAP + LABEL_LINE) / 2.0;
         let icon = Rect::from_min_max(
             Point::new(center.x - ICON / 2.0, top),
@@ -95,6 +104,7 @@ pub fn layout_stage(d: &Diagram, stage: usize) -> StageLayout {
                 lines,
                 truncated,
                 label: at.label.clone(),
+                label_width: text_w,
             },
         );
     }
@@ -141,10 +151,9 @@ pub fn layout_stage(d: &Diagram, stage: usize) -> StageLayout {
             GROUP_PAD,
         );
         // The corner label must fit inside the box: widen it to the right when it does not.
-        let label_w =
-            text::width(&d.groups[g].label, GROUP_LABEL_SIZE, Weight::Bold) + 2.0 * GROUP_PAD;
-        if rect.width() < label_w {
-            rect.max.x = rect.min.x + label_w;
+        let label_width = text::width(&d.groups[g].label, GROUP_LABEL_SIZE, Weight::Bold);
+        if rect.width() < label_width + 2.0 * GROUP_PAD {
+            rect.max.x = rect.min.x + label_width + 2.0 * GROUP_PAD;
         }
         groups.insert(
             g,
@@ -152,6 +161,8 @@ pub fn layout_stage(d: &Diagram, stage: usize) -> StageLayout {
                 index: g,
                 rect,
                 depth: depth_of(g),
+                label_width,
+                label_room: super::text_room::group_label_room(&rect, label_width),
             },
         );
     }
@@ -175,12 +186,12 @@ pub fn layout_stage(d: &Diagram, stage: usize) -> StageLayout {
     let group_labels: Vec<Rect> = groups
         .values()
         .map(|g| {
-            let w = text::width(&d.groups[g.index].label, GROUP_LABEL_SIZE, Weight::Bold);
+            let (g_rect, w) = (g.rect, g.label_width);
             Rect::from_min_max(
-                Point::new(g.rect.min.x + GROUP_PAD, g.rect.min.y + 2.0),
+                Point::new(g_rect.min.x + GROUP_PAD, g_rect.min.y + 2.0),
                 Point::new(
-                    g.rect.min.x + GROUP_PAD + w,
-                    g.rect.min.y + GROUP_LABEL_BAND,
+                    g_rect.min.x + GROUP_PAD + w,
+                    g_rect.min.y + GROUP_LABEL_BAND,
                 ),
             )
         })
@@ -233,10 +244,18 @@ pub fn layout_stage(d: &Diagram, stage: usize) -> StageLayout {
         .map(|n| n.rect)
         .chain(groups.values().map(|g| g.rect))
         .fold(Rect::NOTHING, |a, b| a.union(b));
+    let group_of = |i: usize| {
+        d.components[i].at[stage]
+            .group
+            .and_then(|g| groups.get(&g))
+            .map(|g| g.rect)
+    };
+    let text_room = super::text_room::text_room(&nodes, group_of, bucket);
     StageLayout {
         nodes,
         groups,
         routes,
         bounds,
+        text_room,
     }
 }

@@ -9,6 +9,7 @@ pub mod route;
 mod snapshot;
 pub mod style;
 pub mod text;
+mod text_room;
 
 pub use geom::{Point, Rect};
 pub use layout::{StageLayout, cell_center, layout_stage};
@@ -137,6 +138,8 @@ pub struct GroupShape {
     pub depth: usize,
     /// 0 = invisible, 1 = opaque.
     pub opacity: f32,
+    /// How far the corner label may grow and stay inside the box (1 ..= MAX_TEXT_BOOST).
+    pub label_room: f32,
 }
 
 /// A link drawn as a polyline from border to border.
@@ -184,6 +187,9 @@ pub struct Scene {
     pub nodes: Vec<NodeShape>,
     /// Caption texts.
     pub caption: Caption,
+    /// How much the renderers may enlarge diagram text (1 ..= `style::MAX_TEXT_BOOST`)
+    /// without labels colliding; they do so when zoomed out (see `style::text_boost`).
+    pub text_room: f32,
 }
 
 impl Scene {
@@ -239,10 +245,15 @@ impl Scene {
 
         let mut groups = Vec::new();
         for (g, group) in d.groups.iter().enumerate() {
-            let (rect, depth, opacity) = match (a.groups.get(&g), b.groups.get(&g)) {
-                (Some(x), Some(y)) => (x.rect.lerp(y.rect, t), y.depth, 1.0),
-                (None, Some(y)) => (y.rect, y.depth, t),
-                (Some(x), None) => (x.rect, x.depth, 1.0 - t),
+            let (rect, depth, opacity, label_room) = match (a.groups.get(&g), b.groups.get(&g)) {
+                (Some(x), Some(y)) => (
+                    x.rect.lerp(y.rect, t),
+                    y.depth,
+                    1.0,
+                    x.label_room.min(y.label_room),
+                ),
+                (None, Some(y)) => (y.rect, y.depth, t, y.label_room),
+                (Some(x), None) => (x.rect, x.depth, 1.0 - t, x.label_room),
                 (None, None) => continue,
             };
             if opacity <= 0.0 {
@@ -256,6 +267,7 @@ impl Scene {
                 rect,
                 depth,
                 opacity,
+                label_room,
             });
         }
         groups.sort_by_key(|g| (g.depth, g.index));
@@ -312,6 +324,7 @@ impl Scene {
         Scene {
             moment: m,
             bounds: a.bounds.lerp(b.bounds, t),
+            text_room: a.text_room.min(b.text_room),
             groups,
             edges,
             nodes,

@@ -22,6 +22,7 @@ impl Scene {
             r(self.bounds.max.x),
             r(self.bounds.max.y)
         );
+        let _ = writeln!(out, "text room: {:.2}", self.text_room);
         for g in &self.groups {
             let _ = writeln!(
                 out,

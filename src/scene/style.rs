@@ -18,10 +18,32 @@ pub const GROUP_LABEL_SIZE: f32 = 15.0;
 /// Height of the band at a group's top that holds its label.
 pub const GROUP_LABEL_BAND: f32 = 24.0;
 /// Padding between a group's border and its contents.
-pub const GROUP_PAD: f32 = 12.0;
+pub const GROUP_PAD: f32 = 16.0;
 /// Link label font size.
 pub const EDGE_LABEL_SIZE: f32 = 14.0;
 /// Gap between a link's end and the box it touches.
 pub const EDGE_GAP: f32 = 4.0;
 /// Start scale of a component fading in (it grows to 1).
 pub const APPEAR_SCALE: f32 = 0.8;
+
+/// Smallest on-screen size (pixels) component labels grow to when the picture is zoomed out,
+/// as far as the room around them allows (legible from the back of the room).
+pub const MIN_LABEL_PX: f32 = 14.0;
+/// Most diagram text may grow beyond its scene size to stay legible. Component footprints
+/// reserve this much label height, so links entering from below never touch a grown label.
+pub const MAX_TEXT_BOOST: f32 = 1.3;
+
+/// Factor to enlarge all diagram text drawn at `px_per_unit` pixels per scene unit so that
+/// component labels reach [`MIN_LABEL_PX`], limited by the scene's `room` (see
+/// `Scene::text_room`) so enlarged labels never run into each other.
+pub fn text_boost(px_per_unit: f32, room: f32) -> f32 {
+    if !(px_per_unit.is_finite() && px_per_unit > 0.0) {
+        return 1.0;
+    }
+    let room = if room.is_finite() {
+        room.clamp(1.0, MAX_TEXT_BOOST)
+    } else {
+        1.0
+    };
+    (MIN_LABEL_PX / (LABEL_SIZE * px_per_unit)).clamp(1.0, room)
+}
