@@ -126,7 +126,7 @@ fn setting_the_slider_to_ten_thousand_shows_the_ten_k_architecture() {
         scene
             .nodes
             .iter()
-            .filter(|n| n.label == "Read replica")
+            .filter(|n| &*n.label == "Read replica")
             .count(),
         2
     );

@@ -102,7 +102,7 @@ fn svg_parses_and_contains_every_visible_label() {
             .filter_map(|n| n.text().map(str::to_owned))
             .collect();
         for n in &scene.nodes {
-            for line in &n.lines {
+            for line in n.lines.iter() {
                 assert!(
                     texts.contains(line),
                     "stage {stage}: label line {line:?} missing"
@@ -111,14 +111,14 @@ fn svg_parses_and_contains_every_visible_label() {
         }
         for g in &scene.groups {
             assert!(
-                texts.contains(&g.label),
+                texts.contains(&g.label.to_string()),
                 "stage {stage}: group label {:?} missing",
                 g.label
             );
         }
         for e in scene.edges.iter().filter(|e| !e.label.is_empty()) {
             assert!(
-                texts.contains(&e.label),
+                texts.contains(&e.label.to_string()),
                 "stage {stage}: link label {:?} missing",
                 e.label
             );

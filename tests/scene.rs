@@ -158,7 +158,12 @@ fn the_talks_milestones_are_on_the_diagram() {
     ] {
         assert!(ten_k.contains(&k), "10k stage lacks {k:?}");
     }
-    assert!(ten_k_scene.nodes.iter().any(|n| n.label == "Read replica"));
+    assert!(
+        ten_k_scene
+            .nodes
+            .iter()
+            .any(|n| &*n.label == "Read replica")
+    );
     assert_eq!(
         ten_k_scene
             .groups
@@ -195,7 +200,7 @@ fn transitions_start_at_a_and_end_at_b() {
             .filter(|n| n.opacity > 0.999)
             .map(|n| {
                 (
-                    n.id.clone(),
+                    n.id.to_string(),
                     n.rect.center().x.round() as i64,
                     n.rect.center().y.round() as i64,
                 )
@@ -287,7 +292,7 @@ fn new_components_are_flagged_only_in_their_stage() {
         .nodes
         .iter()
         .filter(|n| n.is_new)
-        .map(|n| n.id.as_str())
+        .map(|n| &*n.id)
         .collect();
     assert!(
         new.contains(&"cdn") && new.contains(&"replica-a") && !new.contains(&"web"),
@@ -302,7 +307,7 @@ fn new_components_are_flagged_only_in_their_stage() {
         later
             .nodes
             .iter()
-            .find(|n| n.id == "cdn")
+            .find(|n| &*n.id == "cdn")
             .is_some_and(|n| !n.is_new)
     );
 }

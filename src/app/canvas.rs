@@ -4,8 +4,9 @@ use egui::{Role, Sense, WidgetInfo};
 
 use super::{Command, ScaleviewApp};
 use crate::render::screen::{self, Emphasis};
+use crate::scene::style::ICON;
 
-/// Components smaller than this on screen get no hover/click widget.
+/// Components whose icon is smaller than this on screen get no widget of their own.
 const MIN_WIDGET_PX: f32 = 12.0;
 
 /// Show the canvas in the remaining space. Returns whether the camera is still moving.
@@ -34,19 +35,41 @@ pub fn show(app: &mut ScaleviewApp, ui: &mut egui::Ui, glow: f32, dt: f32) -> bo
                     app.camera.zoom_at(factor, p, rect);
                 }
             }
+            let cam = app.camera.camera(rect);
+            // Zoomed far out (huge diagrams), components are found under the pointer instead of
+            // being one widget each: thousands of widgets would cost more than the drawing.
+            let tiny = ICON * cam.zoom < MIN_WIDGET_PX;
+            let under_pointer = if tiny {
+                resp.hover_pos()
+                    .and_then(|p| app.scene.node_at(cam.to_scene(p)))
+                    .map(|n| n.index)
+            } else {
+                None
+            };
             if resp.double_clicked() {
                 app.commands.push(Command::FitView);
             } else if resp.clicked() {
-                app.commands.push(Command::Select(None));
+                app.commands.push(Command::Select(under_pointer));
+            }
+            if let Some(i) = under_pointer {
+                let c = &app.diagram.components[i];
+                let label = app.scene.nodes.iter().find(|n| n.index == i).map(|n| n.label.clone());
+                resp.clone().on_hover_ui_at_pointer(|ui| {
+                    ui.set_max_width(320.0);
+                    ui.strong(label.as_deref().unwrap_or_default());
+                    ui.weak(c.kind.display_name());
+                    if !c.notes.is_empty() {
+                        ui.label(&c.notes);
+                    }
+                });
             }
 
-            let cam = app.camera.camera(rect);
             // Every visible component is a widget: hoverable, clickable, and visible to AccessKit.
-            let mut hovered = None;
-            for n in app.scene.nodes.iter().filter(|n| n.opacity > 0.5) {
+            let mut hovered = under_pointer;
+            for n in app.scene.nodes.iter().filter(|n| n.opacity > 0.5 && !tiny) {
                 let r = cam.rect_to_screen(n.rect).expand(4.0).intersect(rect);
-                // Off-screen or too small to point at: no widget (keeps huge diagrams fast).
-                if !r.is_positive() || r.width() < MIN_WIDGET_PX {
+                // Off-screen: no widget.
+                if !r.is_positive() {
                     continue;
                 }
                 let nr = ui.interact(r, resp.id.with(&n.id), Sense::click());
@@ -61,7 +84,7 @@ pub fn show(app: &mut ScaleviewApp, ui: &mut egui::Ui, glow: f32, dt: f32) -> bo
                 let c = &app.diagram.components[n.index];
                 nr.on_hover_ui(|ui| {
                     ui.set_max_width(320.0);
-                    ui.strong(&n.label);
+                    ui.strong(&*n.label);
                     ui.weak(c.kind.display_name());
                     if !c.notes.is_empty() {
                         ui.label(&c.notes);

@@ -161,10 +161,40 @@ pub fn paint_scene(
             paint_edge(painter, e, cam, theme, em);
         }
     }
-    for n in &scene.nodes {
-        if cam.rect_to_screen(n.rect).intersects(view) {
-            paint_node(painter, n, cam, theme, icons, em);
-        }
+    // Nodes in three passes (highlights, icons grouped by texture, labels) so consecutive
+    // shapes share a texture: egui then emits a handful of meshes (draw calls) instead of
+    // three per component.
+    let visible: Vec<&NodeShape> = scene
+        .nodes
+        .iter()
+        .filter(|n| cam.rect_to_screen(n.rect).intersects(view))
+        .collect();
+    for n in &visible {
+        paint_node_highlight(painter, n, cam, theme, em);
+    }
+    let mut by_texture: Vec<(egui::TextureId, &NodeShape)> = visible
+        .iter()
+        .filter_map(|n| {
+            let px = cam.rect_to_screen(n.icon).width() * painter.ctx().pixels_per_point();
+            icons.get(painter.ctx(), n.kind, px).map(|t| (t.id(), *n))
+        })
+        .collect();
+    by_texture.sort_by_key(|(id, n)| (texture_order(*id), n.index));
+    for (tex, n) in by_texture {
+        let uv = egui::Rect::from_min_max(Pos2::ZERO, Pos2::new(1.0, 1.0));
+        let icon = cam.rect_to_screen(n.icon);
+        painter.image(tex, icon, uv, Color32::WHITE.gamma_multiply(n.opacity));
+    }
+    for n in &visible {
+        paint_node_label(painter, n, cam, theme, em);
+    }
+}
+
+/// A sort key that keeps equal textures together.
+fn texture_order(id: egui::TextureId) -> (u8, u64) {
+    match id {
+        egui::TextureId::Managed(m) => (0, m),
+        egui::TextureId::User(u) => (1, u),
     }
 }
 
@@ -192,8 +222,7 @@ fn paint_group(painter: &Painter, g: &GroupShape, cam: &Camera, theme: &Theme, e
             r.left_bottom(),
             r.left_top(),
         ];
-        let dash = (8.0 * cam.zoom).max(3.0);
-        painter.extend(Shape::dashed_line(&pts, stroke, dash, dash * 0.7));
+        dashed_line(painter, pts.to_vec(), stroke, (8.0, 5.6), cam.zoom);
     } else {
         painter.rect_stroke(r, radius, stroke, StrokeKind::Middle);
     }
@@ -225,14 +254,7 @@ fn paint_edge(painter: &Painter, e: &EdgeShape, cam: &Camera, theme: &Theme, em:
         None => {
             painter.add(Shape::line(pts.clone(), stroke));
         }
-        Some((dash, gap)) => {
-            painter.extend(Shape::dashed_line(
-                &pts,
-                stroke,
-                (dash * cam.zoom).max(2.0),
-                (gap * cam.zoom).max(2.0),
-            ));
-        }
+        Some(pattern) => dashed_line(painter, pts.clone(), stroke, pattern, cam.zoom),
     }
     let head = (10.0 * cam.zoom).max(5.0);
     painter.add(Shape::convex_polygon(
@@ -253,8 +275,11 @@ fn paint_edge(painter: &Painter, e: &EdgeShape, cam: &Camera, theme: &Theme, em:
     let size = style::EDGE_LABEL_SIZE * cam.zoom * text_scale(em);
     if !e.label.is_empty() && size >= 4.0 {
         let font = FontId::proportional(size);
-        let galley =
-            painter.layout_no_wrap(e.label.clone(), font, color(theme.text_muted, e.opacity));
+        let galley = painter.layout_no_wrap(
+            e.label.to_string(),
+            font,
+            color(theme.text_muted, e.opacity),
+        );
         let rect = Align2::CENTER_CENTER
             .anchor_size(cam.to_screen(e.label_pos), galley.size())
             .expand(2.0);
@@ -264,6 +289,24 @@ fn paint_edge(painter: &Painter, e: &EdgeShape, cam: &Camera, theme: &Theme, em:
             galley,
             Color32::PLACEHOLDER,
         );
+    }
+}
+
+/// A dashed polyline with a `(dash, gap)` pattern in scene units. Zoomed so far out that a
+/// period is under 4 pixels, dashes could not be told apart anyway: the line is drawn solid
+/// and lighter, which also spares tessellating thousands of specks per frame.
+fn dashed_line(painter: &Painter, pts: Vec<Pos2>, stroke: Stroke, pattern: (f32, f32), zoom: f32) {
+    let (dash, gap) = (pattern.0 * zoom, pattern.1 * zoom);
+    if dash + gap < 4.0 {
+        let light = Stroke::new(stroke.width, stroke.color.gamma_multiply(0.6));
+        painter.add(Shape::line(pts, light));
+    } else {
+        painter.extend(Shape::dashed_line(
+            &pts,
+            stroke,
+            dash.max(2.0),
+            gap.max(2.0),
+        ));
     }
 }
 
@@ -279,12 +322,12 @@ fn arrow_head(from: Pos2, tip: Pos2, size: f32) -> [Pos2; 3] {
     ]
 }
 
-fn paint_node(
+/// Selection, hover and "new in this stage" highlights behind a component.
+fn paint_node_highlight(
     painter: &Painter,
     n: &NodeShape,
     cam: &Camera,
     theme: &Theme,
-    icons: &mut IconCache,
     em: Emphasis,
 ) {
     let icon = cam.rect_to_screen(n.icon);
@@ -314,14 +357,11 @@ fn paint_node(
             );
         }
     }
-    if let Some(tex) = icons.get(
-        painter.ctx(),
-        n.kind,
-        icon.width() * painter.ctx().pixels_per_point(),
-    ) {
-        let uv = egui::Rect::from_min_max(Pos2::ZERO, Pos2::new(1.0, 1.0));
-        painter.image(tex.id(), icon, uv, Color32::WHITE.gamma_multiply(n.opacity));
-    }
+}
+
+/// A component's label lines, centred under its icon.
+fn paint_node_label(painter: &Painter, n: &NodeShape, cam: &Camera, theme: &Theme, em: Emphasis) {
+    let icon = cam.rect_to_screen(n.icon);
     let size = style::LABEL_SIZE * cam.zoom * text_scale(em);
     if size < 4.0 {
         return;
@@ -329,7 +369,7 @@ fn paint_node(
     let font = FontId::proportional(size);
     let line_h = style::LABEL_LINE * cam.zoom * text_scale(em);
     let mut y = icon.bottom() + style::LABEL_GAP * cam.zoom;
-    for line in &n.lines {
+    for line in n.lines.iter() {
         painter.text(
             Pos2::new(icon.center().x, y),
             Align2::CENTER_TOP,

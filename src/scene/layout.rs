@@ -1,6 +1,7 @@
 //! The settled layout of one stage: every visible component, group and link with its box.
 
 use std::collections::HashMap;
+use std::sync::Arc;
 
 use super::geom::{Point, Rect};
 use super::route::{self, Route};
@@ -17,12 +18,14 @@ pub struct NodeLayout {
     pub icon: Rect,
     /// Icon plus label: what links attach to and what groups enclose.
     pub rect: Rect,
+    /// Model id, shared with every scene drawn from this layout (no copy per frame).
+    pub id: Arc<str>,
     /// Label lines after wrapping.
-    pub lines: Vec<String>,
+    pub lines: Arc<[String]>,
     /// Whether wrapping cut the label (the full text goes in the tooltip).
     pub truncated: bool,
     /// The full label at this stage.
-    pub label: String,
+    pub label: Arc<str>,
     /// Width of the widest label line.
     pub label_width: f32,
 }
@@ -32,6 +35,10 @@ pub struct NodeLayout {
 pub struct GroupLayout {
     /// Index into `Diagram::groups`.
     pub index: usize,
+    /// Model id.
+    pub id: Arc<str>,
+    /// Corner label.
+    pub label: Arc<str>,
     /// Its border.
     pub rect: Rect,
     /// Nesting depth (0 = outermost).
@@ -42,15 +49,65 @@ pub struct GroupLayout {
     pub label_room: f32,
 }
 
+/// A link's route at one stage, with its names ready to share.
+#[derive(Clone, Debug, PartialEq)]
+pub struct LinkLayout {
+    /// The four-point route.
+    pub route: Route,
+    /// `from->to` ids.
+    pub id: Arc<str>,
+    /// Text beside the line (may be empty).
+    pub label: Arc<str>,
+}
+
+/// Values stored by a dense index (component, group or link number): a frame looks up every
+/// component twice, and a vector slot is much cheaper than hashing.
+#[derive(Clone, Debug)]
+pub struct Slots<T>(Vec<Option<T>>);
+
+impl<T> Default for Slots<T> {
+    fn default() -> Self {
+        Slots(Vec::new())
+    }
+}
+
+impl<T> Slots<T> {
+    /// The value at `i`, if any.
+    pub fn get(&self, i: &usize) -> Option<&T> {
+        self.0.get(*i).and_then(Option::as_ref)
+    }
+
+    /// Store `v` at `i`.
+    pub fn insert(&mut self, i: usize, v: T) {
+        if self.0.len() <= i {
+            self.0.resize_with(i + 1, || None);
+        }
+        self.0[i] = Some(v);
+    }
+
+    /// Every stored value with its index.
+    pub fn iter(&self) -> impl Iterator<Item = (usize, &T)> {
+        self.0
+            .iter()
+            .enumerate()
+            .filter_map(|(i, v)| v.as_ref().map(|v| (i, v)))
+    }
+
+    /// Every stored value.
+    pub fn values(&self) -> impl Iterator<Item = &T> {
+        self.0.iter().flatten()
+    }
+}
+
 /// Everything visible at a settled stage.
 #[derive(Clone, Debug, Default)]
 pub struct StageLayout {
     /// Visible components by component index.
-    pub nodes: HashMap<usize, NodeLayout>,
+    pub nodes: Slots<NodeLayout>,
     /// Visible (non-empty) groups by group index.
-    pub groups: HashMap<usize, GroupLayout>,
+    pub groups: Slots<GroupLayout>,
     /// Routes of the links alive at this stage, by link index.
-    pub routes: HashMap<usize, Route>,
+    pub routes: Slots<LinkLayout>,
     /// Union of all boxes.
     pub bounds: Rect,
     /// How much all text may grow before labels collide (see `text_room`).
@@ -64,7 +121,7 @@ pub fn cell_center(grid: &Grid, cell: (f32, f32)) -> Point {
 
 /// Lay out one stage.
 pub fn layout_stage(d: &Diagram, stage: usize) -> StageLayout {
-    let mut nodes = HashMap::new();
+    let mut nodes = Slots::default();
     for (i, c) in d.components_at(stage) {
         let at = &c.at[stage];
         let center = cell_center(&d.grid, at.cell);
@@ -99,18 +156,19 @@ pub fn layout_stage(d: &Diagram, stage: usize) -> StageLayout {
             i,
             NodeLayout {
                 index: i,
+                id: Arc::from(c.id.as_str()),
                 icon,
                 rect,
-                lines,
+                lines: Arc::from(lines),
                 truncated,
-                label: at.label.clone(),
+                label: Arc::from(at.label.as_str()),
                 label_width: text_w,
             },
         );
     }
 
     // Groups: bottom-up from members, so nested groups are computed before their parents.
-    let mut groups: HashMap<usize, GroupLayout> = HashMap::new();
+    let mut groups: Slots<GroupLayout> = Slots::default();
     let depth_of = |g: usize| {
         let mut depth = 0;
         let mut cur = d.groups[g].parent;
@@ -136,8 +194,8 @@ pub fn layout_stage(d: &Diagram, stage: usize) -> StageLayout {
                 inner = inner.union(n.rect);
             }
         }
-        for (child, cl) in &groups {
-            if d.groups[*child].parent == Some(g) {
+        for (child, cl) in groups.iter() {
+            if d.groups[child].parent == Some(g) {
                 inner = inner.union(cl.rect);
             }
         }
@@ -159,6 +217,8 @@ pub fn layout_stage(d: &Diagram, stage: usize) -> StageLayout {
             g,
             GroupLayout {
                 index: g,
+                id: Arc::from(d.groups[g].id.as_str()),
+                label: Arc::from(d.groups[g].label.as_str()),
                 rect,
                 depth: depth_of(g),
                 label_width,
@@ -196,7 +256,7 @@ pub fn layout_stage(d: &Diagram, stage: usize) -> StageLayout {
             )
         })
         .collect();
-    let mut routes = HashMap::new();
+    let mut routes = Slots::default();
     let mut occupied = route::Occupied::default();
     let mut obstacles: Vec<Rect> = Vec::new();
     let mut seen: Vec<usize> = Vec::new();
@@ -237,7 +297,15 @@ pub fn layout_stage(d: &Diagram, stage: usize) -> StageLayout {
         };
         let r = route::route(ends(a), ends(b), &obstacles, &occupied);
         occupied.add(&route::polyline(&r));
-        routes.insert(i, r);
+        let id = format!("{}->{}", d.components[l.from].id, d.components[l.to].id);
+        routes.insert(
+            i,
+            LinkLayout {
+                route: r,
+                id: Arc::from(id),
+                label: Arc::from(l.label.as_str()),
+            },
+        );
     }
     let bounds = nodes
         .values()

@@ -14,6 +14,8 @@ mod text_room;
 pub use geom::{Point, Rect};
 pub use layout::{StageLayout, cell_center, layout_stage};
 
+use std::sync::Arc;
+
 use crate::model::{ComponentKind, Diagram, GroupKind, LinkStyle};
 
 /// Settled layouts per stage, computed once per diagram: an animation frame then only blends
@@ -100,7 +102,7 @@ impl Moment {
 #[derive(Clone, Debug, PartialEq)]
 pub struct NodeShape {
     /// Model id (stable across stages).
-    pub id: String,
+    pub id: Arc<str>,
     /// Index into `Diagram::components`.
     pub index: usize,
     /// What it is (icon, colour).
@@ -110,9 +112,9 @@ pub struct NodeShape {
     /// Icon + label footprint (hit area, link attachment).
     pub rect: Rect,
     /// Wrapped label lines, drawn centred under the icon.
-    pub lines: Vec<String>,
+    pub lines: Arc<[String]>,
     /// The full label (tooltip when truncated).
-    pub label: String,
+    pub label: Arc<str>,
     /// Whether `lines` cut the label short.
     pub truncated: bool,
     /// 0 = invisible, 1 = opaque.
@@ -125,13 +127,13 @@ pub struct NodeShape {
 #[derive(Clone, Debug, PartialEq)]
 pub struct GroupShape {
     /// Model id.
-    pub id: String,
+    pub id: Arc<str>,
     /// Index into `Diagram::groups`.
     pub index: usize,
     /// Region, VPC, AZ…
     pub kind: GroupKind,
     /// Corner label.
-    pub label: String,
+    pub label: Arc<str>,
     /// Border rectangle.
     pub rect: Rect,
     /// Nesting depth (0 = outermost); drawn outermost first.
@@ -146,7 +148,7 @@ pub struct GroupShape {
 #[derive(Clone, Debug, PartialEq)]
 pub struct EdgeShape {
     /// `from->to` ids.
-    pub id: String,
+    pub id: Arc<str>,
     /// Index into `Diagram::links`.
     pub index: usize,
     /// Polyline; the arrowhead is at the last point.
@@ -154,7 +156,7 @@ pub struct EdgeShape {
     /// Sync, async, replication.
     pub style: LinkStyle,
     /// Text beside the line, if any.
-    pub label: String,
+    pub label: Arc<str>,
     /// Centre of the label.
     pub label_pos: Point,
     /// 0 = invisible, 1 = opaque.
@@ -230,7 +232,7 @@ impl Scene {
                 continue;
             }
             nodes.push(NodeShape {
-                id: c.id.clone(),
+                id: lay.id.clone(),
                 index: i,
                 kind: c.kind,
                 icon,
@@ -259,11 +261,12 @@ impl Scene {
             if opacity <= 0.0 {
                 continue;
             }
+            let names = b.groups.get(&g).or(a.groups.get(&g));
             groups.push(GroupShape {
-                id: group.id.clone(),
+                id: names.map(|n| n.id.clone()).unwrap_or_default(),
                 index: g,
                 kind: group.kind,
-                label: group.label.clone(),
+                label: names.map(|n| n.label.clone()).unwrap_or_default(),
                 rect,
                 depth,
                 opacity,
@@ -280,10 +283,10 @@ impl Scene {
         let mut edges = Vec::new();
         for (li, l) in d.links.iter().enumerate() {
             let (ra, rb) = (a.routes.get(&li), b.routes.get(&li));
-            let (route, presence) = match (ra, rb) {
-                (Some(x), Some(y)) => (route::lerp_route(x, y, t), 1.0),
-                (None, Some(y)) => (*y, t),
-                (Some(x), None) => (*x, 1.0 - t),
+            let (route, presence, names) = match (ra, rb) {
+                (Some(x), Some(y)) => (route::lerp_route(&x.route, &y.route, t), 1.0, y),
+                (None, Some(y)) => (y.route, t, y),
+                (Some(x), None) => (x.route, 1.0 - t, x),
                 (None, None) => continue,
             };
             let (Some(oa), Some(ob)) = (node_opacity(l.from), node_opacity(l.to)) else {
@@ -310,11 +313,11 @@ impl Scene {
             }
             let off = style::EDGE_LABEL_SIZE * 0.9;
             edges.push(EdgeShape {
-                id: format!("{}->{}", d.components[l.from].id, d.components[l.to].id),
+                id: names.id.clone(),
                 index: li,
                 points,
                 style: l.style,
-                label: l.label.clone(),
+                label: names.label.clone(),
                 label_pos: Point::new(mid.x + nx * off, mid.y + ny * off),
                 opacity,
             });

@@ -4,7 +4,7 @@
 use std::collections::HashMap;
 
 use super::geom::Rect;
-use super::layout::NodeLayout;
+use super::layout::{NodeLayout, Slots};
 use super::style::{LABEL_GAP, LABEL_LINE, MAX_TEXT_BOOST};
 
 /// Gap kept between grown labels and their neighbours, in scene units.
@@ -77,7 +77,7 @@ fn label_inside(a: Label, r: &Rect) -> f32 {
 /// label may grow without touching another label or icon or leaving its group's box
 /// (`group_of`: the box of the group each component sits in).
 pub fn text_room(
-    nodes: &HashMap<usize, NodeLayout>,
+    nodes: &Slots<NodeLayout>,
     group_of: impl Fn(usize) -> Option<Rect>,
     bucket: f32,
 ) -> f32 {
