@@ -581,8 +581,12 @@ fn check_in_life(
 /// Two components present at the same stage must not share a cell (closer than one cell apart).
 fn check_overlaps(ck: &mut Checker, components: &[Component], stage_ids: &[&str]) {
     let mut reported: HashSet<(usize, usize)> = HashSet::new();
+    // Cells sorted by (row, column) of the unit square they fall in: the candidates that could
+    // share a cell with a component lie in three contiguous runs (the rows above, at and below).
+    let mut cells: Vec<((i64, i64), usize)> = Vec::with_capacity(components.len());
+    let mut in_file_order = cells.clone();
     for (s, stage_id) in stage_ids.iter().enumerate() {
-        let mut buckets: HashMap<(i64, i64), Vec<usize>> = HashMap::new();
+        cells.clear();
         for (i, c) in components
             .iter()
             .enumerate()
@@ -592,28 +596,35 @@ fn check_overlaps(ck: &mut Checker, components: &[Component], stage_ids: &[&str]
             if !(x.is_finite() && y.is_finite() && x.abs() <= MAX_CELL && y.abs() <= MAX_CELL) {
                 continue; // already reported as off the map
             }
-            let key = (x.floor() as i64, y.floor() as i64);
-            for dx in -1..=1 {
-                for dy in -1..=1 {
-                    let Some(others) = buckets.get(&(key.0 + dx, key.1 + dy)) else {
+            cells.push(((y.floor() as i64, x.floor() as i64), i));
+        }
+        in_file_order.clear();
+        in_file_order.extend_from_slice(&cells);
+        cells.sort_unstable();
+        for &((row, col), i) in &in_file_order {
+            let c = &components[i];
+            let (x, y) = c.at[s].cell;
+            for dy in -1..=1 {
+                let (lo, hi) = ((row + dy, col - 1), (row + dy, col + 1));
+                let start = cells.partition_point(|(k, _)| *k < lo);
+                for &(_, j) in cells[start..].iter().take_while(|(k, _)| *k <= hi) {
+                    // Each pair once, reported at the later component (as it reads in the file).
+                    if j >= i {
                         continue;
-                    };
-                    for &j in others {
-                        let (ox, oy) = components[j].at[s].cell;
-                        if (ox - x).abs() < 1.0 && (oy - y).abs() < 1.0 && reported.insert((j, i)) {
-                            ck.err(
-                                &[Seg::Field("components"), Seg::Index(i), Seg::Field("id")],
-                                format!(
-                                    "`{}` and `{}` sit in the same cell ({}, {}) at stage `{stage_id}`",
-                                    c.id, components[j].id, x, y
-                                ),
-                                Some("move one of them with `cell` or `moves`; components need a whole cell each".into()),
-                            );
-                        }
+                    }
+                    let (ox, oy) = components[j].at[s].cell;
+                    if (ox - x).abs() < 1.0 && (oy - y).abs() < 1.0 && reported.insert((j, i)) {
+                        ck.err(
+                            &[Seg::Field("components"), Seg::Index(i), Seg::Field("id")],
+                            format!(
+                                "`{}` and `{}` sit in the same cell ({}, {}) at stage `{stage_id}`",
+                                c.id, components[j].id, x, y
+                            ),
+                            Some("move one of them with `cell` or `moves`; components need a whole cell each".into()),
+                        );
                     }
                 }
             }
-            buckets.entry(key).or_default().push(i);
         }
     }
 }
