@@ -454,3 +454,50 @@ fn scrubbing_holds_the_transition_inside_the_band_and_release_settles() {
         "release settles on the stage in force"
     );
 }
+
+#[test]
+fn zoomed_out_components_are_found_under_the_pointer_without_a_widget_each() {
+    // 2,000 components fitted into the window: icons are a few pixels, so the canvas finds the
+    // component under the pointer itself instead of creating thousands of widgets.
+    let d = scaleview::model::parse(&scaleview::model::synthetic_diagram(2000, 3000), "big.ron")
+        .expect("valid");
+    let mut h = Harness::builder()
+        .with_size([1440.0, 900.0])
+        .with_max_steps(120)
+        .build_eframe(move |cc| {
+            scaleview::app::fonts::install(&cc.egui_ctx);
+            ScaleviewApp::with_diagram(d.clone(), "big.ron")
+        });
+    h.key_press(egui::Key::End);
+    h.run();
+    assert_eq!(h.state().target_stage(), 8);
+    // Component 5 has been there since the first stage (so it is no "new" chip either).
+    assert_eq!(
+        h.query_all_by_role_and_label(Role::Button, "Component 5")
+            .count(),
+        0,
+        "no widget per component when zoomed out"
+    );
+    let target = 1234;
+    let pos = h.state().component_screen_pos(target).expect("on screen");
+    h.hover_at(pos);
+    h.run();
+    assert!(
+        h.query_all_by_label("Component 1234").count() >= 1,
+        "tooltip names the component under the pointer"
+    );
+    h.event(egui::Event::PointerButton {
+        pos,
+        button: egui::PointerButton::Primary,
+        pressed: true,
+        modifiers: egui::Modifiers::NONE,
+    });
+    h.event(egui::Event::PointerButton {
+        pos,
+        button: egui::PointerButton::Primary,
+        pressed: false,
+        modifiers: egui::Modifiers::NONE,
+    });
+    h.run();
+    assert_eq!(h.state().selected(), Some(target), "a click selects it");
+}

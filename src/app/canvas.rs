@@ -18,6 +18,7 @@ pub fn show(app: &mut ScaleviewApp, ui: &mut egui::Ui, glow: f32, dt: f32) -> bo
             let (rect, resp) = ui.allocate_exact_size(ui.available_size(), Sense::click_and_drag());
             resp.widget_info(|| WidgetInfo::labeled(Role::Canvas, true, "Diagram"));
             camera_moving = app.camera.update(app.scene.bounds, rect, dt);
+            app.canvas_rect = rect;
             let ppp = ui.ctx().pixels_per_point();
             app.canvas_px = [
                 (rect.width() * ppp).round() as u32,

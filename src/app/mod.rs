@@ -68,6 +68,8 @@ pub struct ScaleviewApp {
     export: export_panel::ExportPanel,
     native_dialogs: bool,
     canvas_px: [u32; 2],
+    /// Where the canvas was drawn in the last frame (screen points).
+    canvas_rect: egui::Rect,
     source_path: Option<PathBuf>,
     watcher: Option<watcher::FileWatcher>,
     diagnostics: Vec<Diagnostic>,
@@ -115,6 +117,7 @@ impl ScaleviewApp {
             export: export_panel::ExportPanel::default(),
             native_dialogs: true,
             canvas_px: [1280, 720],
+            canvas_rect: egui::Rect::NOTHING,
             source_path: None,
             watcher: None,
             diagnostics: Vec::new(),
@@ -155,6 +158,22 @@ impl ScaleviewApp {
     /// The scene drawn in the last frame.
     pub fn scene(&self) -> &Scene {
         &self.scene
+    }
+
+    /// Where component `index` was drawn in the last frame (screen point of its icon centre),
+    /// if it is on the canvas. For tests and tooling that point at components.
+    pub fn component_screen_pos(&self, index: usize) -> Option<egui::Pos2> {
+        let n = self.scene.nodes.iter().find(|n| n.index == index)?;
+        let p = self
+            .camera
+            .camera(self.canvas_rect)
+            .to_screen(n.icon.center());
+        self.canvas_rect.contains(p).then_some(p)
+    }
+
+    /// The selected component, if any.
+    pub fn selected(&self) -> Option<usize> {
+        self.selected
     }
 
     /// Current settings.
