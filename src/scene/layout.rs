@@ -259,7 +259,8 @@ pub fn layout_stage(d: &Diagram, stage: usize) -> StageLayout {
     let mut routes = Slots::default();
     let mut occupied = route::Occupied::default();
     let mut obstacles: Vec<Rect> = Vec::new();
-    let mut seen: Vec<usize> = Vec::new();
+    // Which components were already gathered for the current link (stamped with its number).
+    let mut seen: Vec<usize> = vec![usize::MAX; d.components.len()];
     for (i, l) in d
         .links
         .iter()
@@ -277,12 +278,11 @@ pub fn layout_stage(d: &Diagram, stage: usize) -> StageLayout {
             .expand_by(d.grid.cell_width.max(d.grid.cell_height));
         let (k0, k1) = (key(area.min.x, area.min.y), key(area.max.x, area.max.y));
         obstacles.clear();
-        seen.clear();
         for kx in k0.0..=k1.0 {
             for ky in k0.1..=k1.1 {
                 for &j in index.get(&(kx, ky)).into_iter().flatten() {
-                    if j != l.from && j != l.to && !seen.contains(&j) {
-                        seen.push(j);
+                    if j != l.from && j != l.to && seen.get(j).is_some_and(|s| *s != i) {
+                        seen[j] = i;
                         if let Some(n) = nodes.get(&j).filter(|n| n.rect.intersects(&area)) {
                             obstacles.push(n.rect);
                         }

@@ -20,6 +20,9 @@ pub enum Weight {
 struct Face {
     font: FontRef<'static>,
     upem: f32,
+    /// Advances of the ASCII characters (font units), looked up once: most labels are ASCII
+    /// and a charmap lookup per character dominated laying out big diagrams.
+    ascii: [f32; 128],
 }
 
 fn face(weight: Weight) -> Option<&'static Face> {
@@ -38,7 +41,18 @@ fn face(weight: Weight) -> Option<&'static Face> {
         if upem <= 0.0 {
             return None;
         }
-        Some(Face { font, upem })
+        let charmap = font.charmap();
+        let metrics = font.glyph_metrics(Size::unscaled(), LocationRef::default());
+        let mut ascii = [upem * 0.6; 128];
+        for (b, slot) in ascii.iter_mut().enumerate() {
+            if let Some(w) = charmap
+                .map(char::from(b as u8))
+                .and_then(|g| metrics.advance_width(g))
+            {
+                *slot = w;
+            }
+        }
+        Some(Face { font, upem, ascii })
     })
     .as_ref()
 }
@@ -53,6 +67,10 @@ pub fn width(text: &str, size: f32, weight: Weight) -> f32 {
     let Some(f) = face(weight) else {
         return text.chars().count() as f32 * size * 0.6;
     };
+    if text.is_ascii() {
+        let units: f32 = text.bytes().map(|b| f.ascii[usize::from(b & 0x7f)]).sum();
+        return units / f.upem * size;
+    }
     let charmap = f.font.charmap();
     let metrics = f
         .font
@@ -60,6 +78,9 @@ pub fn width(text: &str, size: f32, weight: Weight) -> f32 {
     let units: f32 = text
         .chars()
         .map(|c| {
+            if c.is_ascii() {
+                return f.ascii[c as usize];
+            }
             charmap
                 .map(c)
                 .and_then(|g| metrics.advance_width(g))
