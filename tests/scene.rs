@@ -347,7 +347,7 @@ fn the_layout_cache_gives_exactly_the_uncached_scene() {
 }
 
 #[test]
-fn links_in_shipped_diagrams_cross_no_component_and_no_group_label() {
+fn links_in_shipped_diagrams_cross_no_component_and_no_label() {
     use scaleview::scene::route::segment_hits_rect;
     use scaleview::scene::{Point, Rect, style, text};
     let mut crossings = Vec::new();
@@ -381,6 +381,24 @@ fn links_in_shipped_diagrams_cross_no_component_and_no_group_label() {
                         crossings.push(format!(
                             "{name} stage {s}: {} crosses label of {}",
                             e.id, g.id
+                        ));
+                    }
+                }
+                for other in scene
+                    .edges
+                    .iter()
+                    .filter(|o| !o.label.is_empty() && o.index != e.index)
+                {
+                    let w =
+                        text::width(&other.label, style::EDGE_LABEL_SIZE, text::Weight::Regular);
+                    let label = Rect::from_center_size(other.label_pos, w, style::EDGE_LABEL_SIZE);
+                    if e.points
+                        .windows(2)
+                        .any(|w| segment_hits_rect(w[0], w[1], &label))
+                    {
+                        crossings.push(format!(
+                            "{name} stage {s}: {} crosses the label of {}",
+                            e.id, other.id
                         ));
                     }
                 }

@@ -212,7 +212,7 @@ impl Theme {
     /// The category colour (legend swatches).
     pub fn category(&self, c: Category) -> Rgba {
         Rgba::hex(match c {
-            Category::Clients => 0x232F3E,
+            Category::Clients => 0x4A5B72,
             Category::Compute => 0xED7100,
             Category::Database => 0x3B48CC,
             Category::Storage => 0x7AA116,

@@ -58,6 +58,10 @@ pub struct LinkLayout {
     pub id: Arc<str>,
     /// Text beside the line (may be empty).
     pub label: Arc<str>,
+    /// Natural width and height of the label (0 × 0 without one).
+    pub label_size: (f32, f32),
+    /// Centre of the label, placed clear of every line, component and other label.
+    pub label_pos: Point,
 }
 
 /// Values stored by a dense index (component, group or link number): a frame looks up every
@@ -96,6 +100,14 @@ impl<T> Slots<T> {
     /// Every stored value.
     pub fn values(&self) -> impl Iterator<Item = &T> {
         self.0.iter().flatten()
+    }
+
+    /// Every stored value with its index, mutably.
+    pub fn iter_mut(&mut self) -> impl Iterator<Item = (usize, &mut T)> {
+        self.0
+            .iter_mut()
+            .enumerate()
+            .filter_map(|(i, v)| v.as_mut().map(|v| (i, v)))
     }
 }
 
@@ -297,6 +309,14 @@ pub fn layout_stage(d: &Diagram, stage: usize) -> StageLayout {
         };
         let r = route::route(ends(a), ends(b), &obstacles, &occupied);
         occupied.add(&route::polyline(&r));
+        let label_size = if l.label.is_empty() {
+            (0.0, 0.0)
+        } else {
+            (
+                text::width(&l.label, EDGE_LABEL_SIZE, Weight::Regular),
+                EDGE_LABEL_SIZE,
+            )
+        };
         let id = format!("{}->{}", d.components[l.from].id, d.components[l.to].id);
         routes.insert(
             i,
@@ -304,9 +324,12 @@ pub fn layout_stage(d: &Diagram, stage: usize) -> StageLayout {
                 route: r,
                 id: Arc::from(id),
                 label: Arc::from(l.label.as_str()),
+                label_size,
+                label_pos: Point::default(),
             },
         );
     }
+    place_link_labels(&mut routes, &nodes, &group_labels, bucket);
     let bounds = nodes
         .values()
         .map(|n| n.rect)
@@ -325,5 +348,84 @@ pub fn layout_stage(d: &Diagram, stage: usize) -> StageLayout {
         routes,
         bounds,
         text_room,
+    }
+}
+
+/// Put every link label where it touches no line, component, group label or other link label,
+/// trying spots along the link's segments (longest first) on either side; the first spot when
+/// none is free. Runs after routing, so labels dodge lines placed after their own.
+fn place_link_labels(
+    routes: &mut Slots<LinkLayout>,
+    nodes: &Slots<NodeLayout>,
+    group_labels: &[Rect],
+    bucket: f32,
+) {
+    let key = |x: f32, y: f32| ((x / bucket).floor() as i64, (y / bucket).floor() as i64);
+    let cells = |r: &Rect| {
+        let (k0, k1) = (key(r.min.x, r.min.y), key(r.max.x, r.max.y));
+        (k0.0..=k1.0).flat_map(move |x| (k0.1..=k1.1).map(move |y| (x, y)))
+    };
+    // Skip the work entirely for diagrams without link labels (most big ones).
+    if routes.values().all(|l| l.label_size.0 <= 0.0) {
+        return;
+    }
+    let mut segments: HashMap<(i64, i64), Vec<(usize, Point, Point)>> = HashMap::new();
+    for (i, l) in routes.iter() {
+        for w in route::polyline(&l.route).windows(2) {
+            let r = Rect::from_min_max(
+                Point::new(w[0].x.min(w[1].x), w[0].y.min(w[1].y)),
+                Point::new(w[0].x.max(w[1].x), w[0].y.max(w[1].y)),
+            );
+            for k in cells(&r) {
+                segments.entry(k).or_default().push((i, w[0], w[1]));
+            }
+        }
+    }
+    let mut boxes: HashMap<(i64, i64), Vec<Rect>> = HashMap::new();
+    for r in nodes
+        .values()
+        .map(|n| n.rect)
+        .chain(group_labels.iter().copied())
+    {
+        for k in cells(&r) {
+            boxes.entry(k).or_default().push(r);
+        }
+    }
+    for (i, l) in routes.iter_mut().filter(|(_, l)| l.label_size.0 > 0.0) {
+        let points = route::polyline(&l.route);
+        let spots = route::label_spots(&points, l.label_size);
+        // How many lines and boxes a label at `at` would touch.
+        let conflicts = |at: Point| -> usize {
+            let b = route::label_box(at, l.label_size);
+            cells(&b)
+                .map(|k| {
+                    let lines = segments.get(&k).map_or(0, |v| {
+                        v.iter()
+                            .filter(|(j, p, q)| *j != i && route::segment_hits_rect(*p, *q, &b))
+                            .count()
+                    });
+                    let others = boxes
+                        .get(&k)
+                        .map_or(0, |v| v.iter().filter(|r| r.intersects(&b)).count());
+                    lines + others
+                })
+                .sum()
+        };
+        let mut best: Option<(usize, Point)> = None;
+        for at in spots {
+            let c = conflicts(at);
+            if best.is_none_or(|(bc, _)| c < bc) {
+                best = Some((c, at));
+            }
+            if c == 0 {
+                break;
+            }
+        }
+        let at = best.map(|(_, p)| p).unwrap_or_default();
+        l.label_pos = at;
+        let b = route::label_box(at, l.label_size);
+        for k in cells(&b) {
+            boxes.entry(k).or_default().push(b);
+        }
     }
 }

@@ -283,10 +283,15 @@ impl Scene {
         let mut edges = Vec::new();
         for (li, l) in d.links.iter().enumerate() {
             let (ra, rb) = (a.routes.get(&li), b.routes.get(&li));
-            let (route, presence, names) = match (ra, rb) {
-                (Some(x), Some(y)) => (route::lerp_route(&x.route, &y.route, t), 1.0, y),
-                (None, Some(y)) => (y.route, t, y),
-                (Some(x), None) => (x.route, 1.0 - t, x),
+            let (route, presence, names, label_pos) = match (ra, rb) {
+                (Some(x), Some(y)) => (
+                    route::lerp_route(&x.route, &y.route, t),
+                    1.0,
+                    y,
+                    x.label_pos.lerp(y.label_pos, t),
+                ),
+                (None, Some(y)) => (y.route, t, y, y.label_pos),
+                (Some(x), None) => (x.route, 1.0 - t, x, x.label_pos),
                 (None, None) => continue,
             };
             let (Some(oa), Some(ob)) = (node_opacity(l.from), node_opacity(l.to)) else {
@@ -297,28 +302,13 @@ impl Scene {
                 continue;
             }
             let points = route::polyline(&route);
-            // The label sits beside the middle of the longest segment, on its upper/right side.
-            let (p0, p1) = points
-                .windows(2)
-                .map(|w| (w[0], w[1]))
-                .max_by(|x, y| x.0.distance(x.1).total_cmp(&y.0.distance(y.1)))
-                .unwrap_or((points[0], points[points.len() - 1]));
-            let mid = p0.lerp(p1, 0.5);
-            let (dx, dy) = (p1.x - p0.x, p1.y - p0.y);
-            let len = (dx * dx + dy * dy).sqrt().max(1e-3);
-            let (mut nx, mut ny) = (dy / len, -dx / len);
-            if ny > 0.0 || (ny == 0.0 && nx < 0.0) {
-                nx = -nx;
-                ny = -ny;
-            }
-            let off = style::EDGE_LABEL_SIZE * 0.9;
             edges.push(EdgeShape {
                 id: names.id.clone(),
                 index: li,
                 points,
                 style: l.style,
                 label: names.label.clone(),
-                label_pos: Point::new(mid.x + nx * off, mid.y + ny * off),
+                label_pos,
                 opacity,
             });
         }

@@ -260,26 +260,54 @@ fn candidates(a: Ends, b: Ends, obstacles: &[Rect]) -> Vec<Vec<Point>> {
             }
         }
     } else {
-        // L routes: leave horizontally then turn, or vertically then turn.
-        for corner in [Point::new(cb.x, ca.y), Point::new(ca.x, cb.y)] {
+        // L routes (leave horizontally then turn, or vertically then turn), then Z routes
+        // through the middle column or row or lanes nearer either end. First through the
+        // middle of each side; then through ports shifted along the side, so a link can enter
+        // beside another instead of on top of it.
+        let port = style::ICON * 0.25;
+        let enter_v = |e: Ends, x: f32, from_y: f32| {
+            if from_y < e.icon.center().y {
+                top(e, x)
+            } else {
+                bottom(e, x)
+            }
+        };
+        for (oa, ob) in [
+            (0.0, 0.0),
+            (0.0, -port),
+            (0.0, port),
+            (-port, 0.0),
+            (port, 0.0),
+        ] {
+            let (ay, ax) = (ca.y + oa, ca.x + oa);
+            let (by, bx) = (cb.y + ob, cb.x + ob);
+            // Horizontal first: along a's row, then down/up into b.
+            let corner = Point::new(bx, ay);
             out.push(vec![
-                attach_point(a.icon, a.footprint, corner),
+                side(a, ay, corner.x > ca.x),
                 corner,
-                attach_point(b.icon, b.footprint, corner),
+                enter_v(b, bx, corner.y),
             ]);
-        }
-        // Z routes through the middle column or row, then through lanes nearer either end.
-        for f in [0.5, 0.25, 0.75] {
-            let (mx, my) = (ca.x + (cb.x - ca.x) * f, ca.y + (cb.y - ca.y) * f);
-            for (c1, c2) in [
-                (Point::new(mx, ca.y), Point::new(mx, cb.y)),
-                (Point::new(ca.x, my), Point::new(cb.x, my)),
-            ] {
+            // Vertical first: along a's column, then across into b.
+            let corner = Point::new(ax, by);
+            out.push(vec![
+                enter_v(a, ax, corner.y),
+                corner,
+                side(b, by, corner.x > cb.x),
+            ]);
+            for f in [0.5, 0.25, 0.75] {
+                let (mx, my) = (ca.x + (cb.x - ca.x) * f, ca.y + (cb.y - ca.y) * f);
                 out.push(vec![
-                    attach_point(a.icon, a.footprint, c1),
-                    c1,
-                    c2,
-                    attach_point(b.icon, b.footprint, c2),
+                    side(a, ay, mx > ca.x),
+                    Point::new(mx, ay),
+                    Point::new(mx, by),
+                    side(b, by, mx > cb.x),
+                ]);
+                out.push(vec![
+                    enter_v(a, ax, my),
+                    Point::new(ax, my),
+                    Point::new(bx, my),
+                    enter_v(b, bx, my),
                 ]);
             }
         }
@@ -330,6 +358,48 @@ fn to_route(p: &[Point]) -> Route {
         [a] => [*a; 4],
         [] => [Point::default(); 4],
     }
+}
+
+/// Candidate spots for a link's label, best first: beside the middle of the longest segment,
+/// then nearer its ends, then beside the other segments; on the upper (or, for an upright
+/// segment, right) side first, then the other side. Each is far enough that a label of `size`
+/// (width, height, grown to the largest text boost) does not touch its own line; the last
+/// spots sit on the line.
+pub fn label_spots(points: &[Point], size: (f32, f32)) -> Vec<Point> {
+    let mut segments: Vec<(Point, Point)> = points.windows(2).map(|w| (w[0], w[1])).collect();
+    segments.sort_by(|x, y| y.0.distance(y.1).total_cmp(&x.0.distance(x.1)));
+    let (w, h) = (
+        size.0 * style::MAX_TEXT_BOOST,
+        size.1 * style::MAX_TEXT_BOOST,
+    );
+    let mut out = Vec::with_capacity(segments.len() * 11);
+    for (p0, p1) in segments {
+        let (dx, dy) = (p1.x - p0.x, p1.y - p0.y);
+        let len = (dx * dx + dy * dy).sqrt().max(1e-3);
+        let (mut nx, mut ny) = (dy / len, -dx / len);
+        if ny > 0.0 || (ny == 0.0 && nx < 0.0) {
+            nx = -nx;
+            ny = -ny;
+        }
+        let off = nx.abs() * w / 2.0 + ny.abs() * h / 2.0 + style::EDGE_GAP + 2.0;
+        for t in [0.5, 0.3, 0.7, 0.15, 0.85] {
+            let m = p0.lerp(p1, t);
+            for side in [1.0, -1.0] {
+                out.push(Point::new(m.x + side * nx * off, m.y + side * ny * off));
+            }
+        }
+    }
+    // Last resort: on the line itself, which the label's background then interrupts.
+    for (p0, p1) in points.windows(2).map(|w| (w[0], w[1])) {
+        out.push(p0.lerp(p1, 0.5));
+    }
+    out
+}
+
+/// The box a link label occupies when centred at `at` (grown to the largest text boost).
+pub fn label_box(at: Point, size: (f32, f32)) -> Rect {
+    let k = style::MAX_TEXT_BOOST;
+    Rect::from_center_size(at, size.0 * k + 4.0, size.1 * k + 4.0)
 }
 
 /// Blend two routes point by point.
