@@ -351,6 +351,9 @@ pub fn layout_stage(d: &Diagram, stage: usize) -> StageLayout {
     }
 }
 
+/// A straight piece of link `.0`'s route, from `.1` to `.2`.
+type LinkSegment = (usize, Point, Point);
+
 /// Put every link label where it touches no line, component, group label or other link label,
 /// trying spots along the link's segments (longest first) on either side; the first spot when
 /// none is free. Runs after routing, so labels dodge lines placed after their own.
@@ -369,7 +372,7 @@ fn place_link_labels(
     if routes.values().all(|l| l.label_size.0 <= 0.0) {
         return;
     }
-    let mut segments: HashMap<(i64, i64), Vec<(usize, Point, Point)>> = HashMap::new();
+    let mut segments: HashMap<(i64, i64), Vec<LinkSegment>> = HashMap::new();
     for (i, l) in routes.iter() {
         for w in route::polyline(&l.route).windows(2) {
             let r = Rect::from_min_max(
