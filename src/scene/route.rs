@@ -149,11 +149,11 @@ fn shared(a: (f32, f32), b: (f32, f32), min: f32) -> Option<(f32, f32)> {
     (hi - lo >= min).then_some((lo, hi))
 }
 
-/// Every candidate route from `a` to `b`, best looking first.
-fn candidates(a: Ends, b: Ends, obstacles: &[Rect]) -> Vec<Vec<Point>> {
+/// Offer every candidate route from `a` to `b` to `visit`, best looking first, until it
+/// returns true (a clear one: the rest need not even be built).
+fn candidates(a: Ends, b: Ends, obstacles: &[Rect], mut visit: impl FnMut(&[Point]) -> bool) {
     let g = style::EDGE_GAP;
     let (ca, cb) = (a.icon.center(), b.icon.center());
-    let mut out: Vec<Vec<Point>> = Vec::with_capacity(10);
     // Leaving upwards from the icon top, downwards from below the label.
     let top = |e: Ends, x: f32| Point::new(x, e.icon.min.y - g);
     let bottom = |e: Ends, x: f32| Point::new(x, e.footprint.max.y + g);
@@ -186,7 +186,9 @@ fn candidates(a: Ends, b: Ends, obstacles: &[Rect]) -> Vec<Vec<Point>> {
         let y = (lo + hi) / 2.0;
         let right = cb.x > ca.x;
         let (s, e) = (side(a, y, right), side(b, y, !right));
-        out.push(vec![s, e]);
+        if visit(&[s, e]) {
+            return;
+        }
         let between: Vec<&Rect> = obstacles
             .iter()
             .filter(|r| segment_hits_rect(s, e, r))
@@ -208,18 +210,22 @@ fn candidates(a: Ends, b: Ends, obstacles: &[Rect]) -> Vec<Vec<Point>> {
             let below = below
                 .max(a.footprint.max.y + 2.0 * g)
                 .max(b.footprint.max.y + 2.0 * g);
-            out.push(vec![
+            if visit(&[
                 top(a, ca.x),
                 Point::new(ca.x, above),
                 Point::new(cb.x, above),
                 top(b, cb.x),
-            ]);
-            out.push(vec![
+            ]) {
+                return;
+            }
+            if visit(&[
                 bottom(a, ca.x),
                 Point::new(ca.x, below),
                 Point::new(cb.x, below),
                 bottom(b, cb.x),
-            ]);
+            ]) {
+                return;
+            }
         }
     } else if let Some((lo, hi)) = column {
         // Same column: one vertical line, or a detour left or right of what sits between.
@@ -229,7 +235,9 @@ fn candidates(a: Ends, b: Ends, obstacles: &[Rect]) -> Vec<Vec<Point>> {
         } else {
             (top(a, x), bottom(b, x))
         };
-        out.push(vec![s, e]);
+        if visit(&[s, e]) {
+            return;
+        }
         let between: Vec<&Rect> = obstacles
             .iter()
             .filter(|r| segment_hits_rect(s, e, r))
@@ -251,12 +259,14 @@ fn candidates(a: Ends, b: Ends, obstacles: &[Rect]) -> Vec<Vec<Point>> {
                 .max(b.icon.max.x + 2.0 * g);
             for x in [right, left] {
                 let r = x > ca.x;
-                out.push(vec![
+                if visit(&[
                     side(a, ca.y, r),
                     Point::new(x, ca.y),
                     Point::new(x, cb.y),
                     side(b, cb.y, r),
-                ]);
+                ]) {
+                    return;
+                }
             }
         }
     } else {
@@ -283,41 +293,48 @@ fn candidates(a: Ends, b: Ends, obstacles: &[Rect]) -> Vec<Vec<Point>> {
             let (by, bx) = (cb.y + ob, cb.x + ob);
             // Horizontal first: along a's row, then down/up into b.
             let corner = Point::new(bx, ay);
-            out.push(vec![
+            if visit(&[
                 side(a, ay, corner.x > ca.x),
                 corner,
                 enter_v(b, bx, corner.y),
-            ]);
+            ]) {
+                return;
+            }
             // Vertical first: along a's column, then across into b.
             let corner = Point::new(ax, by);
-            out.push(vec![
+            if visit(&[
                 enter_v(a, ax, corner.y),
                 corner,
                 side(b, by, corner.x > cb.x),
-            ]);
+            ]) {
+                return;
+            }
             for f in [0.5, 0.25, 0.75] {
                 let (mx, my) = (ca.x + (cb.x - ca.x) * f, ca.y + (cb.y - ca.y) * f);
-                out.push(vec![
+                if visit(&[
                     side(a, ay, mx > ca.x),
                     Point::new(mx, ay),
                     Point::new(mx, by),
                     side(b, by, mx > cb.x),
-                ]);
-                out.push(vec![
+                ]) {
+                    return;
+                }
+                if visit(&[
                     enter_v(a, ax, my),
                     Point::new(ax, my),
                     Point::new(bx, my),
                     enter_v(b, bx, my),
-                ]);
+                ]) {
+                    return;
+                }
             }
         }
     }
     // The diagonal: the shortest line, used when every orthogonal route is blocked.
-    out.push(vec![
+    visit(&[
         attach_point(a.icon, a.footprint, cb),
         attach_point(b.icon, b.footprint, ca),
     ]);
-    out
 }
 
 /// Route from component `a` to component `b` around `obstacles` (the footprints of the other
@@ -325,28 +342,32 @@ fn candidates(a: Ends, b: Ends, obstacles: &[Rect]) -> Vec<Vec<Point>> {
 /// clear wins; otherwise the one crossing the fewest components, then overlapping least.
 pub fn route(a: Ends, b: Ends, obstacles: &[Rect], occupied: &Occupied) -> Route {
     let obstacles: Vec<Rect> = obstacles.iter().map(|r| r.expand_by(2.0)).collect();
-    let mut best: Option<((usize, f32), Vec<Point>)> = None;
-    for c in candidates(a, b, &obstacles) {
+    let mut best: Option<((usize, f32), Route)> = None;
+    let mut clear = None;
+    candidates(a, b, &obstacles, |c| {
         let cost = (
-            hits(&c, &obstacles) + usize::from(crosses_own_ends(&c, a, b)),
-            occupied.overlap(&c),
+            hits(c, &obstacles) + usize::from(crosses_own_ends(c, a, b)),
+            occupied.overlap(c),
         );
         if cost.0 == 0 && cost.1 < 1.0 {
-            return to_route(&c);
+            clear = Some(to_route(c));
+            return true;
         }
         if best
             .as_ref()
             .is_none_or(|(b, _)| cost.0 < b.0 || (cost.0 == b.0 && cost.1 < b.1 - 1.0))
         {
-            best = Some((cost, c));
+            best = Some((cost, to_route(c)));
         }
-    }
-    best.map(|(_, c)| to_route(&c)).unwrap_or([
+        false
+    });
+    let fallback = [
         a.icon.center(),
         a.icon.center(),
         b.icon.center(),
         b.icon.center(),
-    ])
+    ];
+    clear.or(best.map(|(_, r)| r)).unwrap_or(fallback)
 }
 
 /// Pad a 2–4 point polyline to a four-point route (a straight line gets its thirds).
