@@ -482,3 +482,66 @@ fn labels_grown_to_the_text_room_never_collide_or_leave_their_group() {
         }
     }
 }
+
+#[test]
+fn links_in_shipped_diagrams_never_run_on_top_of_each_other() {
+    // Two unrelated links sharing a stretch of line read as one; they may only cross or touch.
+    let axis = |p: scaleview::scene::Point, q: scaleview::scene::Point| {
+        if (p.y - q.y).abs() < 0.5 {
+            Some((true, p.y, p.x.min(q.x), p.x.max(q.x)))
+        } else if (p.x - q.x).abs() < 0.5 {
+            Some((false, p.x, p.y.min(q.y), p.y.max(q.y)))
+        } else {
+            None
+        }
+    };
+    let mut shared = Vec::new();
+    for (name, d) in shipped() {
+        for s in 0..d.stages.len() {
+            let scene = Scene::settled(&d, s);
+            for (i, e) in scene.edges.iter().enumerate() {
+                // Links from or to the same component may bundle (fan-out, fan-in).
+                let ends =
+                    |x: &scaleview::scene::EdgeShape| (d.links[x.index].from, d.links[x.index].to);
+                for f in scene.edges[i + 1..].iter().filter(|f| {
+                    let (a, b) = (ends(e), ends(f));
+                    a.0 != b.0 && a.1 != b.1
+                }) {
+                    for a in e.points.windows(2).filter_map(|w| axis(w[0], w[1])) {
+                        for b in f.points.windows(2).filter_map(|w| axis(w[0], w[1])) {
+                            let overlap = a.3.min(b.3) - a.2.max(b.2);
+                            if a.0 == b.0 && (a.1 - b.1).abs() < 3.0 && overlap > 12.0 {
+                                shared.push(format!(
+                                    "{name} stage {s}: {} and {} share {overlap:.0} units",
+                                    e.id, f.id
+                                ));
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+    assert!(shared.is_empty(), "{}", shared.join("\n"));
+}
+
+#[test]
+fn the_scene_bounds_hold_every_link_label() {
+    // The camera and the exports fit the bounds: a label outside them would be cut off.
+    use scaleview::scene::{style, text};
+    for (name, d) in shipped() {
+        for s in 0..d.stages.len() {
+            let scene = Scene::settled(&d, s);
+            for e in scene.edges.iter().filter(|e| !e.label.is_empty()) {
+                let w = text::width(&e.label, style::EDGE_LABEL_SIZE, text::Weight::Regular);
+                for x in [e.label_pos.x - w / 2.0, e.label_pos.x + w / 2.0] {
+                    assert!(
+                        (scene.bounds.min.x..=scene.bounds.max.x).contains(&x),
+                        "{name} stage {s}: label of {} sticks out",
+                        e.id
+                    );
+                }
+            }
+        }
+    }
+}

@@ -273,12 +273,25 @@ pub fn layout_stage(d: &Diagram, stage: usize) -> StageLayout {
     let mut obstacles: Vec<Rect> = Vec::new();
     // Which components were already gathered for the current link (stamped with its number).
     let mut seen: Vec<usize> = vec![usize::MAX; d.components.len()];
-    for (i, l) in d
+    // Links between components in one row or column go first: a straight line is their only
+    // good route, and the links that can turn then keep off it.
+    let aligned = |a: &NodeLayout, b: &NodeLayout| {
+        let share = |p: (f32, f32), q: (f32, f32)| p.1.min(q.1) - p.0.max(q.0) >= ICON * 0.25;
+        share((a.icon.min.y, a.icon.max.y), (b.icon.min.y, b.icon.max.y))
+            || share((a.icon.min.x, a.icon.max.x), (b.icon.min.x, b.icon.max.x))
+    };
+    let mut order: Vec<(bool, usize)> = d
         .links
         .iter()
         .enumerate()
         .filter(|(_, l)| l.life.contains(stage))
-    {
+        .filter_map(|(i, l)| {
+            let (a, b) = (nodes.get(&l.from)?, nodes.get(&l.to)?);
+            Some((!aligned(a, b), i))
+        })
+        .collect();
+    order.sort_unstable();
+    for (i, l) in order.into_iter().map(|(_, i)| (i, &d.links[i])) {
         let (Some(a), Some(b)) = (nodes.get(&l.from), nodes.get(&l.to)) else {
             continue;
         };
@@ -307,8 +320,8 @@ pub fn layout_stage(d: &Diagram, stage: usize) -> StageLayout {
             icon: n.icon,
             footprint: n.rect,
         };
-        let r = route::route(ends(a), ends(b), &obstacles, &occupied);
-        occupied.add(&route::polyline(&r));
+        let r = route::route(ends(a), ends(b), (l.from, l.to), &obstacles, &occupied);
+        occupied.add(&route::polyline(&r), (l.from, l.to));
         let label_size = if l.label.is_empty() {
             (0.0, 0.0)
         } else {
@@ -330,10 +343,16 @@ pub fn layout_stage(d: &Diagram, stage: usize) -> StageLayout {
         );
     }
     place_link_labels(&mut routes, &nodes, &group_labels, bucket);
+    // Link labels count too, or an export could cut one off at the edge.
+    let labels = routes
+        .values()
+        .filter(|l| l.label_size.0 > 0.0)
+        .map(|l| route::label_box(l.label_pos, l.label_size));
     let bounds = nodes
         .values()
         .map(|n| n.rect)
         .chain(groups.values().map(|g| g.rect))
+        .chain(labels)
         .fold(Rect::NOTHING, |a, b| a.union(b));
     let group_of = |i: usize| {
         d.components[i].at[stage]

@@ -89,9 +89,39 @@ pub fn attach_point(icon: Rect, footprint: Rect, toward: Point) -> Point {
 /// running on top of them (two links sharing a segment read as one).
 #[derive(Clone, Debug, Default)]
 pub struct Occupied {
-    horizontal: HashMap<i64, Vec<(f32, f32, f32)>>,
-    vertical: HashMap<i64, Vec<(f32, f32, f32)>>,
+    horizontal: HashMap<i64, Vec<Placed>>,
+    vertical: HashMap<i64, Vec<Placed>>,
 }
+
+/// A recorded segment: its lane coordinate, its extent along the lane, and the components the
+/// link joins.
+#[derive(Clone, Copy, Debug)]
+struct Placed {
+    at: f32,
+    lo: f32,
+    hi: f32,
+    ends: (usize, usize),
+}
+
+/// How much of a candidate route lies on top of recorded links.
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub struct Overlap {
+    /// Along links that share one of its components (fan-in and fan-out may bundle).
+    pub related: f32,
+    /// Along links between other components (reads as a wrong connection).
+    pub unrelated: f32,
+}
+
+impl Overlap {
+    /// Both kinds together.
+    pub fn total(&self) -> f32 {
+        self.related + self.unrelated
+    }
+}
+
+/// Length of unrelated shared line that weighs like half a crossed component when no route is
+/// clear.
+const SHARED_LENGTH: f32 = 60.0;
 
 /// Segments closer than this (scene units) count as lying on top of each other.
 const NEAR: f32 = 6.0;
@@ -101,45 +131,62 @@ fn lane(c: f32) -> i64 {
 }
 
 impl Occupied {
-    /// Record a chosen route.
-    pub fn add(&mut self, points: &[Point]) {
+    /// Record the chosen route of the link joining components `ends`.
+    pub fn add(&mut self, points: &[Point], ends: (usize, usize)) {
         for w in points.windows(2) {
             let (a, b) = (w[0], w[1]);
             if (a.y - b.y).abs() < 0.5 {
-                let e = (a.y, a.x.min(b.x), a.x.max(b.x));
+                let e = Placed {
+                    at: a.y,
+                    lo: a.x.min(b.x),
+                    hi: a.x.max(b.x),
+                    ends,
+                };
                 self.horizontal.entry(lane(a.y)).or_default().push(e);
             } else if (a.x - b.x).abs() < 0.5 {
-                let e = (a.x, a.y.min(b.y), a.y.max(b.y));
+                let e = Placed {
+                    at: a.x,
+                    lo: a.y.min(b.y),
+                    hi: a.y.max(b.y),
+                    ends,
+                };
                 self.vertical.entry(lane(a.x)).or_default().push(e);
             }
         }
     }
 
-    /// Total length of `points` that lies on top of recorded segments.
-    fn overlap(&self, points: &[Point]) -> f32 {
-        let along = |map: &HashMap<i64, Vec<(f32, f32, f32)>>, c: f32, lo: f32, hi: f32| {
+    /// How much of `points` (a route of the link joining `ends`) lies on recorded segments.
+    pub fn overlap(&self, points: &[Point], ends: (usize, usize)) -> Overlap {
+        let mut out = Overlap::default();
+        let mut along = |map: &HashMap<i64, Vec<Placed>>, c: f32, lo: f32, hi: f32| {
             let k = lane(c);
-            (k - 1..=k + 1)
+            for p in (k - 1..=k + 1)
                 .filter_map(|k| map.get(&k))
                 .flatten()
-                .filter(|(c2, _, _)| (c - c2).abs() < NEAR)
+                .filter(|p| (c - p.at).abs() < NEAR)
+            {
                 // Segments that merely meet end to end also read as one line: keep a gap.
-                .map(|(_, lo2, hi2)| (hi.min(*hi2) - lo.max(*lo2) + 2.0 * NEAR).max(0.0))
-                .sum::<f32>()
-        };
-        points
-            .windows(2)
-            .map(|w| {
-                let (a, b) = (w[0], w[1]);
-                if (a.y - b.y).abs() < 0.5 {
-                    along(&self.horizontal, a.y, a.x.min(b.x), a.x.max(b.x))
-                } else if (a.x - b.x).abs() < 0.5 {
-                    along(&self.vertical, a.x, a.y.min(b.y), a.y.max(b.y))
+                let len = (hi.min(p.hi) - lo.max(p.lo) + 2.0 * NEAR).max(0.0);
+                let related = p.ends.0 == ends.0
+                    || p.ends.0 == ends.1
+                    || p.ends.1 == ends.0
+                    || p.ends.1 == ends.1;
+                if related {
+                    out.related += len;
                 } else {
-                    0.0
+                    out.unrelated += len;
                 }
-            })
-            .sum()
+            }
+        };
+        for w in points.windows(2) {
+            let (a, b) = (w[0], w[1]);
+            if (a.y - b.y).abs() < 0.5 {
+                along(&self.horizontal, a.y, a.x.min(b.x), a.x.max(b.x));
+            } else if (a.x - b.x).abs() < 0.5 {
+                along(&self.vertical, a.x, a.y.min(b.y), a.y.max(b.y));
+            }
+        }
+        out
     }
 }
 
@@ -337,22 +384,30 @@ fn candidates(a: Ends, b: Ends, obstacles: &[Rect], mut visit: impl FnMut(&[Poin
     ]);
 }
 
-/// Route from component `a` to component `b` around `obstacles` (the footprints of the other
-/// visible components nearby), avoiding the segments in `occupied`. The first candidate that is
+/// Route the link `ends` from component `a` to component `b` around `obstacles` (the
+/// footprints of the other visible components nearby), avoiding the segments in `occupied`. The first candidate that is
 /// clear wins; otherwise the one crossing the fewest components, then overlapping least.
-pub fn route(a: Ends, b: Ends, obstacles: &[Rect], occupied: &Occupied) -> Route {
+pub fn route(
+    a: Ends,
+    b: Ends,
+    ends: (usize, usize),
+    obstacles: &[Rect],
+    occupied: &Occupied,
+) -> Route {
     let obstacles: Vec<Rect> = obstacles.iter().map(|r| r.expand_by(2.0)).collect();
     let mut best: Option<((usize, f32), Route)> = None;
     let mut clear = None;
     candidates(a, b, &obstacles, |c| {
-        let cost = (
-            hits(c, &obstacles) + usize::from(crosses_own_ends(c, a, b)),
-            occupied.overlap(c),
-        );
-        if cost.0 == 0 && cost.1 < 1.0 {
+        let crossed = hits(c, &obstacles) + usize::from(crosses_own_ends(c, a, b));
+        let overlap = occupied.overlap(c, ends);
+        if crossed == 0 && overlap.total() < 1.0 {
             clear = Some(to_route(c));
             return true;
         }
+        // Running along an unrelated link for long is as confusing as crossing a component;
+        // bundling with a link to or from the same component only breaks ties.
+        let weight = 2 * crossed + (overlap.unrelated / SHARED_LENGTH).ceil() as usize;
+        let cost = (weight, overlap.total());
         if best
             .as_ref()
             .is_none_or(|(b, _)| cost.0 < b.0 || (cost.0 == b.0 && cost.1 < b.1 - 1.0))
@@ -482,14 +537,26 @@ mod tests {
     #[test]
     fn components_in_a_row_or_column_get_one_straight_line() {
         let none = Occupied::default();
-        let pts = polyline(&route(boxed(0.0, 0.0), boxed(400.0, 0.0), &[], &none));
+        let pts = polyline(&route(
+            boxed(0.0, 0.0),
+            boxed(400.0, 0.0),
+            (0, 1),
+            &[],
+            &none,
+        ));
         assert_eq!(pts.len(), 2, "{pts:?}");
         assert_eq!(pts[0].y, pts[1].y, "horizontal");
         assert!(
             pts[0].x > 28.0 && pts[1].x < 372.0,
             "starts and ends at the icon sides"
         );
-        let pts = polyline(&route(boxed(0.0, 0.0), boxed(0.0, 300.0), &[], &none));
+        let pts = polyline(&route(
+            boxed(0.0, 0.0),
+            boxed(0.0, 300.0),
+            (0, 1),
+            &[],
+            &none,
+        ));
         assert_eq!(pts.len(), 2, "{pts:?}");
         assert_eq!(pts[0].x, pts[1].x, "vertical");
         assert!(pts[0].y > 28.0 + 25.0, "leaves below the label");
@@ -502,6 +569,7 @@ mod tests {
         let pts = polyline(&route(
             boxed(0.0, 0.0),
             boxed(400.0, 0.0),
+            (0, 1),
             &[blocker],
             &none,
         ));
@@ -511,6 +579,7 @@ mod tests {
         let pts = polyline(&route(
             boxed(0.0, 0.0),
             boxed(0.0, 400.0),
+            (0, 1),
             &[blocker],
             &none,
         ));
@@ -520,7 +589,13 @@ mod tests {
     #[test]
     fn offset_components_get_an_orthogonal_route_around_blockers() {
         let none = Occupied::default();
-        let pts = polyline(&route(boxed(0.0, 0.0), boxed(400.0, 250.0), &[], &none));
+        let pts = polyline(&route(
+            boxed(0.0, 0.0),
+            boxed(400.0, 250.0),
+            (0, 1),
+            &[],
+            &none,
+        ));
         assert_eq!(pts.len(), 3, "an L: {pts:?}");
         assert!(axis_aligned(&pts));
         // Block the horizontal-first L: the route turns the other way or zig-zags.
@@ -528,6 +603,7 @@ mod tests {
         let pts = polyline(&route(
             boxed(0.0, 0.0),
             boxed(400.0, 250.0),
+            (0, 1),
             &[blocker],
             &none,
         ));
@@ -538,10 +614,11 @@ mod tests {
     fn a_second_link_does_not_run_on_top_of_the_first() {
         let mut occupied = Occupied::default();
         let src = boxed(0.0, 0.0);
-        let first = polyline(&route(src, boxed(400.0, -250.0), &[], &occupied));
-        occupied.add(&first);
-        let second = polyline(&route(src, boxed(400.0, 250.0), &[], &occupied));
-        assert!(occupied.overlap(&second) < 1.0, "{first:?} / {second:?}");
+        let first = polyline(&route(src, boxed(400.0, -250.0), (0, 1), &[], &occupied));
+        occupied.add(&first, (0, 1));
+        let second = polyline(&route(src, boxed(400.0, 250.0), (0, 2), &[], &occupied));
+        let overlap = occupied.overlap(&second, (0, 2));
+        assert!(overlap.total() < 1.0, "{first:?} / {second:?}");
         assert!(axis_aligned(&second));
     }
 
