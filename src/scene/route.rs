@@ -59,9 +59,24 @@ fn hits(points: &[Point], obstacles: &[Rect]) -> usize {
         .count()
 }
 
-/// Whether a route runs back through its own ends: only its first segment may touch where it
-/// starts and only its last where it ends (a zig-zag must not cut through a label).
+/// Whether a route runs back through its own ends: it must leave `a` heading away from it and
+/// reach `b` heading into it, and only its first segment may touch where it starts and only
+/// its last where it ends (a zig-zag must not cut through a label).
 fn crosses_own_ends(points: &[Point], a: Ends, b: Ends) -> bool {
+    let mut pts: Vec<Point> = Vec::with_capacity(points.len());
+    for p in points {
+        if pts.last().is_none_or(|q: &Point| q.distance(*p) > 0.5) {
+            pts.push(*p);
+        }
+    }
+    if let ([p0, p1, ..], [.., q0, q1]) = (pts.as_slice(), pts.as_slice()) {
+        let (ca, cb) = (a.icon.center(), b.icon.center());
+        let away = (p1.x - p0.x) * (p0.x - ca.x) + (p1.y - p0.y) * (p0.y - ca.y);
+        let into = (q1.x - q0.x) * (cb.x - q1.x) + (q1.y - q0.y) * (cb.y - q1.y);
+        if away <= 0.0 || into <= 0.0 {
+            return true;
+        }
+    }
     let n = points.len().saturating_sub(1);
     let (fa, fb) = (a.footprint.expand_by(-1.0), b.footprint.expand_by(-1.0));
     points.windows(2).enumerate().any(|(k, w)| {
