@@ -124,8 +124,19 @@ fn svg_parses_and_contains_every_visible_label() {
             );
         }
         assert!(texts.contains(&scene.caption.stage_title));
-        let uses = doc.descendants().filter(|n| n.has_tag_name("use")).count();
-        assert_eq!(uses, scene.nodes.len(), "one icon per component");
+        let uses = |prefix: &str| {
+            doc.descendants()
+                .filter(|n| n.has_tag_name("use"))
+                .filter(|n| n.attribute("href").is_some_and(|h| h.starts_with(prefix)))
+                .count()
+        };
+        assert_eq!(uses("#icon-"), scene.nodes.len(), "one icon per component");
+        let badged = scene
+            .groups
+            .iter()
+            .filter(|g| scaleview::scene::style::group_has_badge(g.kind))
+            .count();
+        assert_eq!(uses("#badge-"), badged, "one badge per Region, VPC, ASG…");
     }
 }
 

@@ -368,9 +368,12 @@ fn links_in_shipped_diagrams_cross_no_component_and_no_label() {
                 for g in &scene.groups {
                     let w = text::width(&g.label, style::GROUP_LABEL_SIZE, text::Weight::Bold);
                     let label = Rect::from_min_max(
-                        Point::new(g.rect.min.x + style::GROUP_PAD, g.rect.min.y + 4.0),
                         Point::new(
-                            g.rect.min.x + style::GROUP_PAD + w,
+                            g.rect.min.x + style::group_label_inset(g.kind),
+                            g.rect.min.y + 4.0,
+                        ),
+                        Point::new(
+                            g.rect.min.x + style::group_label_inset(g.kind) + w,
                             g.rect.min.y + style::GROUP_LABEL_BAND - 2.0,
                         ),
                     );

@@ -1,6 +1,6 @@
 //! Our own component icons (SVG files in `assets/icons/`), embedded, and rasterised on the CPU.
 
-use crate::model::ComponentKind;
+use crate::model::{ComponentKind, GroupKind};
 
 macro_rules! icon_table {
     ($($name:literal),* $(,)?) => {
@@ -62,7 +62,37 @@ pub fn svg_by_name(name: &str) -> Option<&'static str> {
 /// The inside of an icon's `<svg>` element (for inlining into a bigger SVG), with its ids
 /// already unique per icon.
 pub fn icon_body(kind: ComponentKind) -> &'static str {
-    let svg = icon_svg(kind);
+    svg_body(icon_svg(kind))
+}
+
+/// The corner badge of a group kind (a white pictogram drawn on the group's colour), if the
+/// kind has one (see `scene::style::group_has_badge`).
+pub fn group_badge_svg(kind: GroupKind) -> Option<&'static str> {
+    Some(match kind {
+        GroupKind::Cloud => include_str!("../../assets/icons/group-cloud.svg"),
+        GroupKind::Region => include_str!("../../assets/icons/group-region.svg"),
+        GroupKind::Vpc => include_str!("../../assets/icons/group-vpc.svg"),
+        GroupKind::Subnet => include_str!("../../assets/icons/group-subnet.svg"),
+        GroupKind::AutoScalingGroup => include_str!("../../assets/icons/group-asg.svg"),
+        GroupKind::AvailabilityZone | GroupKind::Generic => return None,
+    })
+}
+
+/// Short name of a group kind's badge (SVG symbol ids, texture names).
+pub fn group_badge_name(kind: GroupKind) -> &'static str {
+    match kind {
+        GroupKind::Cloud => "cloud",
+        GroupKind::Region => "region",
+        GroupKind::Vpc => "vpc",
+        GroupKind::Subnet => "subnet",
+        GroupKind::AutoScalingGroup => "asg",
+        GroupKind::AvailabilityZone => "az",
+        GroupKind::Generic => "generic",
+    }
+}
+
+/// The inside of an `<svg>` element, for inlining into a bigger SVG.
+pub fn svg_body(svg: &str) -> &str {
     let start = svg
         .find("<svg")
         .and_then(|i| svg[i..].find('>').map(|j| i + j + 1))
@@ -71,10 +101,19 @@ pub fn icon_body(kind: ComponentKind) -> &'static str {
     if start <= end { &svg[start..end] } else { "" }
 }
 
+/// Rasterise a group kind's badge pictogram (white on transparent) to `px`×`px`.
+pub fn rasterize_badge(kind: GroupKind, px: u32) -> Option<Vec<u8>> {
+    rasterize_svg(group_badge_svg(kind)?, px)
+}
+
 /// Rasterise a kind's icon to `px`×`px` premultiplied RGBA; `None` if the SVG does not parse.
 pub fn rasterize(kind: ComponentKind, px: u32) -> Option<Vec<u8>> {
-    let tree =
-        resvg::usvg::Tree::from_str(icon_svg(kind), &resvg::usvg::Options::default()).ok()?;
+    rasterize_svg(icon_svg(kind), px)
+}
+
+/// Rasterise a square SVG to `px`×`px` premultiplied RGBA.
+fn rasterize_svg(svg: &str, px: u32) -> Option<Vec<u8>> {
+    let tree = resvg::usvg::Tree::from_str(svg, &resvg::usvg::Options::default()).ok()?;
     let mut pixmap = resvg::tiny_skia::Pixmap::new(px, px)?;
     let s = px as f32 / tree.size().width().max(1.0);
     resvg::render(
@@ -107,6 +146,19 @@ mod tests {
                 .filter(|p| p[0] > 230 && p[1] > 230 && p[2] > 230)
                 .count();
             assert!(white > 20, "{kind:?} icon has no pictogram");
+        }
+    }
+
+    #[test]
+    fn exactly_the_group_kinds_with_a_badge_have_one_that_parses() {
+        for kind in GroupKind::ALL {
+            let has = crate::scene::style::group_has_badge(*kind);
+            assert_eq!(group_badge_svg(*kind).is_some(), has, "{kind:?}");
+            if has {
+                let pixels = rasterize_badge(*kind, 32).expect("badge parses");
+                let white = pixels.chunks(4).filter(|p| p[3] > 200).count();
+                assert!(white > 30, "{kind:?} badge is empty");
+            }
         }
     }
 

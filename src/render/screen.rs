@@ -12,7 +12,7 @@ use egui::{
 
 use super::icons;
 use super::theme::{Rgba, Theme};
-use crate::model::ComponentKind;
+use crate::model::{ComponentKind, GroupKind};
 use crate::scene::{EdgeShape, GroupShape, NodeShape, Point, Rect, Scene, style};
 
 /// Name of the bold font family registered with egui.
@@ -85,6 +85,15 @@ pub fn color(c: Rgba, opacity: f32) -> Color32 {
 #[derive(Default)]
 pub struct IconCache {
     textures: HashMap<(ComponentKind, u32), TextureHandle>,
+    badges: HashMap<(GroupKind, u32), TextureHandle>,
+}
+
+/// The smallest texture size bucket of at least `px` pixels.
+fn bucket(px: f32) -> u32 {
+    [32u32, 64, 128, 256, 512]
+        .into_iter()
+        .find(|b| *b as f32 >= px)
+        .unwrap_or(512)
 }
 
 impl IconCache {
@@ -95,10 +104,7 @@ impl IconCache {
         kind: ComponentKind,
         px: f32,
     ) -> Option<&TextureHandle> {
-        let bucket = [32u32, 64, 128, 256, 512]
-            .into_iter()
-            .find(|b| *b as f32 >= px)
-            .unwrap_or(512);
+        let bucket = bucket(px);
         match self.textures.entry((kind, bucket)) {
             Entry::Occupied(e) => Some(e.into_mut()),
             Entry::Vacant(e) => {
@@ -106,6 +112,26 @@ impl IconCache {
                 let size = [bucket as usize, bucket as usize];
                 let image = egui::ColorImage::from_rgba_premultiplied(size, &pixels);
                 let name = format!("icon-{}-{bucket}", kind.icon_name());
+                Some(e.insert(ctx.load_texture(name, image, egui::TextureOptions::LINEAR)))
+            }
+        }
+    }
+
+    /// The badge pictogram texture of a group kind at a size bucket ≥ `px` pixels.
+    pub fn badge(
+        &mut self,
+        ctx: &egui::Context,
+        kind: GroupKind,
+        px: f32,
+    ) -> Option<&TextureHandle> {
+        let bucket = bucket(px);
+        match self.badges.entry((kind, bucket)) {
+            Entry::Occupied(e) => Some(e.into_mut()),
+            Entry::Vacant(e) => {
+                let pixels = icons::rasterize_badge(kind, bucket)?;
+                let size = [bucket as usize, bucket as usize];
+                let image = egui::ColorImage::from_rgba_premultiplied(size, &pixels);
+                let name = format!("badge-{}-{bucket}", icons::group_badge_name(kind));
                 Some(e.insert(ctx.load_texture(name, image, egui::TextureOptions::LINEAR)))
             }
         }
@@ -144,7 +170,7 @@ pub fn paint_scene(
             text_scale: ts * k,
             ..em
         };
-        paint_group(painter, g, cam, theme, em);
+        paint_group(painter, g, cam, theme, icons, em);
     }
     let em = Emphasis {
         text_scale: ts * wanted.min(scene.text_room).max(1.0),
@@ -206,7 +232,14 @@ fn text_scale(em: Emphasis) -> f32 {
     }
 }
 
-fn paint_group(painter: &Painter, g: &GroupShape, cam: &Camera, theme: &Theme, em: Emphasis) {
+fn paint_group(
+    painter: &Painter,
+    g: &GroupShape,
+    cam: &Camera,
+    theme: &Theme,
+    icons: &mut IconCache,
+    em: Emphasis,
+) {
     let st = theme.group(g.kind);
     let r = cam.rect_to_screen(g.rect);
     let radius = CornerRadius::same((6.0 * cam.zoom).clamp(0.0, 12.0) as u8);
@@ -226,10 +259,31 @@ fn paint_group(painter: &Painter, g: &GroupShape, cam: &Camera, theme: &Theme, e
     } else {
         painter.rect_stroke(r, radius, stroke, StrokeKind::Middle);
     }
+    // The kind's badge: a square of the group colour in the top-left corner, pictogram in white.
+    let side = style::GROUP_BADGE * cam.zoom;
+    if style::group_has_badge(g.kind) && side >= 6.0 {
+        let badge = egui::Rect::from_min_size(r.min, egui::vec2(side, side));
+        let corner = CornerRadius {
+            nw: radius.nw,
+            ..CornerRadius::ZERO
+        };
+        painter.rect_filled(badge, corner, color(st.stroke, g.opacity));
+        let px = side * painter.ctx().pixels_per_point();
+        if let Some(tex) = icons.badge(painter.ctx(), g.kind, px) {
+            let uv = egui::Rect::from_min_max(Pos2::ZERO, Pos2::new(1.0, 1.0));
+            let glyph = badge.shrink(side * 0.12);
+            painter.image(
+                tex.id(),
+                glyph,
+                uv,
+                Color32::WHITE.gamma_multiply(g.opacity),
+            );
+        }
+    }
     let size = style::GROUP_LABEL_SIZE * cam.zoom * text_scale(em);
     if size >= 4.0 {
         let pos = cam.to_screen(Point::new(
-            g.rect.min.x + style::GROUP_PAD,
+            g.rect.min.x + style::group_label_inset(g.kind),
             g.rect.min.y + style::GROUP_LABEL_BAND * 0.5 + 2.0,
         ));
         painter.text(

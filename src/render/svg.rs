@@ -179,7 +179,13 @@ fn write_icon_defs(out: &mut String, scene: &Scene) {
             kinds.push(n.kind);
         }
     }
-    if kinds.is_empty() {
+    let mut badges: Vec<crate::model::GroupKind> = Vec::new();
+    for g in &scene.groups {
+        if style::group_has_badge(g.kind) && !badges.contains(&g.kind) {
+            badges.push(g.kind);
+        }
+    }
+    if kinds.is_empty() && badges.is_empty() {
         return;
     }
     out.push_str("<defs>\n");
@@ -190,6 +196,16 @@ fn write_icon_defs(out: &mut String, scene: &Scene) {
             k.icon_name(),
             icons::icon_body(k)
         );
+    }
+    for k in badges {
+        if let Some(svg) = icons::group_badge_svg(k) {
+            let _ = writeln!(
+                out,
+                r#"<symbol id="badge-{}" viewBox="0 0 64 64">{}</symbol>"#,
+                icons::group_badge_name(k),
+                icons::svg_body(svg)
+            );
+        }
     }
     out.push_str("</defs>\n");
 }
@@ -249,11 +265,32 @@ fn write_group(out: &mut String, g: &GroupShape, theme: &Theme, k: f32) {
         fill_attr("stroke", st.stroke),
         st.width
     );
+    if style::group_has_badge(g.kind) {
+        let (b, rad) = (style::GROUP_BADGE, 6.0);
+        let _ = write!(
+            out,
+            r#"<path d="M{x:.1},{y1:.1} a{rad},{rad} 0 0 1 {rad},-{rad} h{h:.1} v{b} h-{b} z" {}/>"#,
+            fill_attr("fill", st.stroke),
+            x = r.min.x,
+            y1 = r.min.y + rad,
+            h = b - rad,
+        );
+        let inset = b * 0.12;
+        let _ = write!(
+            out,
+            "<use href=\"#badge-{}\" x=\"{:.1}\" y=\"{:.1}\" width=\"{:.1}\" height=\"{:.1}\"/>",
+            icons::group_badge_name(g.kind),
+            r.min.x + inset,
+            r.min.y + inset,
+            b - 2.0 * inset,
+            b - 2.0 * inset
+        );
+    }
     let size = style::GROUP_LABEL_SIZE * k;
     let _ = writeln!(
         out,
         r#"<text x="{:.1}" y="{:.1}" font-size="{size:.1}" font-weight="700" {}>{}</text></g>"#,
-        r.min.x + style::GROUP_PAD,
+        r.min.x + style::group_label_inset(g.kind),
         r.min.y + style::GROUP_LABEL_BAND * 0.5 + 2.0 + size * 0.35,
         fill_attr("fill", st.label),
         esc(&g.label)

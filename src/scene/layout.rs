@@ -222,8 +222,9 @@ pub fn layout_stage(d: &Diagram, stage: usize) -> StageLayout {
         );
         // The corner label must fit inside the box: widen it to the right when it does not.
         let label_width = text::width(&d.groups[g].label, GROUP_LABEL_SIZE, Weight::Bold);
-        if rect.width() < label_width + 2.0 * GROUP_PAD {
-            rect.max.x = rect.min.x + label_width + 2.0 * GROUP_PAD;
+        let inset = group_label_inset(d.groups[g].kind);
+        if rect.width() < inset + label_width + GROUP_PAD {
+            rect.max.x = rect.min.x + inset + label_width + GROUP_PAD;
         }
         groups.insert(
             g,
@@ -234,7 +235,7 @@ pub fn layout_stage(d: &Diagram, stage: usize) -> StageLayout {
                 rect,
                 depth: depth_of(g),
                 label_width,
-                label_room: super::text_room::group_label_room(&rect, label_width),
+                label_room: super::text_room::group_label_room(&rect, inset, label_width),
             },
         );
     }
@@ -259,12 +260,10 @@ pub fn layout_stage(d: &Diagram, stage: usize) -> StageLayout {
         .values()
         .map(|g| {
             let (g_rect, w) = (g.rect, g.label_width);
+            let inset = group_label_inset(d.groups[g.index].kind);
             Rect::from_min_max(
-                Point::new(g_rect.min.x + GROUP_PAD, g_rect.min.y + 2.0),
-                Point::new(
-                    g_rect.min.x + GROUP_PAD + w,
-                    g_rect.min.y + GROUP_LABEL_BAND,
-                ),
+                Point::new(g_rect.min.x + inset, g_rect.min.y + 2.0),
+                Point::new(g_rect.min.x + inset + w, g_rect.min.y + GROUP_LABEL_BAND),
             )
         })
         .collect();

@@ -19,6 +19,23 @@ pub const GROUP_LABEL_SIZE: f32 = 15.0;
 pub const GROUP_LABEL_BAND: f32 = 24.0;
 /// Padding between a group's border and its contents.
 pub const GROUP_PAD: f32 = 16.0;
+/// Side of the coloured badge in a group's top-left corner (Region flag, VPC cloud…).
+pub const GROUP_BADGE: f32 = 24.0;
+
+/// Whether groups of this kind carry a corner badge (AWS draws none on Availability Zones).
+pub fn group_has_badge(kind: crate::model::GroupKind) -> bool {
+    use crate::model::GroupKind::*;
+    matches!(kind, Cloud | Region | Vpc | Subnet | AutoScalingGroup)
+}
+
+/// Distance from a group's left border to the start of its corner label.
+pub fn group_label_inset(kind: crate::model::GroupKind) -> f32 {
+    if group_has_badge(kind) {
+        GROUP_BADGE + 6.0
+    } else {
+        GROUP_PAD
+    }
+}
 /// Link label font size.
 pub const EDGE_LABEL_SIZE: f32 = 14.0;
 /// Gap between a link's end and the box it touches.

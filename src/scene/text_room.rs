@@ -58,9 +58,10 @@ fn label_vs_box(a: Label, r: &Rect) -> f32 {
     kx.max(ky)
 }
 
-/// How far a group's corner label (natural width `label_w`) may grow inside its box `r`.
-pub fn group_label_room(r: &Rect, label_w: f32) -> f32 {
-    let across = (r.width() - 2.0 * super::style::GROUP_PAD) / label_w.max(1.0);
+/// How far a group's corner label (natural width `label_w`, starting `inset` from the left
+/// border) may grow inside its box `r`.
+pub fn group_label_room(r: &Rect, inset: f32, label_w: f32) -> f32 {
+    let across = (r.width() - inset - super::style::GROUP_PAD) / label_w.max(1.0);
     let band = super::style::GROUP_LABEL_BAND / super::style::GROUP_LABEL_SIZE;
     across.min(band).clamp(1.0, MAX_TEXT_BOOST)
 }
