@@ -502,6 +502,34 @@ fn links_in_shipped_diagrams_never_run_on_top_of_each_other() {
     for (name, d) in shipped() {
         for s in 0..d.stages.len() {
             let scene = Scene::settled(&d, s);
+            // Group borders count as lines too: a link running along one vanishes in it.
+            let borders: Vec<_> = scene
+                .groups
+                .iter()
+                .flat_map(|g| {
+                    let r = g.rect;
+                    [
+                        (true, r.min.y, r.min.x, r.max.x),
+                        (true, r.max.y, r.min.x, r.max.x),
+                        (false, r.min.x, r.min.y, r.max.y),
+                        (false, r.max.x, r.min.y, r.max.y),
+                    ]
+                    .map(|b| (g.id.clone(), b))
+                })
+                .collect();
+            for e in &scene.edges {
+                for a in e.points.windows(2).filter_map(|w| axis(w[0], w[1])) {
+                    for (g, b) in &borders {
+                        let overlap = a.3.min(b.3) - a.2.max(b.2);
+                        if a.0 == b.0 && (a.1 - b.1).abs() < 3.0 && overlap > 12.0 {
+                            shared.push(format!(
+                                "{name} stage {s}: {} runs {overlap:.0} units along the border of {g}",
+                                e.id
+                            ));
+                        }
+                    }
+                }
+            }
             for (i, e) in scene.edges.iter().enumerate() {
                 // Links from or to the same component may bundle (fan-out, fan-in).
                 let ends =

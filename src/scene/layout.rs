@@ -269,6 +269,18 @@ pub fn layout_stage(d: &Diagram, stage: usize) -> StageLayout {
         .collect();
     let mut routes = Slots::default();
     let mut occupied = route::Occupied::default();
+    // Group borders count as lines already drawn: a link running along one would vanish in it.
+    for g in groups.values() {
+        let r = g.rect;
+        let corners = [
+            r.min,
+            Point::new(r.max.x, r.min.y),
+            r.max,
+            Point::new(r.min.x, r.max.y),
+            r.min,
+        ];
+        occupied.add(&corners, (usize::MAX, usize::MAX));
+    }
     let mut obstacles: Vec<Rect> = Vec::new();
     // Which components were already gathered for the current link (stamped with its number).
     let mut seen: Vec<usize> = vec![usize::MAX; d.components.len()];
