@@ -285,13 +285,20 @@ pub fn notes(app: &mut ScaleviewApp, ui: &mut egui::Ui) {
                     }
                 }
                 kinds.sort_by_key(|k| (format!("{:?}", k.category()), k.display_name()));
+                // Each kind with its own icon, as one unit, so a line never breaks between them.
+                let ctx = ui.ctx().clone();
+                let px = 18.0 * ctx.pixels_per_point();
                 ui.horizontal_wrapped(|ui| {
                     for k in kinds {
-                        let c = app.theme.category(k.category());
-                        let (r, _) = ui.allocate_exact_size(egui::vec2(12.0, 12.0), egui::Sense::hover());
-                        ui.painter().rect_filled(r, 3.0, egui::Color32::from_rgb(c.0, c.1, c.2));
-                        ui.label(k.display_name());
-                        ui.add_space(6.0);
+                        let text = k.display_name();
+                        let entry = match app.icons.get(&ctx, k, px) {
+                            Some(tex) => egui::Button::image_and_text(
+                                egui::Image::new((tex.id(), egui::vec2(18.0, 18.0))),
+                                text,
+                            ),
+                            None => egui::Button::new(text),
+                        };
+                        ui.add(entry.frame(false).sense(egui::Sense::hover()));
                     }
                 });
             });
