@@ -501,3 +501,15 @@ fn zoomed_out_components_are_found_under_the_pointer_without_a_widget_each() {
     h.run();
     assert_eq!(h.state().selected(), Some(target), "a click selects it");
 }
+
+#[test]
+fn the_legend_lists_exactly_the_kinds_on_screen() {
+    let mut h = harness();
+    assert_eq!(count(&h, "Legend: Elastic IP"), 1);
+    assert_eq!(count(&h, "Legend: Elastic Load Balancer"), 0);
+    h.key_press(egui::Key::Num4);
+    h.run();
+    assert_eq!(h.state().target_stage(), 3);
+    assert_eq!(count(&h, "Legend: Elastic Load Balancer"), 1);
+    assert_eq!(count(&h, "Legend: Elastic IP"), 0, "the Elastic IP retired");
+}

@@ -298,7 +298,14 @@ pub fn notes(app: &mut ScaleviewApp, ui: &mut egui::Ui) {
                             ),
                             None => egui::Button::new(text),
                         };
-                        ui.add(entry.frame(false).sense(egui::Sense::hover()));
+                        ui.add(entry.frame(false).sense(egui::Sense::hover()))
+                            .widget_info(|| {
+                                egui::WidgetInfo::labeled(
+                                    egui::WidgetType::Label,
+                                    true,
+                                    format!("Legend: {text}"),
+                                )
+                            });
                     }
                 });
             });
