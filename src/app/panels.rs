@@ -301,7 +301,7 @@ pub fn notes(app: &mut ScaleviewApp, ui: &mut egui::Ui) {
                         ui.add(entry.frame(false).sense(egui::Sense::hover()))
                             .widget_info(|| {
                                 egui::WidgetInfo::labeled(
-                                    egui::WidgetType::Label,
+                                    egui::Role::Label,
                                     true,
                                     format!("Legend: {text}"),
                                 )
