@@ -104,17 +104,11 @@ impl IconCache {
         kind: ComponentKind,
         px: f32,
     ) -> Option<&TextureHandle> {
-        let bucket = bucket(px);
-        match self.textures.entry((kind, bucket)) {
-            Entry::Occupied(e) => Some(e.into_mut()),
-            Entry::Vacant(e) => {
-                let pixels = icons::rasterize(kind, bucket)?;
-                let size = [bucket as usize, bucket as usize];
-                let image = egui::ColorImage::from_rgba_premultiplied(size, &pixels);
-                let name = format!("icon-{}-{bucket}", kind.icon_name());
-                Some(e.insert(ctx.load_texture(name, image, egui::TextureOptions::LINEAR)))
-            }
-        }
+        let size = bucket(px);
+        cached_texture(&mut self.textures, (kind, size), ctx, || {
+            let name = format!("icon-{}-{size}", kind.icon_name());
+            Some((name, icons::rasterize(kind, size)?))
+        })
     }
 
     /// The badge pictogram texture of a group kind at a size bucket ≥ `px` pixels.
@@ -124,16 +118,29 @@ impl IconCache {
         kind: GroupKind,
         px: f32,
     ) -> Option<&TextureHandle> {
-        let bucket = bucket(px);
-        match self.badges.entry((kind, bucket)) {
-            Entry::Occupied(e) => Some(e.into_mut()),
-            Entry::Vacant(e) => {
-                let pixels = icons::rasterize_badge(kind, bucket)?;
-                let size = [bucket as usize, bucket as usize];
-                let image = egui::ColorImage::from_rgba_premultiplied(size, &pixels);
-                let name = format!("badge-{}-{bucket}", icons::group_badge_name(kind));
-                Some(e.insert(ctx.load_texture(name, image, egui::TextureOptions::LINEAR)))
-            }
+        let size = bucket(px);
+        cached_texture(&mut self.badges, (kind, size), ctx, || {
+            let name = format!("badge-{}-{size}", icons::group_badge_name(kind));
+            Some((name, icons::rasterize_badge(kind, size)?))
+        })
+    }
+}
+
+/// The texture stored under `key`, or the one `raster` makes (a name and square premultiplied
+/// RGBA pixels of `key.1` pixels a side), uploaded and kept.
+fn cached_texture<'a, K: std::hash::Hash + Eq>(
+    map: &'a mut HashMap<(K, u32), TextureHandle>,
+    key: (K, u32),
+    ctx: &egui::Context,
+    raster: impl FnOnce() -> Option<(String, Vec<u8>)>,
+) -> Option<&'a TextureHandle> {
+    match map.entry(key) {
+        Entry::Occupied(e) => Some(e.into_mut()),
+        Entry::Vacant(e) => {
+            let side = e.key().1 as usize;
+            let (name, pixels) = raster()?;
+            let image = egui::ColorImage::from_rgba_premultiplied([side, side], &pixels);
+            Some(e.insert(ctx.load_texture(name, image, egui::TextureOptions::LINEAR)))
         }
     }
 }
