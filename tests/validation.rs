@@ -329,3 +329,37 @@ fn the_annotated_example_in_the_format_reference_is_valid() {
         "the link follows the load balancer's lifetime"
     );
 }
+
+#[test]
+fn a_move_onto_a_taken_cell_is_reported_once_at_the_stage_it_happens() {
+    let src = r#"Diagram(
+    title: "Moves",
+    stages: [
+        Stage(id: "a", at: 1, title: "one"),
+        Stage(id: "b", at: 10, title: "two"),
+        Stage(id: "c", at: 100, title: "three"),
+        Stage(id: "d", at: 1000, title: "four"),
+    ],
+    components: [
+        Component(id: "x", kind: Ec2, cell: (0, 0)),
+        Component(id: "y", kind: Rds, cell: (2, 0), moves: { "c": (0, 0.5), "d": (2, 0) }),
+        Component(id: "z", kind: S3, cell: (4, 0), appears: "d", moves: { "d": (2.5, 0) }),
+    ],
+)"#;
+    let d = errors(src);
+    let same: Vec<&Diagnostic> = d
+        .iter()
+        .filter(|x| x.message.contains("same cell"))
+        .collect();
+    assert_eq!(same.len(), 2, "{d:?}");
+    assert!(
+        same[0]
+            .message
+            .contains("`y` and `x` sit in the same cell (0, 0.5) at stage `c`")
+    );
+    assert!(
+        same[1]
+            .message
+            .contains("`z` and `y` sit in the same cell (2.5, 0) at stage `d`")
+    );
+}

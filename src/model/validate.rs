@@ -580,52 +580,85 @@ fn check_in_life(
 
 /// Two components present at the same stage must not share a cell (closer than one cell apart).
 fn check_overlaps(ck: &mut Checker, components: &[Component], stage_ids: &[&str]) {
-    let mut reported: HashSet<(usize, usize)> = HashSet::new();
-    // Cells sorted by (row, column) of the unit square they fall in: the candidates that could
-    // share a cell with a component lie in three contiguous runs (the rows above, at and below).
-    let mut cells: Vec<((i64, i64), usize)> = Vec::with_capacity(components.len());
-    let mut in_file_order = cells.clone();
-    for (s, stage_id) in stage_ids.iter().enumerate() {
-        cells.clear();
-        for (i, c) in components
-            .iter()
-            .enumerate()
-            .filter(|(_, c)| c.life.contains(s))
-        {
-            let (x, y) = c.at[s].cell;
-            if !(x.is_finite() && y.is_finite() && x.abs() <= MAX_CELL && y.abs() <= MAX_CELL) {
-                continue; // already reported as off the map
+    // A placement: one component in one cell over a run of stages (a component that never
+    // moves has one). Comparing placements instead of every stage's cells spares sorting and
+    // re-checking what no stage changed.
+    struct Placement {
+        key: (i64, i64),
+        component: usize,
+        stages: (usize, usize),
+    }
+    let on_map = |(x, y): (f32, f32)| {
+        // Off the map was already reported.
+        x.is_finite() && y.is_finite() && x.abs() <= MAX_CELL && y.abs() <= MAX_CELL
+    };
+    let mut placements: Vec<Placement> = Vec::with_capacity(components.len());
+    for (i, c) in components.iter().enumerate() {
+        let mut open: Option<Placement> = None;
+        for s in 0..stage_ids.len() {
+            let at = c
+                .life
+                .contains(s)
+                .then(|| c.at[s].cell)
+                .filter(|p| on_map(*p));
+            if let (Some(p), Some(cell)) = (open.as_mut(), at)
+                && c.at[p.stages.0].cell == cell
+            {
+                p.stages.1 = s;
+                continue;
             }
-            cells.push(((y.floor() as i64, x.floor() as i64), i));
+            placements.extend(open.take());
+            open = at.map(|(x, y)| Placement {
+                key: (y.floor() as i64, x.floor() as i64),
+                component: i,
+                stages: (s, s),
+            });
         }
-        in_file_order.clear();
-        in_file_order.extend_from_slice(&cells);
-        cells.sort_unstable();
-        for &((row, col), i) in &in_file_order {
-            let c = &components[i];
-            let (x, y) = c.at[s].cell;
-            for dy in -1..=1 {
-                let (lo, hi) = ((row + dy, col - 1), (row + dy, col + 1));
-                let start = cells.partition_point(|(k, _)| *k < lo);
-                for &(_, j) in cells[start..].iter().take_while(|(k, _)| *k <= hi) {
-                    // Each pair once, reported at the later component (as it reads in the file).
-                    if j >= i {
-                        continue;
-                    }
-                    let (ox, oy) = components[j].at[s].cell;
-                    if (ox - x).abs() < 1.0 && (oy - y).abs() < 1.0 && reported.insert((j, i)) {
-                        ck.err(
-                            &[Seg::Field("components"), Seg::Index(i), Seg::Field("id")],
-                            format!(
-                                "`{}` and `{}` sit in the same cell ({}, {}) at stage `{stage_id}`",
-                                c.id, components[j].id, x, y
-                            ),
-                            Some("move one of them with `cell` or `moves`; components need a whole cell each".into()),
-                        );
-                    }
+        placements.extend(open);
+    }
+    // Sorted by (row, column) of the unit square: the placements that could share a cell with
+    // one lie in three contiguous runs (the rows above, at and below).
+    let mut sorted: Vec<&Placement> = placements.iter().collect();
+    sorted.sort_unstable_by_key(|p| (p.key, p.component, p.stages.0));
+    // (first stage both are there, later component, earlier component)
+    let mut found: Vec<(usize, usize, usize)> = Vec::new();
+    for a in &placements {
+        let (row, col) = a.key;
+        for dy in -1..=1 {
+            let (lo, hi) = ((row + dy, col - 1), (row + dy, col + 1));
+            let start = sorted.partition_point(|p| p.key < lo);
+            for b in sorted[start..].iter().take_while(|p| p.key <= hi) {
+                // Each pair once, reported at the later component (as it reads in the file).
+                let first = a.stages.0.max(b.stages.0);
+                if b.component >= a.component || first > a.stages.1.min(b.stages.1) {
+                    continue;
+                }
+                let (x, y) = components[a.component].at[first].cell;
+                let (ox, oy) = components[b.component].at[first].cell;
+                if (ox - x).abs() < 1.0 && (oy - y).abs() < 1.0 {
+                    found.push((first, a.component, b.component));
                 }
             }
         }
+    }
+    // In the order a stage-by-stage reading meets them, each pair once.
+    found.sort_unstable();
+    let mut reported: HashSet<(usize, usize)> = HashSet::new();
+    for (s, i, j) in found {
+        if !reported.insert((j, i)) {
+            continue;
+        }
+        let (x, y) = components[i].at[s].cell;
+        ck.err(
+            &[Seg::Field("components"), Seg::Index(i), Seg::Field("id")],
+            format!(
+                "`{}` and `{}` sit in the same cell ({}, {}) at stage `{}`",
+                components[i].id, components[j].id, x, y, stage_ids[s]
+            ),
+            Some(
+                "move one of them with `cell` or `moves`; components need a whole cell each".into(),
+            ),
+        );
     }
 }
 
