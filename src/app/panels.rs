@@ -253,10 +253,14 @@ pub fn notes(app: &mut ScaleviewApp, ui: &mut egui::Ui) {
                 ui.add_space(10.0);
                 ui.label(bold("New in this stage", 16.0));
                 ui.horizontal_wrapped(|ui| {
-                    for (i, label) in new {
+                    let more = new.len().saturating_sub(MAX_NEW_CHIPS);
+                    for (i, label) in new.into_iter().take(MAX_NEW_CHIPS) {
                         if ui.selectable_label(app.selected == Some(i), label).clicked() {
                             app.commands.push(Command::Select(Some(i)));
                         }
+                    }
+                    if more > 0 {
+                        ui.weak(format!("and {more} more"));
                     }
                 });
             }
@@ -319,6 +323,9 @@ pub fn notes(app: &mut ScaleviewApp, ui: &mut egui::Ui) {
         });
     });
 }
+
+/// Most "new in this stage" chips listed; a big diagram's stage may add hundreds.
+const MAX_NEW_CHIPS: usize = 24;
 
 fn diagrams_menu(app: &mut ScaleviewApp, ui: &mut egui::Ui) {
     ui.menu_button("Diagrams", |ui| {
