@@ -383,7 +383,7 @@ fn every_character_in_shipped_diagrams_has_a_glyph_in_the_bundled_font() {
         texts.extend(d.groups.iter().map(|g| g.label.clone()));
         texts.extend(d.components.iter().flat_map(|c| {
             c.at.iter()
-                .map(|a| a.label.clone())
+                .map(|a| a.label.to_string())
                 .chain([c.notes.clone()])
         }));
         texts.extend(d.links.iter().map(|l| l.label.clone()));

@@ -78,8 +78,8 @@ fn a_small_valid_diagram_resolves_everything() {
     let d = model::parse(GOOD, "t.ron").expect("valid");
     assert_eq!(d.stages.len(), 2);
     let web = d.component("web").expect("web");
-    assert_eq!(web.at[0].label, "EC2", "default label is the kind name");
-    assert_eq!(web.at[1].label, "Web");
+    assert_eq!(&*web.at[0].label, "EC2", "default label is the kind name");
+    assert_eq!(&*web.at[1].label, "Web");
     assert_eq!(web.at[0].group, Some(0));
     // The link follows its ends: db only exists from stage b.
     assert_eq!(d.links[0].life.appears, 1);
@@ -323,7 +323,7 @@ fn the_annotated_example_in_the_format_reference_is_valid() {
     assert_eq!(d.stages.len(), 2);
     let web = d.component("web").expect("web");
     assert_eq!(web.at[1].cell, (2.0, 0.0), "moves applies from stage 1k");
-    assert_eq!(web.at[1].label, "Web");
+    assert_eq!(&*web.at[1].label, "Web");
     assert_eq!(
         d.links[0].life.appears, 1,
         "the link follows the load balancer's lifetime"

@@ -241,7 +241,7 @@ pub fn notes(app: &mut ScaleviewApp, ui: &mut egui::Ui) {
             ui.add_space(4.0);
             ui.label(RichText::new(&stage.notes).size(16.0));
 
-            let new: Vec<(usize, String)> = app
+            let new: Vec<(usize, std::sync::Arc<str>)> = app
                 .diagram
                 .components
                 .iter()
@@ -255,7 +255,7 @@ pub fn notes(app: &mut ScaleviewApp, ui: &mut egui::Ui) {
                 ui.horizontal_wrapped(|ui| {
                     let more = new.len().saturating_sub(MAX_NEW_CHIPS);
                     for (i, label) in new.into_iter().take(MAX_NEW_CHIPS) {
-                        if ui.selectable_label(app.selected == Some(i), label).clicked() {
+                        if ui.selectable_label(app.selected == Some(i), &*label).clicked() {
                             app.commands.push(Command::Select(Some(i)));
                         }
                     }

@@ -96,8 +96,8 @@ pub struct ComponentAt {
     pub cell: (f32, f32),
     /// Containing group at this stage.
     pub group: Option<usize>,
-    /// Label at this stage.
-    pub label: String,
+    /// Label at this stage (shared between the stages it does not change in).
+    pub label: std::sync::Arc<str>,
 }
 
 /// One box on the diagram.
@@ -121,7 +121,7 @@ impl Component {
     pub fn label_at(&self, stage: usize) -> &str {
         let last_alive = self.life.retires.map_or(stage, |r| r.saturating_sub(1));
         let s = stage.clamp(self.life.appears, last_alive.max(self.life.appears));
-        self.at.get(s).map_or("", |a| a.label.as_str())
+        self.at.get(s).map_or("", |a| &*a.label)
     }
 }
 

@@ -484,7 +484,7 @@ fn check_components(
         let mut cur = ComponentAt {
             cell: c.cell,
             group: first_group,
-            label: base_label.to_owned(),
+            label: std::sync::Arc::from(base_label),
         };
         let mut at = Vec::with_capacity(stage_count);
         for s in 0..stage_count {
@@ -497,7 +497,7 @@ fn check_components(
                     cur.group = *g;
                 }
                 if let Some(l) = relabel.get(&s) {
-                    cur.label = (*l).to_owned();
+                    cur.label = std::sync::Arc::from(*l);
                 }
             }
             at.push(cur.clone());

@@ -173,7 +173,7 @@ pub fn layout_stage(d: &Diagram, stage: usize) -> StageLayout {
                 rect,
                 lines: Arc::from(lines),
                 truncated,
-                label: Arc::from(at.label.as_str()),
+                label: at.label.clone(),
                 label_width: text_w,
             },
         );
