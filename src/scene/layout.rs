@@ -126,6 +126,24 @@ pub struct StageLayout {
     pub text_room: f32,
 }
 
+/// A coarse spatial grid of squares `.0` scene units wide, to find what lies near a box
+/// without scanning the whole stage.
+#[derive(Clone, Copy, Debug)]
+pub struct Buckets(pub f32);
+
+impl Buckets {
+    /// The square a point falls in.
+    pub fn key(self, p: Point) -> (i64, i64) {
+        ((p.x / self.0).floor() as i64, (p.y / self.0).floor() as i64)
+    }
+
+    /// Every square a rectangle touches.
+    pub fn covering(self, r: Rect) -> impl Iterator<Item = (i64, i64)> {
+        let (k0, k1) = (self.key(r.min), self.key(r.max));
+        (k0.0..=k1.0).flat_map(move |x| (k0.1..=k1.1).map(move |y| (x, y)))
+    }
+}
+
 /// Centre of a grid cell in scene units.
 pub fn cell_center(grid: &Grid, cell: (f32, f32)) -> Point {
     Point::new(cell.0 * grid.cell_width, cell.1 * grid.cell_height)
@@ -241,18 +259,11 @@ pub fn layout_stage(d: &Diagram, stage: usize) -> StageLayout {
     }
 
     // Obstacles are found through a coarse grid, so routing stays linear in the diagram size.
-    let bucket = d.grid.cell_width.max(d.grid.cell_height) * 2.0;
-    let key = |x: f32, y: f32| ((x / bucket).floor() as i64, (y / bucket).floor() as i64);
+    let buckets = Buckets(d.grid.cell_width.max(d.grid.cell_height) * 2.0);
     let mut index: HashMap<(i64, i64), Vec<usize>> = HashMap::new();
     for n in nodes.values() {
-        let (k0, k1) = (
-            key(n.rect.min.x, n.rect.min.y),
-            key(n.rect.max.x, n.rect.max.y),
-        );
-        for kx in k0.0..=k1.0 {
-            for ky in k0.1..=k1.1 {
-                index.entry((kx, ky)).or_default().push(n.index);
-            }
+        for k in buckets.covering(n.rect) {
+            index.entry(k).or_default().push(n.index);
         }
     }
     // Group corner labels are obstacles too: a line through a label makes it unreadable.
@@ -286,10 +297,9 @@ pub fn layout_stage(d: &Diagram, stage: usize) -> StageLayout {
     let mut seen: Vec<usize> = vec![usize::MAX; d.components.len()];
     // Links between components in one row or column go first: a straight line is their only
     // good route, and the links that can turn then keep off it.
-    let aligned = |a: &NodeLayout, b: &NodeLayout| {
-        let share = |p: (f32, f32), q: (f32, f32)| p.1.min(q.1) - p.0.max(q.0) >= ICON * 0.25;
-        share((a.icon.min.y, a.icon.max.y), (b.icon.min.y, b.icon.max.y))
-            || share((a.icon.min.x, a.icon.max.x), (b.icon.min.x, b.icon.max.x))
+    let ends = |n: &NodeLayout| route::Ends {
+        icon: n.icon,
+        footprint: n.rect,
     };
     let mut order: Vec<(bool, usize)> = d
         .links
@@ -298,7 +308,7 @@ pub fn layout_stage(d: &Diagram, stage: usize) -> StageLayout {
         .filter(|(_, l)| l.life.contains(stage))
         .filter_map(|(i, l)| {
             let (a, b) = (nodes.get(&l.from)?, nodes.get(&l.to)?);
-            Some((!aligned(a, b), i))
+            Some((!route::aligned(ends(a), ends(b)), i))
         })
         .collect();
     order.sort_unstable();
@@ -312,25 +322,18 @@ pub fn layout_stage(d: &Diagram, stage: usize) -> StageLayout {
             .rect
             .union(b.rect)
             .expand_by(d.grid.cell_width.max(d.grid.cell_height));
-        let (k0, k1) = (key(area.min.x, area.min.y), key(area.max.x, area.max.y));
         obstacles.clear();
-        for kx in k0.0..=k1.0 {
-            for ky in k0.1..=k1.1 {
-                for &j in index.get(&(kx, ky)).into_iter().flatten() {
-                    if j != l.from && j != l.to && seen.get(j).is_some_and(|s| *s != i) {
-                        seen[j] = i;
-                        if let Some(n) = nodes.get(&j).filter(|n| n.rect.intersects(&area)) {
-                            obstacles.push(n.rect);
-                        }
+        for k in buckets.covering(area) {
+            for &j in index.get(&k).into_iter().flatten() {
+                if j != l.from && j != l.to && seen.get(j).is_some_and(|s| *s != i) {
+                    seen[j] = i;
+                    if let Some(n) = nodes.get(&j).filter(|n| n.rect.intersects(&area)) {
+                        obstacles.push(n.rect);
                     }
                 }
             }
         }
         obstacles.extend(group_labels.iter().filter(|r| r.intersects(&area)));
-        let ends = |n: &NodeLayout| route::Ends {
-            icon: n.icon,
-            footprint: n.rect,
-        };
         let r = route::route(ends(a), ends(b), (l.from, l.to), &obstacles, &occupied);
         occupied.add(&route::polyline(&r), (l.from, l.to));
         let label_size = if l.label.is_empty() {
@@ -353,7 +356,7 @@ pub fn layout_stage(d: &Diagram, stage: usize) -> StageLayout {
             },
         );
     }
-    place_link_labels(&mut routes, &nodes, &group_labels, bucket);
+    place_link_labels(&mut routes, &nodes, &group_labels, buckets);
     // Link labels count too, or an export could cut one off at the edge.
     let labels = routes
         .values()
@@ -371,7 +374,7 @@ pub fn layout_stage(d: &Diagram, stage: usize) -> StageLayout {
             .and_then(|g| groups.get(&g))
             .map(|g| g.rect)
     };
-    let text_room = super::text_room::text_room(&nodes, group_of, bucket);
+    let text_room = super::text_room::text_room(&nodes, group_of, buckets);
     StageLayout {
         nodes,
         groups,
@@ -391,13 +394,8 @@ fn place_link_labels(
     routes: &mut Slots<LinkLayout>,
     nodes: &Slots<NodeLayout>,
     group_labels: &[Rect],
-    bucket: f32,
+    buckets: Buckets,
 ) {
-    let key = |x: f32, y: f32| ((x / bucket).floor() as i64, (y / bucket).floor() as i64);
-    let cells = |r: &Rect| {
-        let (k0, k1) = (key(r.min.x, r.min.y), key(r.max.x, r.max.y));
-        (k0.0..=k1.0).flat_map(move |x| (k0.1..=k1.1).map(move |y| (x, y)))
-    };
     // Skip the work entirely for diagrams without link labels (most big ones).
     if routes.values().all(|l| l.label_size.0 <= 0.0) {
         return;
@@ -409,7 +407,7 @@ fn place_link_labels(
                 Point::new(w[0].x.min(w[1].x), w[0].y.min(w[1].y)),
                 Point::new(w[0].x.max(w[1].x), w[0].y.max(w[1].y)),
             );
-            for k in cells(&r) {
+            for k in buckets.covering(r) {
                 segments.entry(k).or_default().push((i, w[0], w[1]));
             }
         }
@@ -420,7 +418,7 @@ fn place_link_labels(
         .map(|n| n.rect)
         .chain(group_labels.iter().copied())
     {
-        for k in cells(&r) {
+        for k in buckets.covering(r) {
             boxes.entry(k).or_default().push(r);
         }
     }
@@ -430,7 +428,8 @@ fn place_link_labels(
         // How many lines and boxes a label at `at` would touch.
         let conflicts = |at: Point| -> usize {
             let b = route::label_box(at, l.label_size);
-            cells(&b)
+            buckets
+                .covering(b)
                 .map(|k| {
                     let lines = segments.get(&k).map_or(0, |v| {
                         v.iter()
@@ -457,7 +456,7 @@ fn place_link_labels(
         let at = best.map(|(_, p)| p).unwrap_or_default();
         l.label_pos = at;
         let b = route::label_box(at, l.label_size);
-        for k in cells(&b) {
+        for k in buckets.covering(b) {
             boxes.entry(k).or_default().push(b);
         }
     }

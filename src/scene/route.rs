@@ -63,12 +63,7 @@ fn hits(points: &[Point], obstacles: &[Rect]) -> usize {
 /// reach `b` heading into it, and only its first segment may touch where it starts and only
 /// its last where it ends (a zig-zag must not cut through a label).
 fn crosses_own_ends(points: &[Point], a: Ends, b: Ends) -> bool {
-    let mut pts: Vec<Point> = Vec::with_capacity(points.len());
-    for p in points {
-        if pts.last().is_none_or(|q: &Point| q.distance(*p) > 0.5) {
-            pts.push(*p);
-        }
-    }
+    let pts = without_repeats(points);
     if let ([p0, p1, ..], [.., q0, q1]) = (pts.as_slice(), pts.as_slice()) {
         let (ca, cb) = (a.icon.center(), b.icon.center());
         let away = (p1.x - p0.x) * (p0.x - ca.x) + (p1.y - p0.y) * (p0.y - ca.y);
@@ -211,6 +206,34 @@ fn shared(a: (f32, f32), b: (f32, f32), min: f32) -> Option<(f32, f32)> {
     (hi - lo >= min).then_some((lo, hi))
 }
 
+/// A range of heights or widths (low, high) two icons share.
+type Band = (f32, f32);
+
+/// How `a` and `b` line up: the band of heights their icons share when they sit side by side
+/// in a row, and the band of widths when they sit one above the other in a column.
+fn alignment(a: Ends, b: Ends) -> (Option<Band>, Option<Band>) {
+    let min_share = style::ICON * 0.25;
+    let row = shared(
+        (a.icon.min.y, a.icon.max.y),
+        (b.icon.min.y, b.icon.max.y),
+        min_share,
+    )
+    .filter(|_| (a.footprint.min.x > b.footprint.max.x) || (b.footprint.min.x > a.footprint.max.x));
+    let column = shared(
+        (a.icon.min.x, a.icon.max.x),
+        (b.icon.min.x, b.icon.max.x),
+        min_share,
+    )
+    .filter(|_| (a.footprint.min.y > b.footprint.max.y) || (b.footprint.min.y > a.footprint.max.y));
+    (row, column)
+}
+
+/// Whether `a` and `b` sit in one row or one column, so a straight line joins them.
+pub fn aligned(a: Ends, b: Ends) -> bool {
+    let (row, column) = alignment(a, b);
+    row.is_some() || column.is_some()
+}
+
 /// Offer every candidate route from `a` to `b` to `visit`, best looking first, until it
 /// returns true (a clear one: the rest need not even be built).
 fn candidates(a: Ends, b: Ends, obstacles: &[Rect], mut visit: impl FnMut(&[Point]) -> bool) {
@@ -229,20 +252,7 @@ fn candidates(a: Ends, b: Ends, obstacles: &[Rect], mut visit: impl FnMut(&[Poin
             y,
         )
     };
-    let min_share = style::ICON * 0.25;
-    let row = shared(
-        (a.icon.min.y, a.icon.max.y),
-        (b.icon.min.y, b.icon.max.y),
-        min_share,
-    )
-    .filter(|_| (a.footprint.min.x > b.footprint.max.x) || (b.footprint.min.x > a.footprint.max.x));
-    let column = shared(
-        (a.icon.min.x, a.icon.max.x),
-        (b.icon.min.x, b.icon.max.x),
-        min_share,
-    )
-    .filter(|_| (a.footprint.min.y > b.footprint.max.y) || (b.footprint.min.y > a.footprint.max.y));
-
+    let (row, column) = alignment(a, b);
     if let Some((lo, hi)) = row {
         // Same row: one horizontal line, or a detour over or under what sits between.
         let y = (lo + hi) / 2.0;
@@ -493,6 +503,17 @@ pub fn label_box(at: Point, size: (f32, f32)) -> Rect {
     Rect::from_center_size(at, size.0 * k + 4.0, size.1 * k + 4.0)
 }
 
+/// The points with consecutive repeats (closer than half a unit) dropped.
+fn without_repeats(points: &[Point]) -> Vec<Point> {
+    let mut pts: Vec<Point> = Vec::with_capacity(points.len());
+    for p in points {
+        if pts.last().is_none_or(|q: &Point| q.distance(*p) > 0.5) {
+            pts.push(*p);
+        }
+    }
+    pts
+}
+
 /// Blend two routes point by point.
 pub fn lerp_route(a: &Route, b: &Route, t: f32) -> Route {
     [
@@ -505,12 +526,7 @@ pub fn lerp_route(a: &Route, b: &Route, t: f32) -> Route {
 
 /// The route as a polyline without repeated or collinear-redundant points.
 pub fn polyline(r: &Route) -> Vec<Point> {
-    let mut pts: Vec<Point> = Vec::with_capacity(4);
-    for p in r {
-        if pts.last().is_none_or(|q: &Point| q.distance(*p) > 0.5) {
-            pts.push(*p);
-        }
-    }
+    let mut pts = without_repeats(r);
     // Drop middle points that lie on the straight line between their neighbours.
     let mut i = 1;
     while i + 1 < pts.len() {

@@ -4,7 +4,7 @@
 use std::collections::HashMap;
 
 use super::geom::Rect;
-use super::layout::{NodeLayout, Slots};
+use super::layout::{Buckets, NodeLayout, Slots};
 use super::style::{LABEL_GAP, LABEL_LINE, MAX_TEXT_BOOST};
 
 /// Gap kept between grown labels and their neighbours, in scene units.
@@ -80,7 +80,7 @@ fn label_inside(a: Label, r: &Rect) -> f32 {
 pub fn text_room(
     nodes: &Slots<NodeLayout>,
     group_of: impl Fn(usize) -> Option<Rect>,
-    bucket: f32,
+    buckets: Buckets,
 ) -> f32 {
     let mut room = MAX_TEXT_BOOST;
     for n in nodes.values() {
@@ -88,15 +88,15 @@ pub fn text_room(
             room = room.min(label_inside(Label::of(n), &r));
         }
     }
-    let key = |x: f32, y: f32| ((x / bucket).floor() as i64, (y / bucket).floor() as i64);
+    let key = |p: super::geom::Point| buckets.key(p);
     let mut index: HashMap<(i64, i64), Vec<&NodeLayout>> = HashMap::new();
     for n in nodes.values() {
         let c = n.icon.center();
-        index.entry(key(c.x, c.y)).or_default().push(n);
+        index.entry(key(c)).or_default().push(n);
     }
     for a in nodes.values() {
         let la = Label::of(a);
-        let (kx, ky) = key(a.icon.center().x, a.icon.center().y);
+        let (kx, ky) = key(a.icon.center());
         for dx in -1..=1 {
             for dy in -1..=1 {
                 for b in index.get(&(kx + dx, ky + dy)).into_iter().flatten() {
