@@ -170,9 +170,8 @@ pub fn paint_scene(
     painter.rect_filled(cam.viewport, 0.0, color(theme.background, 1.0));
     // Zoomed out, text grows towards a legible size as far as the room around it allows.
     let ts = text_scale(em);
-    let wanted = style::text_boost(cam.zoom * ts, style::MAX_TEXT_BOOST);
     for g in &scene.groups {
-        let k = wanted.min(g.label_room).max(1.0);
+        let k = style::text_boost(cam.zoom * ts, g.label_room);
         let em = Emphasis {
             text_scale: ts * k,
             ..em
@@ -180,7 +179,7 @@ pub fn paint_scene(
         paint_group(painter, g, cam, theme, icons, em);
     }
     let em = Emphasis {
-        text_scale: ts * wanted.min(scene.text_room).max(1.0),
+        text_scale: ts * style::text_boost(cam.zoom * ts, scene.text_room),
         ..em
     };
     // Cull what lies outside the canvas.

@@ -119,10 +119,14 @@ pub fn scene_to_svg(scene: &Scene, opts: &SvgOptions) -> String {
         place.offset.x, place.offset.y, place.scale
     );
     // Small exports enlarge the text towards a legible size as far as the room allows.
-    let wanted = style::text_boost(place.scale, style::MAX_TEXT_BOOST);
-    let k = wanted.min(scene.text_room).max(1.0);
+    let k = style::text_boost(place.scale, scene.text_room);
     for g in &scene.groups {
-        write_group(&mut out, g, &theme, wanted.min(g.label_room).max(1.0));
+        write_group(
+            &mut out,
+            g,
+            &theme,
+            style::text_boost(place.scale, g.label_room),
+        );
     }
     for e in &scene.edges {
         write_edge(&mut out, e, &theme, k);
