@@ -40,29 +40,22 @@ pub fn show(app: &mut ScaleviewApp, ui: &mut egui::Ui, glow: f32, dt: f32) -> bo
             // Zoomed far out (huge diagrams), components are found under the pointer instead of
             // being one widget each: thousands of widgets would cost more than the drawing.
             let tiny = ICON * cam.zoom < MIN_WIDGET_PX;
-            let under_pointer = if tiny {
+            let pointed = if tiny {
                 resp.hover_pos()
                     .and_then(|p| app.scene.node_at(cam.to_scene(p)))
-                    .map(|n| n.index)
             } else {
                 None
             };
+            let under_pointer = pointed.map(|n| n.index);
             if resp.double_clicked() {
                 app.commands.push(Command::FitView);
             } else if resp.clicked() {
                 app.commands.push(Command::Select(under_pointer));
             }
-            if let Some(i) = under_pointer {
-                let c = &app.diagram.components[i];
-                let label = app.scene.nodes.iter().find(|n| n.index == i).map(|n| n.label.clone());
-                resp.clone().on_hover_ui_at_pointer(|ui| {
-                    ui.set_max_width(320.0);
-                    ui.strong(label.as_deref().unwrap_or_default());
-                    ui.weak(c.kind.display_name());
-                    if !c.notes.is_empty() {
-                        ui.label(&c.notes);
-                    }
-                });
+            if let Some(n) = pointed {
+                let c = &app.diagram.components[n.index];
+                resp.clone()
+                    .on_hover_ui_at_pointer(|ui| component_tooltip(ui, &n.label, c));
             }
 
             // Every visible component is a widget: hoverable, clickable, and visible to AccessKit.
@@ -83,14 +76,7 @@ pub fn show(app: &mut ScaleviewApp, ui: &mut egui::Ui, glow: f32, dt: f32) -> bo
                     app.commands.push(Command::Select(Some(n.index)));
                 }
                 let c = &app.diagram.components[n.index];
-                nr.on_hover_ui(|ui| {
-                    ui.set_max_width(320.0);
-                    ui.strong(&*n.label);
-                    ui.weak(c.kind.display_name());
-                    if !c.notes.is_empty() {
-                        ui.label(&c.notes);
-                    }
-                });
+                nr.on_hover_ui(|ui| component_tooltip(ui, &n.label, c));
             }
             app.hovered = hovered;
 
@@ -123,4 +109,14 @@ pub fn show(app: &mut ScaleviewApp, ui: &mut egui::Ui, glow: f32, dt: f32) -> bo
             }
         });
     camera_moving
+}
+
+/// What hovering a component shows: its full label, its kind and why it is there.
+fn component_tooltip(ui: &mut egui::Ui, label: &str, c: &crate::model::Component) {
+    ui.set_max_width(320.0);
+    ui.strong(label);
+    ui.weak(c.kind.display_name());
+    if !c.notes.is_empty() {
+        ui.label(&c.notes);
+    }
 }
