@@ -358,6 +358,11 @@ fn links_in_shipped_diagrams_cross_no_component_and_no_label() {
             let scene = Scene::settled(&d, s);
             for e in &scene.edges {
                 let link = &d.links[e.index];
+                let runs_through = |r: &Rect| {
+                    e.points
+                        .windows(2)
+                        .any(|w| segment_hits_rect(w[0], w[1], r))
+                };
                 total += 1;
                 if e.points
                     .windows(2)
@@ -377,10 +382,7 @@ fn links_in_shipped_diagrams_cross_no_component_and_no_label() {
                             g.rect.min.y + style::GROUP_LABEL_BAND - 2.0,
                         ),
                     );
-                    if e.points
-                        .windows(2)
-                        .any(|w| segment_hits_rect(w[0], w[1], &label))
-                    {
+                    if runs_through(&label) {
                         crossings.push(format!(
                             "{name} stage {s}: {} crosses label of {}",
                             e.id, g.id
@@ -395,10 +397,7 @@ fn links_in_shipped_diagrams_cross_no_component_and_no_label() {
                     let w =
                         text::width(&other.label, style::EDGE_LABEL_SIZE, text::Weight::Regular);
                     let label = Rect::from_center_size(other.label_pos, w, style::EDGE_LABEL_SIZE);
-                    if e.points
-                        .windows(2)
-                        .any(|w| segment_hits_rect(w[0], w[1], &label))
-                    {
+                    if runs_through(&label) {
                         crossings.push(format!(
                             "{name} stage {s}: {} crosses the label of {}",
                             e.id, other.id
@@ -409,10 +408,7 @@ fn links_in_shipped_diagrams_cross_no_component_and_no_label() {
                     if n.index == link.from || n.index == link.to {
                         continue;
                     }
-                    if e.points
-                        .windows(2)
-                        .any(|w| segment_hits_rect(w[0], w[1], &n.rect))
-                    {
+                    if runs_through(&n.rect) {
                         crossings.push(format!("{name} stage {s}: {} crosses {}", e.id, n.id));
                     }
                 }
