@@ -248,7 +248,7 @@ fn paint_group(
 ) {
     let st = theme.group(g.kind);
     let r = cam.rect_to_screen(g.rect);
-    let radius = CornerRadius::same((6.0 * cam.zoom).clamp(0.0, 12.0) as u8);
+    let radius = CornerRadius::same((style::GROUP_RADIUS * cam.zoom).clamp(0.0, 12.0) as u8);
     if st.fill.3 > 0 {
         painter.rect_filled(r, radius, color(st.fill, g.opacity));
     }

@@ -259,7 +259,7 @@ fn write_group(out: &mut String, g: &GroupShape, theme: &Theme, k: f32) {
     };
     let _ = writeln!(
         out,
-        r#"<g class="group" data-id="{}"{}><rect x="{:.1}" y="{:.1}" width="{:.1}" height="{:.1}" rx="6" {fill} {} stroke-width="{}"{dash}/>"#,
+        r#"<g class="group" data-id="{}"{}><rect x="{:.1}" y="{:.1}" width="{:.1}" height="{:.1}" rx="{rx}" {fill} {} stroke-width="{}"{dash}/>"#,
         esc(&g.id),
         opacity_attr(g.opacity),
         r.min.x,
@@ -267,10 +267,11 @@ fn write_group(out: &mut String, g: &GroupShape, theme: &Theme, k: f32) {
         r.width(),
         r.height(),
         fill_attr("stroke", st.stroke),
-        st.width
+        st.width,
+        rx = style::GROUP_RADIUS,
     );
     if style::group_has_badge(g.kind) {
-        let (b, rad) = (style::GROUP_BADGE, 6.0);
+        let (b, rad) = (style::GROUP_BADGE, style::GROUP_RADIUS);
         let _ = write!(
             out,
             r#"<path d="M{x:.1},{y1:.1} a{rad},{rad} 0 0 1 {rad},-{rad} h{h:.1} v{b} h-{b} z" {}/>"#,

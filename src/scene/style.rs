@@ -19,6 +19,8 @@ pub const GROUP_LABEL_SIZE: f32 = 15.0;
 pub const GROUP_LABEL_BAND: f32 = 24.0;
 /// Padding between a group's border and its contents.
 pub const GROUP_PAD: f32 = 16.0;
+/// Corner radius of a group's border (its badge follows the top-left corner).
+pub const GROUP_RADIUS: f32 = 6.0;
 /// Side of the coloured badge in a group's top-left corner (Region flag, VPC cloud…).
 pub const GROUP_BADGE: f32 = 24.0;
 
