@@ -1,6 +1,12 @@
 //! The headless commands: `check` and `export`. They print diagnostics the way compilers do
 //! and return the process exit code (0 ok, 1 bad diagram, 2 usage or I/O error).
+//!
+//! Output survives a reader that goes away (`scaleview check … | head -1`): a closed pipe
+//! stops the printing, never the work. Any other failure to write standard output (a full
+//! disk) is reported on standard error and makes the exit code 2 once the work is done.
 
+use std::fmt;
+use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use crate::export::{self, Format};
@@ -15,6 +21,59 @@ pub const EXIT_BAD_DIAGRAM: u8 = 1;
 /// Exit code: bad arguments or a file could not be read or written.
 pub const EXIT_USAGE: u8 = 2;
 
+/// Standard output that never panics: a closed pipe silences it, other errors are kept.
+#[derive(Debug, Default)]
+pub struct Out {
+    closed: bool,
+    failure: Option<std::io::Error>,
+}
+
+impl Out {
+    /// Print one line (nothing once the reader has gone or a write failed).
+    pub fn line(&mut self, args: fmt::Arguments<'_>) {
+        if self.closed {
+            return;
+        }
+        let mut out = std::io::stdout().lock();
+        if let Err(e) = out.write_fmt(args).and_then(|()| out.write_all(b"\n")) {
+            self.fail(e);
+        }
+    }
+
+    fn fail(&mut self, e: std::io::Error) {
+        self.closed = true;
+        if e.kind() != std::io::ErrorKind::BrokenPipe {
+            self.failure = Some(e);
+        }
+    }
+
+    /// Flush and turn the outcome into the final exit code: `code`, or 2 if output was lost
+    /// for any reason other than a closed pipe.
+    pub fn finish(mut self, code: u8) -> u8 {
+        if !self.closed
+            && let Err(e) = std::io::stdout().lock().flush()
+        {
+            self.fail(e);
+        }
+        match self.failure {
+            Some(e) => {
+                eprint_line(format_args!(
+                    "error: could not write to standard output: {e}"
+                ));
+                code.max(EXIT_USAGE)
+            }
+            None => code,
+        }
+    }
+}
+
+/// Print one line on standard error; a closed or full stderr is ignored (there is nowhere
+/// left to report it).
+pub fn eprint_line(args: fmt::Arguments<'_>) {
+    let mut err = std::io::stderr().lock();
+    let _ = err.write_fmt(args).and_then(|()| err.write_all(b"\n"));
+}
+
 /// Read and validate a diagram file; `None` means the embedded default.
 pub fn load(file: Option<&Path>) -> Result<Diagram, u8> {
     let Some(path) = file else {
@@ -22,12 +81,12 @@ pub fn load(file: Option<&Path>) -> Result<Diagram, u8> {
     };
     model::load_file(path).map_err(|e| match e {
         model::LoadError::Unreadable(d) => {
-            eprintln!("{d}");
+            eprint_line(format_args!("{d}"));
             EXIT_USAGE
         }
         model::LoadError::Invalid(diags) => {
             for d in diags {
-                eprintln!("{d}");
+                eprint_line(format_args!("{d}"));
             }
             EXIT_BAD_DIAGRAM
         }
@@ -36,19 +95,29 @@ pub fn load(file: Option<&Path>) -> Result<Diagram, u8> {
 
 /// `scaleview check FILE...`
 pub fn check(files: &[PathBuf]) -> u8 {
+    let mut out = Out::default();
     let mut code = EXIT_OK;
     for f in files {
         match load(Some(f)) {
-            Ok(d) => println!(
+            Ok(d) => out.line(format_args!(
                 "{}: ok ({} stages, {} components)",
                 f.display(),
                 d.stages.len(),
                 d.components.len()
-            ),
+            )),
             Err(c) => code = code.max(c),
         }
     }
-    code
+    out.finish(code)
+}
+
+/// Which stage `export` was asked for.
+#[derive(Clone, Debug, PartialEq)]
+pub enum StageChoice {
+    /// The stage in force at this axis value (`--users`, `--at`).
+    At(f64),
+    /// A stage id, or a 1-based stage number when no stage has that id (`--stage`).
+    Stage(String),
 }
 
 /// What `scaleview export` was asked for.
@@ -56,8 +125,8 @@ pub fn check(files: &[PathBuf]) -> u8 {
 pub struct ExportArgs {
     /// The diagram file (`None` = embedded default).
     pub file: Option<PathBuf>,
-    /// Axis value whose stage to export.
-    pub at: Option<f64>,
+    /// Which stage to export (required with `out`).
+    pub stage: Option<StageChoice>,
     /// Output file (format from its extension).
     pub out: Option<PathBuf>,
     /// Export every stage into this folder.
@@ -78,24 +147,63 @@ pub struct ExportArgs {
     pub caption: bool,
 }
 
+/// Resolve a stage choice against the diagram, or explain in words why it does not fit.
+pub fn resolve_stage(diagram: &Diagram, choice: &StageChoice) -> Result<usize, String> {
+    let axis = &diagram.axis;
+    match choice {
+        StageChoice::At(v) => {
+            if !v.is_finite() {
+                return Err(format!("{v} is not a number on the axis"));
+            }
+            if *v < axis.min || *v > axis.max {
+                return Err(format!(
+                    "{} is outside the diagram's axis, which runs from {} to {}",
+                    model::readable_number(*v),
+                    axis.long_label(axis.min),
+                    axis.long_label(axis.max)
+                ));
+            }
+            Ok(diagram.stage_at(*v))
+        }
+        StageChoice::Stage(s) => {
+            if let Some(i) = diagram.stages.iter().position(|st| st.id == *s) {
+                return Ok(i);
+            }
+            match s.trim().parse::<usize>() {
+                Ok(n) if (1..=diagram.stages.len()).contains(&n) => Ok(n - 1),
+                _ => {
+                    let ids: Vec<&str> = diagram.stages.iter().map(|st| st.id.as_str()).collect();
+                    Err(format!(
+                        "there is no stage `{s}`; give a stage id ({}) or a number from 1 to {}",
+                        ids.join(", "),
+                        diagram.stages.len()
+                    ))
+                }
+            }
+        }
+    }
+}
+
 /// `scaleview export …`
 pub fn export(args: &ExportArgs) -> u8 {
     let diagram = match load(args.file.as_deref()) {
         Ok(d) => d,
         Err(c) => return c,
     };
-    let scale = if args.scale.is_finite() && args.scale > 0.0 {
-        args.scale
-    } else {
-        1.0
-    };
-    let width = (args.width as f32 * scale).round();
-    let height = (args.height as f32 * scale).round();
+    if !(args.scale.is_finite() && args.scale > 0.0) {
+        eprint_line(format_args!(
+            "error: --scale must be a number above 0, not {}",
+            args.scale
+        ));
+        return EXIT_USAGE;
+    }
+    let width = (args.width as f32 * args.scale).round();
+    let height = (args.height as f32 * args.scale).round();
     let max = crate::render::png::MAX_SIDE as f32;
     if !(1.0..=max).contains(&width) || !(1.0..=max).contains(&height) {
-        eprintln!(
+        eprint_line(format_args!(
             "error: the image would be {width}×{height}; width and height × scale must be 1 to {max}"
-        );
+        ));
         return EXIT_USAGE;
     }
     let opts = SvgOptions {
@@ -106,54 +214,77 @@ pub fn export(args: &ExportArgs) -> u8 {
         caption: args.caption,
         highlight_new: true,
     };
-    let jobs: Vec<(usize, PathBuf, Format)> = match (&args.out, &args.out_dir) {
-        (Some(out), None) => {
-            let Some(format) = Format::from_path(out) else {
-                eprintln!("error: {} must end in .png or .svg", out.display());
-                return EXIT_USAGE;
-            };
-            let Some(at) = args.at else {
-                eprintln!(
-                    "error: say which stage to export with --users N (or --at VALUE), or use --all-stages --out-dir DIR"
-                );
-                return EXIT_USAGE;
-            };
-            vec![(diagram.stage_at(at), out.clone(), format)]
-        }
-        (None, Some(dir)) => {
-            if let Err(e) = std::fs::create_dir_all(dir) {
-                eprintln!("error: cannot create {}: {e}", dir.display());
-                return EXIT_USAGE;
-            }
-            (0..diagram.stages.len())
-                .map(|s| {
-                    (
-                        s,
-                        dir.join(export::stage_file_name(&diagram, s, args.format)),
-                        args.format,
-                    )
-                })
-                .collect()
-        }
-        _ => {
-            eprintln!("error: give either --out FILE or --all-stages --out-dir DIR");
+    let jobs = match jobs(args, &diagram) {
+        Ok(j) => j,
+        Err(msg) => {
+            eprint_line(format_args!("error: {msg}"));
             return EXIT_USAGE;
         }
     };
-    for (stage, path, format) in jobs {
-        match export::export_to(&diagram, stage, &path, format, &opts) {
-            Ok(()) => println!(
-                "{} ({}, {}×{})",
-                path.display(),
-                diagram.stages[stage].title,
-                opts.width,
-                opts.height
-            ),
-            Err(e) => {
-                eprintln!("error: {e}");
-                return EXIT_USAGE;
-            }
+    let mut out = Out::default();
+    let result = export::export_set(&diagram, &jobs, &opts, |i| {
+        let (stage, path, _) = &jobs[i];
+        out.line(format_args!(
+            "{} ({}, {}×{})",
+            path.display(),
+            diagram.stages[*stage].title,
+            opts.width,
+            opts.height
+        ));
+    });
+    let code = match result {
+        Ok(()) => EXIT_OK,
+        Err(e) => {
+            eprint_line(format_args!("error: {e}"));
+            EXIT_USAGE
         }
+    };
+    out.finish(code)
+}
+
+/// The files to write: one for `--out`, every stage for `--all-stages --out-dir`.
+fn jobs(args: &ExportArgs, diagram: &Diagram) -> Result<Vec<(usize, PathBuf, Format)>, String> {
+    match (&args.out, &args.out_dir) {
+        (Some(out), None) => {
+            let format = Format::from_path(out)
+                .ok_or_else(|| format!("{} must end in .png or .svg", out.display()))?;
+            let choice = args.stage.as_ref().ok_or(
+                "say which stage to export with --stage ID|N, --users N or --at VALUE, or use \
+                 --all-stages --out-dir DIR",
+            )?;
+            Ok(vec![(resolve_stage(diagram, choice)?, out.clone(), format)])
+        }
+        (None, Some(dir)) => {
+            std::fs::create_dir_all(dir)
+                .map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
+            Ok((0..diagram.stages.len())
+                .map(|s| {
+                    (
+                        s,
+                        dir.join(export::stage_file_name(diagram, s, args.format)),
+                        args.format,
+                    )
+                })
+                .collect())
+        }
+        _ => Err("give either --out FILE or --all-stages --out-dir DIR".into()),
     }
-    EXIT_OK
+}
+
+/// Parse a command-line number that must be finite (for `--users` and `--at`).
+pub fn parse_finite(s: &str) -> Result<f64, String> {
+    match s.trim().parse::<f64>() {
+        Ok(v) if v.is_finite() => Ok(v),
+        _ => Err(format!("`{s}` is not a number (write e.g. 10000 or 1e6)")),
+    }
+}
+
+/// Parse `--scale`: a finite number above 0.
+pub fn parse_scale(s: &str) -> Result<f32, String> {
+    match s.trim().parse::<f32>() {
+        Ok(v) if v.is_finite() && v > 0.0 => Ok(v),
+        _ => Err(format!(
+            "`{s}` is not a scale; give a number above 0, like 2"
+        )),
+    }
 }

@@ -2,7 +2,6 @@
 //!
 //! Shared by the command line (`scaleview export`) and the app's export dialog.
 
-use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use crate::model::Diagram;
@@ -105,32 +104,39 @@ pub fn stage_file_name(diagram: &Diagram, stage: usize, format: Format) -> Strin
     format!("{:02}-{at}-{unit}.{}", stage + 1, format.extension())
 }
 
-/// Write `bytes` to `path` through a temporary file in the same folder and a rename, so a
-/// reader never sees a half-written file and a failed write never destroys the old one.
+/// Write `bytes` to `path` atomically (see [`crate::atomic`]): a symlink stays a symlink and
+/// the file keeps its permissions.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), ExportError> {
-    let err = |source| ExportError::Write {
+    crate::atomic::write(path, bytes).map_err(|source| ExportError::Write {
         path: path.to_path_buf(),
         source,
-    };
-    let dir = match path.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
-        _ => PathBuf::from("."),
-    };
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_else(|| "export".into());
-    let tmp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
-    let result = (|| {
-        let mut f = std::fs::File::create(&tmp)?;
-        f.write_all(bytes)?;
-        f.sync_all()?;
-        drop(f);
-        std::fs::rename(&tmp, path)
-    })();
-    if let Err(e) = result {
-        let _ = std::fs::remove_file(&tmp);
-        return Err(err(e));
+    })
+}
+
+/// Render every `(stage, path, format)` job, then replace all the files at once: if any
+/// render or write fails, no file of the set is replaced and no temporary file stays.
+/// `done` is called with each job's index once every file is in place.
+pub fn export_set(
+    diagram: &Diagram,
+    jobs: &[(usize, PathBuf, Format)],
+    opts: &SvgOptions,
+    mut done: impl FnMut(usize),
+) -> Result<(), ExportError> {
+    let mut staged = Vec::with_capacity(jobs.len());
+    for (stage, path, format) in jobs {
+        let bytes = render(diagram, *stage, *format, opts)?;
+        let s = crate::atomic::stage(path, &bytes).map_err(|source| ExportError::Write {
+            path: path.clone(),
+            source,
+        })?;
+        staged.push((s, path));
+    }
+    for (i, (s, path)) in staged.into_iter().enumerate() {
+        s.commit().map_err(|source| ExportError::Write {
+            path: path.clone(),
+            source,
+        })?;
+        done(i);
     }
     Ok(())
 }

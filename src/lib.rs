@@ -7,6 +7,7 @@
 #[cfg(feature = "gui")]
 pub mod app;
 pub mod assets;
+pub mod atomic;
 pub mod cli;
 pub mod export;
 pub mod model;

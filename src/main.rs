@@ -6,7 +6,7 @@ use std::process::ExitCode;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
 use scaleview::app::ScaleviewApp;
-use scaleview::cli::{self, ExportArgs};
+use scaleview::cli::{self, ExportArgs, StageChoice};
 use scaleview::export::Format;
 use scaleview::render::ThemeName;
 
@@ -44,11 +44,14 @@ enum Cmd {
 struct ExportCli {
     /// Diagram file; the built-in AWS diagram when left out.
     file: Option<PathBuf>,
+    /// Export this stage: its id, or its number counting from 1.
+    #[arg(long, value_name = "ID|N", conflicts_with_all = ["users", "at"])]
+    stage: Option<String>,
     /// Export the stage in force at this many users.
-    #[arg(long, conflicts_with = "at")]
+    #[arg(long, conflicts_with = "at", value_parser = cli::parse_finite, allow_negative_numbers = true)]
     users: Option<f64>,
     /// Export the stage in force at this axis value (for diagrams whose axis is not users).
-    #[arg(long)]
+    #[arg(long, value_parser = cli::parse_finite, allow_negative_numbers = true)]
     at: Option<f64>,
     /// Output file; .png or .svg.
     #[arg(long, conflicts_with = "all_stages")]
@@ -69,7 +72,7 @@ struct ExportCli {
     #[arg(long, default_value_t = 1080)]
     height: u32,
     /// Multiply width and height (2 turns 1920×1080 into 3840×2160).
-    #[arg(long, default_value_t = 1.0)]
+    #[arg(long, default_value_t = 1.0, value_parser = cli::parse_scale, allow_negative_numbers = true)]
     scale: f32,
     /// Colour theme.
     #[arg(long, value_enum, default_value = "light")]
@@ -97,13 +100,17 @@ enum ThemeArg {
 
 fn main() -> ExitCode {
     let _ = scaleview::app::PROCESS_START.set(std::time::Instant::now());
+    clean_up_on_signals();
     let cli = Cli::parse();
     match cli.command {
         None => run_gui(cli.file, cli.theme.map(theme_name)),
         Some(Cmd::Check { files }) => ExitCode::from(cli::check(&files)),
         Some(Cmd::Export(e)) => ExitCode::from(cli::export(&ExportArgs {
             file: e.file,
-            at: e.users.or(e.at),
+            stage: e
+                .stage
+                .map(StageChoice::Stage)
+                .or(e.users.or(e.at).map(StageChoice::At)),
             out: e.out,
             out_dir: e.out_dir,
             format: match e.format {
@@ -144,7 +151,8 @@ fn run_gui(file: Option<PathBuf>, theme: Option<ThemeName>) -> ExitCode {
         "scaleview",
         options,
         Box::new(move |cc| {
-            let mut app = ScaleviewApp::new(cc);
+            let settings = scaleview::app::SettingsFile::default_location();
+            let mut app = ScaleviewApp::with_settings_file(cc, settings);
             if let Some(t) = theme {
                 app.push(scaleview::app::Command::SetTheme(t));
             }
@@ -163,4 +171,21 @@ fn run_gui(file: Option<PathBuf>, theme: Option<ThemeName>) -> ExitCode {
             ExitCode::from(cli::EXIT_USAGE)
         }
     }
+}
+
+/// On SIGINT or SIGTERM, remove any half-written temporary file, then exit as the signal
+/// would (128 + its number).
+fn clean_up_on_signals() {
+    use signal_hook::consts::{SIGINT, SIGTERM};
+    let Ok(mut signals) = signal_hook::iterator::Signals::new([SIGINT, SIGTERM]) else {
+        return;
+    };
+    let _ = std::thread::Builder::new()
+        .name("scaleview-signals".into())
+        .spawn(move || {
+            if let Some(sig) = signals.forever().next() {
+                scaleview::atomic::remove_pending_temp_files();
+                std::process::exit(128 + sig);
+            }
+        });
 }

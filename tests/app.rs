@@ -515,3 +515,36 @@ fn the_legend_lists_exactly_the_kinds_on_screen() {
     assert_eq!(count(&h, "Legend: Elastic Load Balancer"), 1);
     assert_eq!(count(&h, "Legend: Elastic IP"), 0, "the Elastic IP retired");
 }
+
+#[test]
+fn a_file_opened_from_disk_stays_idle_after_one_save() {
+    let dir = std::env::temp_dir().join(format!("scaleview-idle-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("dir");
+    let file = dir.join("talk.ron");
+    let text = |label: &str| {
+        format!(
+            r#"Diagram(title: "Idle", stages: [Stage(id: "a", at: 1, title: "Start")],
+    components: [Component(id: "web", kind: Ec2, label: "{label}", cell: (0, 0))])"#
+        )
+    };
+    std::fs::write(&file, text("Before")).expect("write");
+    let mut h = harness();
+    h.state_mut()
+        .push(scaleview::app::Command::OpenPath(file.clone()));
+    h.run();
+    assert_on_screen(&h, &["Before"]);
+    let opened = h.state().file_updates();
+    std::fs::write(&file, text("After")).expect("write");
+    wait_for(&mut h, "the reload", |a| a.file_updates() > opened);
+    assert_on_screen(&h, &["After"]);
+    let reloaded = h.state().file_updates();
+    assert_eq!(reloaded, opened + 1, "one save, one reload");
+    // Others read the file (an editor, a backup tool, `cat`); real time passes.
+    for _ in 0..10 {
+        let _ = std::fs::read(&file).expect("read");
+        std::thread::sleep(std::time::Duration::from_millis(60));
+    }
+    assert_eq!(h.run(), 1, "the app keeps repainting while idle");
+    assert_eq!(h.state().file_updates(), reloaded, "reads caused a reload");
+    let _ = std::fs::remove_dir_all(&dir);
+}

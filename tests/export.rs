@@ -299,7 +299,7 @@ fn cli_exit_codes_follow_the_contract() {
         "an unreadable file is an I/O error, not a bad diagram"
     );
     assert!(
-        err.contains("missing.ron:1:1: error: the file is gone"),
+        err.contains("missing.ron:1:1: error: there is no file at this path"),
         "{err}"
     );
     let (code, stdout, _) = run(&["check", bad.to_str().expect("utf8")]);

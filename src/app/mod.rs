@@ -14,13 +14,13 @@ pub mod present;
 pub mod scrub;
 mod settings;
 mod speaker;
-mod watcher;
+pub mod watcher;
 
 pub use animation::StageAnimator;
 pub use camera::CameraState;
 pub use commands::Command;
 pub use export_panel::{ExportStatus, default_folder};
-pub use settings::Settings;
+pub use settings::{Settings, SettingsFile};
 
 use std::path::{Path, PathBuf};
 
@@ -42,10 +42,10 @@ fn report_startup() {
     if std::env::var_os("SCALEVIEW_STARTUP_TIMING").is_some()
         && let Some(start) = PROCESS_START.get()
     {
-        eprintln!(
+        crate::cli::eprint_line(format_args!(
             "scaleview: first frame {:.1} ms after process start",
             start.elapsed().as_secs_f64() * 1000.0
-        );
+        ));
     }
 }
 
@@ -72,6 +72,11 @@ pub struct ScaleviewApp {
     canvas_rect: egui::Rect,
     source_path: Option<PathBuf>,
     watcher: Option<watcher::FileWatcher>,
+    /// The next update from the watcher opens the file (from its first or remembered stage)
+    /// rather than reloading it in place.
+    pending_open: bool,
+    /// Updates from the watcher applied so far (for tests of idleness).
+    file_updates: usize,
     diagnostics: Vec<Diagnostic>,
     open_dialog: Option<file_dialog::PendingDialog>,
     shipped: Option<Vec<(PathBuf, String)>>,
@@ -79,18 +84,38 @@ pub struct ScaleviewApp {
     present: present::Presentation,
     first_frame_reported: bool,
     layouts: crate::scene::LayoutCache,
+    /// Where settings are saved (none: not saved).
+    settings_file: Option<SettingsFile>,
+    /// The settings as last written, to skip writes that change nothing.
+    settings_saved: Option<Settings>,
 }
 
 impl ScaleviewApp {
-    /// Create the app from eframe's creation context, on the embedded default diagram.
+    /// Create the app from eframe's creation context, on the embedded default diagram, with
+    /// default settings that are not saved (tests, kiosks).
     pub fn new(cc: &eframe::CreationContext<'_>) -> Self {
+        Self::with_settings_file(cc, None)
+    }
+
+    /// Create the app with its settings read from (and saved to) `file`. When the file does
+    /// not exist yet, settings an earlier version kept in eframe's storage are carried over.
+    pub fn with_settings_file(
+        cc: &eframe::CreationContext<'_>,
+        file: Option<SettingsFile>,
+    ) -> Self {
         fonts::install(&cc.egui_ctx);
-        let settings: Settings = cc
-            .storage
-            .and_then(|s| eframe::get_value(s, settings::SETTINGS_KEY))
-            .unwrap_or_default();
+        let settings = match &file {
+            Some(f) if f.exists() => f.load(),
+            Some(_) => cc
+                .storage
+                .and_then(|s| eframe::get_value::<Settings>(s, settings::SETTINGS_KEY))
+                .unwrap_or_default()
+                .sanitized(),
+            None => Settings::default(),
+        };
         let mut app = Self::with_diagram(model::default_diagram(), "aws-10m-users.ron");
-        app.set_settings(settings.sanitized());
+        app.set_settings(settings);
+        app.settings_file = file;
         app
     }
 
@@ -120,6 +145,8 @@ impl ScaleviewApp {
             canvas_rect: egui::Rect::NOTHING,
             source_path: None,
             watcher: None,
+            pending_open: false,
+            file_updates: 0,
             diagnostics: Vec::new(),
             open_dialog: None,
             shipped: None,
@@ -127,6 +154,8 @@ impl ScaleviewApp {
             present: present::Presentation::default(),
             first_frame_reported: false,
             layouts,
+            settings_file: None,
+            settings_saved: None,
         }
     }
 
@@ -181,6 +210,24 @@ impl ScaleviewApp {
         &self.settings
     }
 
+    /// Write the settings to their file now if they changed since the last write. A failed
+    /// write is reported on stderr and tried again at the next save.
+    pub fn save_settings(&mut self) {
+        let Some(file) = &self.settings_file else {
+            return;
+        };
+        if self.settings_saved.as_ref() == Some(&self.settings) {
+            return;
+        }
+        match file.save(&self.settings) {
+            Ok(()) => self.settings_saved = Some(self.settings.clone()),
+            Err(e) => crate::cli::eprint_line(format_args!(
+                "scaleview: could not save settings to {}: {e}",
+                file.path().display()
+            )),
+        }
+    }
+
     /// Turn the native file dialogs off (tests, or machines where they hang); the export
     /// window's path field still works.
     pub fn set_native_dialogs(&mut self, on: bool) {
@@ -197,44 +244,88 @@ impl ScaleviewApp {
         self.source_path.as_deref()
     }
 
-    /// Open a diagram file. On success the app shows it from its first stage; on failure the
-    /// current diagram stays and the diagnostics are shown. Either way the file is watched, so
-    /// fixing it loads it.
+    /// Open a diagram file. On success the app shows it from its first stage (or the stage
+    /// it showed last time); on failure the current diagram stays and the diagnostics are
+    /// shown. Either way the file is watched, so fixing it loads it. The file is read on the
+    /// watcher's thread; this waits briefly for it, and a slow read finishes in the background.
     pub fn open_path(&mut self, path: &Path, ctx: &egui::Context) {
         self.source_path = Some(path.to_path_buf());
         self.settings.remember(path);
-        self.watcher = watcher::FileWatcher::watch(path, ctx).ok();
-        match document::load(path) {
-            Ok(d) => {
-                self.source_name = document::display_name(path);
+        self.start_watch(path, ctx, true);
+    }
+
+    /// Re-read the open file, keeping the user count, stage and camera when it is valid.
+    pub fn reload(&mut self, ctx: &egui::Context) {
+        if let Some(path) = self.source_path.clone() {
+            self.start_watch(&path, ctx, false);
+        }
+    }
+
+    /// How many times the watched file's content was taken in (loaded, or found broken or
+    /// gone) since the app started. Stays put while the file does not change.
+    pub fn file_updates(&self) -> usize {
+        self.file_updates
+    }
+
+    fn start_watch(&mut self, path: &Path, ctx: &egui::Context, open: bool) {
+        let waker = ctx.clone();
+        self.watcher = None;
+        match watcher::FileWatcher::watch(path, move || waker.request_repaint()) {
+            Ok(w) => {
+                self.pending_open = open;
+                let first = w.next_within(std::time::Duration::from_millis(500));
+                self.watcher = Some(w);
+                if let Some(update) = first {
+                    self.apply_update(update);
+                }
+            }
+            Err(e) => {
+                // No watching (out of inotify watches, say): read once, here.
+                self.pending_open = open;
+                let update = match document::load(path) {
+                    Ok(d) => watcher::Update::Loaded(Box::new(d)),
+                    Err(diags) => watcher::Update::Failed(diags),
+                };
+                self.apply_update(update);
+                self.diagnostics.push(
+                    Diagnostic::new(
+                        &path.display().to_string(),
+                        model::Pos::START,
+                        format!("live reload is off for this file: {e}"),
+                    )
+                    .with_hint("reopen the file to see changes"),
+                );
+            }
+        }
+    }
+
+    /// Take in what the watcher found: a diagram (opened or reloaded in place), or problems
+    /// shown while the last good diagram stays.
+    fn apply_update(&mut self, update: watcher::Update) {
+        self.file_updates += 1;
+        let open = std::mem::take(&mut self.pending_open);
+        let path = self.source_path.clone();
+        match update {
+            watcher::Update::Loaded(d) => {
+                if let Some(p) = &path {
+                    self.source_name = document::display_name(p);
+                }
                 self.diagnostics.clear();
-                let restored = self
-                    .settings
-                    .last_stage
-                    .get(&path.display().to_string())
+                self.replace_diagram(*d, !open);
+                let restored = path
+                    .as_ref()
+                    .and_then(|p| self.settings.last_stage.get(&p.display().to_string()))
                     .copied();
-                self.replace_diagram(d, false);
-                if let Some(s) = restored.filter(|s| *s <= self.diagram.last_stage()) {
+                if open && let Some(s) = restored.filter(|s| *s <= self.diagram.last_stage()) {
                     self.anim = StageAnimator::new(s);
                     self.slider_value = self.diagram.stages[s].at;
                 }
             }
-            Err(diags) => self.diagnostics = diags,
-        }
-    }
-
-    /// Re-read the open file, keeping the user count, stage and camera when it is valid.
-    pub fn reload(&mut self) {
-        let Some(path) = self.source_path.clone() else {
-            return;
-        };
-        match document::load(&path) {
-            Ok(d) => {
-                self.source_name = document::display_name(&path);
-                self.diagnostics.clear();
-                self.replace_diagram(d, true);
+            watcher::Update::Failed(diags) => self.diagnostics = diags,
+            watcher::Update::Gone(d) if open => {
+                self.diagnostics = vec![model::ReadError::Missing.diagnostic(&d.file)];
             }
-            Err(diags) => self.diagnostics = diags,
+            watcher::Update::Gone(d) => self.diagnostics = vec![d],
         }
     }
 
@@ -349,7 +440,7 @@ impl ScaleviewApp {
                     self.source_name = "aws-10m-users.ron".into();
                     self.replace_diagram(model::default_diagram(), false);
                 }
-                Command::Reload => self.reload(),
+                Command::Reload => self.reload(ctx),
                 Command::TogglePresentation => self.present.active = !self.present.active,
                 Command::Escape => {
                     if self.present.blank {
@@ -447,12 +538,12 @@ impl ScaleviewApp {
 
     /// File events: saves of the open file, dropped files, answers from the open dialog.
     fn poll_files(&mut self, ctx: &egui::Context) {
-        if self
+        while let Some(update) = self
             .watcher
             .as_ref()
-            .is_some_and(watcher::FileWatcher::changed)
+            .and_then(watcher::FileWatcher::try_next)
         {
-            self.reload();
+            self.apply_update(update);
         }
         let dropped: Vec<PathBuf> = ctx.input(|i| {
             i.raw
@@ -558,7 +649,7 @@ impl eframe::App for ScaleviewApp {
         }
     }
 
-    fn save(&mut self, storage: &mut dyn eframe::Storage) {
-        eframe::set_value(storage, settings::SETTINGS_KEY, &self.settings);
+    fn save(&mut self, _storage: &mut dyn eframe::Storage) {
+        self.save_settings();
     }
 }

@@ -1,10 +1,20 @@
-//! Settings that survive restarts (stored by eframe's persistence).
+//! Settings that survive restarts, in a file scaleview owns.
+//!
+//! The file is RON with one setting per line. It is written atomically (temporary file,
+//! fsync, rename), and the previous good file is kept as `settings.ron.bak`. It is read line
+//! by line, so a damaged or unknown value costs only that setting: a truncated, corrupted or
+//! half-written file loses just the damaged lines, and those fall back to the `.bak` file's
+//! values, then to the defaults.
 
+use std::path::{Path, PathBuf};
+
+use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 
 use crate::render::ThemeName;
 
-/// Key under which the settings are stored.
+/// Key under which earlier versions stored the settings in eframe's storage (read once, to
+/// carry them over).
 pub const SETTINGS_KEY: &str = "scaleview-settings";
 
 /// The user's preferences.
@@ -61,3 +71,139 @@ impl Settings {
 
 /// How many recent files are kept.
 pub const MAX_RECENT: usize = 8;
+
+impl Settings {
+    /// The settings as text: RON, one setting per line.
+    pub fn to_text(&self) -> String {
+        let mut out = String::from(
+            "// scaleview settings: one setting per line; a damaged line costs only that setting.\n(\n",
+        );
+        let recent: Vec<&Path> = self
+            .recent
+            .iter()
+            .filter(|p| p.to_str().is_some())
+            .map(PathBuf::as_path)
+            .collect();
+        let mut field = |name: &str, value: Result<String, ron::Error>| {
+            if let Ok(v) = value {
+                out.push_str(&format!("    {name}: {v},\n"));
+            }
+        };
+        field("theme", ron::to_string(&self.theme));
+        field("text_scale", ron::to_string(&self.text_scale));
+        field("recent", ron::to_string(&recent));
+        field("dwell_seconds", ron::to_string(&self.dwell_seconds));
+        field("autoplay_loop", ron::to_string(&self.autoplay_loop));
+        field("last_stage", ron::to_string(&self.last_stage));
+        out.push_str(")\n");
+        out
+    }
+
+    /// Take every setting that `text` holds intact; the rest keep their current values.
+    /// Returns how many settings were taken.
+    pub fn apply_text(&mut self, text: &str) -> usize {
+        let mut taken = 0;
+        for line in text.lines() {
+            let Some((name, value)) = line.split_once(':') else {
+                continue;
+            };
+            // A whole line ends in a comma; a line cut short (`dwell_seconds: 1` of `12.0,`)
+            // would parse as a different value, so it does not count.
+            let Some(value) = value.trim().strip_suffix(',') else {
+                continue;
+            };
+            let ok = match name.trim() {
+                "theme" => take(value, &mut self.theme),
+                "text_scale" => take(value, &mut self.text_scale),
+                "recent" => take(value, &mut self.recent),
+                "dwell_seconds" => take(value, &mut self.dwell_seconds),
+                "autoplay_loop" => take(value, &mut self.autoplay_loop),
+                "last_stage" => take(value, &mut self.last_stage),
+                _ => false,
+            };
+            taken += usize::from(ok);
+        }
+        taken
+    }
+}
+
+/// Parse `value` into `slot`; false (and `slot` untouched) if it does not parse.
+fn take<T: DeserializeOwned>(value: &str, slot: &mut T) -> bool {
+    match ron::from_str(value) {
+        Ok(v) => {
+            *slot = v;
+            true
+        }
+        Err(_) => false,
+    }
+}
+
+/// Where the settings live: `settings.ron` and its `.bak` in one folder.
+#[derive(Clone, Debug)]
+pub struct SettingsFile {
+    path: PathBuf,
+}
+
+impl SettingsFile {
+    /// The settings file in `dir` (created when first saved).
+    pub fn in_dir(dir: &Path) -> SettingsFile {
+        SettingsFile {
+            path: dir.join("settings.ron"),
+        }
+    }
+
+    /// The user's settings folder (`~/.local/share/scaleview` on Linux), if the system has one.
+    pub fn default_location() -> Option<SettingsFile> {
+        eframe::storage_dir("scaleview").map(|d| SettingsFile::in_dir(&d))
+    }
+
+    /// The settings file's path.
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    fn backup(&self) -> PathBuf {
+        let mut name = self.path.as_os_str().to_owned();
+        name.push(".bak");
+        PathBuf::from(name)
+    }
+
+    /// Whether either file exists (if not, settings may be carried over from eframe's storage).
+    pub fn exists(&self) -> bool {
+        self.path.exists() || self.backup().exists()
+    }
+
+    /// Read the settings: defaults, overridden by what the `.bak` holds intact, overridden by
+    /// what the main file holds intact. Never fails.
+    pub fn load(&self) -> Settings {
+        let mut s = Settings::default();
+        for p in [self.backup(), self.path.clone()] {
+            if let Ok(bytes) = crate::model::read_capped(&p) {
+                s.apply_text(&String::from_utf8_lossy(&bytes));
+            }
+        }
+        s.sanitized()
+    }
+
+    /// Write `settings` atomically. The file it replaces becomes the `.bak` if it was whole
+    /// (every line read back); a damaged file is never kept as the backup.
+    pub fn save(&self, settings: &Settings) -> std::io::Result<()> {
+        if let Some(dir) = self.path.parent() {
+            std::fs::create_dir_all(dir)?;
+        }
+        let text = settings.to_text();
+        if let Ok(old) = std::fs::read_to_string(&self.path) {
+            if old == text {
+                return Ok(());
+            }
+            let whole = Settings::default().apply_text(&old) == FIELDS && old.ends_with(")\n");
+            if whole {
+                crate::atomic::write(&self.backup(), old.as_bytes())?;
+            }
+        }
+        crate::atomic::write(&self.path, text.as_bytes())
+    }
+}
+
+/// How many settings a whole file holds.
+const FIELDS: usize = 6;

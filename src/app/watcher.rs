@@ -1,66 +1,318 @@
-//! Watches the open diagram file for saves. Watches the *folder* (editors often save by writing
-//! a temporary file and renaming it over the original) and wakes the UI on a change.
+//! Watches the open diagram file and re-reads it on a helper thread when its content changes.
+//!
+//! - Only real changes count: data written, files created, removed or renamed. Access events
+//!   (the app's own reads open the file) are ignored, and a change is only reported when the
+//!   file's size, modification time or identity differ *and* its content hash differs from the
+//!   last version read. An idle app with a file open therefore stays idle.
+//! - The *folder* is watched (editors save by writing a temporary file and renaming it), and for
+//!   a symlink both the link's folder and the real file's folder are watched.
+//! - When the folder is removed (`git checkout` does it) the watcher reports the file as gone,
+//!   checks a few times a second (no repaint) for the folder to return, and re-arms.
+//! - Reading and parsing happen on the watcher's thread; the UI only receives finished results,
+//!   so a slow or odd file never freezes the window.
 
-use std::ffi::OsString;
+use std::collections::HashMap;
+use std::hash::{Hash, Hasher};
 use std::path::{Path, PathBuf};
-use std::sync::mpsc::{Receiver, channel};
-use std::time::Duration;
+use std::sync::mpsc::{Receiver, RecvTimeoutError, Sender, channel};
+use std::time::{Duration, Instant, SystemTime};
 
-use notify_debouncer_full::notify::RecursiveMode;
-use notify_debouncer_full::{DebounceEventResult, Debouncer, RecommendedCache, new_debouncer};
+use notify::event::{AccessKind, AccessMode};
+use notify::{EventKind, RecommendedWatcher, RecursiveMode, Watcher};
 
-/// Quiet time after the last event before a change is reported.
-const DEBOUNCE: Duration = Duration::from_millis(120);
+use crate::model::{self, Diagnostic, Diagram, Pos};
 
-/// A running watch on one file.
+/// Quiet time after the last event before the file is checked.
+const DEBOUNCE: Duration = Duration::from_millis(100);
+/// Longest an event storm can delay a check.
+const MAX_DELAY: Duration = Duration::from_millis(1000);
+/// How often a missing folder is looked for (no UI work, a `stat` per folder).
+const REARM_POLL: Duration = Duration::from_millis(250);
+
+/// What the watcher found, in the order it found it.
+#[derive(Debug)]
+pub enum Update {
+    /// The file holds a valid diagram (the first read, or a changed file).
+    Loaded(Box<Diagram>),
+    /// The file changed but is not a valid diagram (or cannot be read).
+    Failed(Vec<Diagnostic>),
+    /// The file is gone (deleted, renamed, or its folder removed); it is watched for its return.
+    Gone(Diagnostic),
+}
+
+/// How the thread is told to stop.
+enum Msg {
+    Event(notify::Result<notify::Event>),
+    Stop,
+}
+
+/// A running watch on one file. Dropping it stops the thread.
 pub struct FileWatcher {
-    _debouncer: Debouncer<notify_debouncer_full::notify::RecommendedWatcher, RecommendedCache>,
-    rx: Receiver<()>,
+    rx: Receiver<Update>,
+    stop: Sender<Msg>,
 }
 
 impl FileWatcher {
-    /// Start watching `path`; `ctx` is woken when it changes.
-    pub fn watch(path: &Path, ctx: &egui::Context) -> Result<FileWatcher, String> {
-        let dir = match path.parent() {
-            Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
-            _ => PathBuf::from("."),
-        };
-        let name: OsString = path
-            .file_name()
-            .map(OsString::from)
-            .ok_or("not a file path")?;
+    /// Watch `path`: the file is read at once (the first [`Update`]) and again whenever its
+    /// content changes; `wake` is called after every update (the app asks for a repaint).
+    pub fn watch(path: &Path, wake: impl Fn() + Send + 'static) -> Result<FileWatcher, String> {
+        let path = std::path::absolute(path).map_err(|e| e.to_string())?;
         let (tx, rx) = channel();
-        let ctx = ctx.clone();
-        let mut debouncer = new_debouncer(DEBOUNCE, None, move |res: DebounceEventResult| {
-            let hit = match res {
-                Ok(events) => events.iter().any(|e| {
-                    e.paths
-                        .iter()
-                        .any(|p| p.file_name() == Some(name.as_os_str()))
-                }),
-                Err(_) => true, // when in doubt, re-read: reading is cheap and safe
-            };
-            if hit {
-                let _ = tx.send(());
-                ctx.request_repaint();
-            }
+        let (msg_tx, msg_rx) = channel();
+        let events = msg_tx.clone();
+        let watcher = notify::recommended_watcher(move |res| {
+            let _ = events.send(Msg::Event(res));
         })
         .map_err(|e| e.to_string())?;
-        debouncer
-            .watch(&dir, RecursiveMode::NonRecursive)
+        let mut state = WatchState {
+            path,
+            watcher,
+            armed: HashMap::new(),
+            last: None,
+            gone_reported: false,
+        };
+        std::thread::Builder::new()
+            .name("scaleview-watch".into())
+            .spawn(move || state.run(&msg_rx, &tx, &wake))
             .map_err(|e| e.to_string())?;
-        Ok(FileWatcher {
-            _debouncer: debouncer,
-            rx,
-        })
+        Ok(FileWatcher { rx, stop: msg_tx })
     }
 
-    /// Whether the file changed since the last call (drains pending notifications).
-    pub fn changed(&self) -> bool {
-        let mut any = false;
-        while self.rx.try_recv().is_ok() {
-            any = true;
-        }
-        any
+    /// The next update, if one is waiting.
+    pub fn try_next(&self) -> Option<Update> {
+        self.rx.try_recv().ok()
     }
+
+    /// Wait up to `timeout` for the next update.
+    pub fn next_within(&self, timeout: Duration) -> Option<Update> {
+        self.rx.recv_timeout(timeout).ok()
+    }
+}
+
+impl Drop for FileWatcher {
+    fn drop(&mut self) {
+        let _ = self.stop.send(Msg::Stop);
+    }
+}
+
+/// What identifies one version of the file cheaply, and its content hash.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct Version {
+    len: u64,
+    modified: Option<SystemTime>,
+    inode: u64,
+    hash: u64,
+}
+
+struct WatchState {
+    path: PathBuf,
+    watcher: RecommendedWatcher,
+    /// Folders watched now, with the identity of the folder when the watch was set.
+    armed: HashMap<PathBuf, u64>,
+    /// The version last read (None before the first read or while the file is gone).
+    last: Option<Version>,
+    gone_reported: bool,
+}
+
+impl WatchState {
+    fn run(&mut self, msgs: &Receiver<Msg>, out: &Sender<Update>, wake: &dyn Fn()) {
+        self.rearm();
+        if !self.check(out, wake) {
+            return;
+        }
+        loop {
+            let timeout = if self.fully_armed() {
+                Duration::from_secs(3600)
+            } else {
+                REARM_POLL
+            };
+            match msgs.recv_timeout(timeout) {
+                Ok(Msg::Stop) | Err(RecvTimeoutError::Disconnected) => return,
+                Ok(Msg::Event(ev)) => {
+                    if !relevant(&ev) {
+                        continue;
+                    }
+                    if !debounce(msgs) {
+                        return;
+                    }
+                }
+                Err(RecvTimeoutError::Timeout) => {
+                    if self.fully_armed() {
+                        continue;
+                    }
+                }
+            }
+            self.rearm();
+            if !self.check(out, wake) {
+                return;
+            }
+        }
+    }
+
+    /// The folders that must be watched: the path's own, and the real file's for a symlink.
+    fn folders(&self) -> Vec<PathBuf> {
+        let mut dirs = Vec::new();
+        if let Some(d) = self.path.parent() {
+            dirs.push(d.to_path_buf());
+        }
+        if let Ok(real) = std::fs::canonicalize(&self.path)
+            && let Some(d) = real.parent()
+            && !dirs.iter().any(|x| x == d)
+        {
+            dirs.push(d.to_path_buf());
+        }
+        dirs
+    }
+
+    fn fully_armed(&self) -> bool {
+        self.folders().iter().all(|d| self.armed.contains_key(d))
+    }
+
+    /// Watch every folder that needs it; re-watch a folder that was removed and recreated.
+    fn rearm(&mut self) {
+        let wanted = self.folders();
+        let stale: Vec<PathBuf> = self
+            .armed
+            .iter()
+            .filter(|(d, id)| !wanted.contains(d) || folder_id(d) != Some(**id))
+            .map(|(d, _)| d.clone())
+            .collect();
+        for d in stale {
+            let _ = self.watcher.unwatch(&d);
+            self.armed.remove(&d);
+        }
+        for d in wanted {
+            if self.armed.contains_key(&d) {
+                continue;
+            }
+            if let Some(id) = folder_id(&d)
+                && self.watcher.watch(&d, RecursiveMode::NonRecursive).is_ok()
+            {
+                self.armed.insert(d, id);
+            }
+        }
+    }
+
+    /// Look at the file; send an update if its content changed. False when the app has gone.
+    fn check(&mut self, out: &Sender<Update>, wake: &dyn Fn()) -> bool {
+        let name = self.path.display().to_string();
+        let update = match std::fs::metadata(&self.path) {
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+                self.last = None;
+                if self.gone_reported {
+                    return true;
+                }
+                self.gone_reported = true;
+                Update::Gone(gone(&name))
+            }
+            _ => {
+                self.gone_reported = false;
+                match self.read_if_changed(&name) {
+                    Some(u) => u,
+                    None => return true,
+                }
+            }
+        };
+        if out.send(update).is_err() {
+            return false;
+        }
+        wake();
+        true
+    }
+
+    /// Read and parse the file unless it is the version read last time.
+    fn read_if_changed(&mut self, name: &str) -> Option<Update> {
+        let meta = std::fs::metadata(&self.path).ok();
+        let quick = meta
+            .as_ref()
+            .map(|m| (m.len(), m.modified().ok(), inode(m)));
+        if let (Some(last), Some((len, modified, ino))) = (self.last, quick)
+            && (last.len, last.modified, last.inode) == (len, modified, ino)
+        {
+            return None;
+        }
+        let bytes = match model::read_capped(&self.path) {
+            Ok(b) => b,
+            Err(e) => {
+                self.last = None;
+                return Some(Update::Failed(vec![e.diagnostic(name)]));
+            }
+        };
+        let mut h = std::collections::hash_map::DefaultHasher::new();
+        bytes.hash(&mut h);
+        let (len, modified, ino) = quick.unwrap_or((bytes.len() as u64, None, 0));
+        let version = Version {
+            len,
+            modified,
+            inode: ino,
+            hash: h.finish(),
+        };
+        let same_content = self.last.is_some_and(|l| l.hash == version.hash);
+        self.last = Some(version);
+        if same_content {
+            return None;
+        }
+        Some(match model::parse_bytes(&bytes, name) {
+            Ok(d) => Update::Loaded(Box::new(d)),
+            Err(diags) => Update::Failed(diags),
+        })
+    }
+}
+
+/// Events that can mean new content. Opening, reading and closing a file without writing
+/// (what every reader, including this app, does) cannot.
+fn relevant(ev: &notify::Result<notify::Event>) -> bool {
+    match ev {
+        Ok(e) => match e.kind {
+            EventKind::Access(AccessKind::Close(AccessMode::Write)) => true,
+            EventKind::Access(_) => false,
+            _ => true,
+        },
+        Err(_) => true, // when in doubt, look: a look that finds no change costs a stat
+    }
+}
+
+/// Drain events until the folder has been quiet for [`DEBOUNCE`] (at most [`MAX_DELAY`]).
+/// False when told to stop.
+fn debounce(msgs: &Receiver<Msg>) -> bool {
+    let start = Instant::now();
+    loop {
+        if start.elapsed() > MAX_DELAY {
+            return true;
+        }
+        match msgs.recv_timeout(DEBOUNCE) {
+            Ok(Msg::Event(_)) => {}
+            Ok(Msg::Stop) | Err(RecvTimeoutError::Disconnected) => return false,
+            Err(RecvTimeoutError::Timeout) => return true,
+        }
+    }
+}
+
+/// The diagnostic shown while the watched file is missing.
+fn gone(name: &str) -> Diagnostic {
+    Diagnostic::new(
+        name,
+        Pos::START,
+        "the file is gone (deleted, renamed, or its folder removed); the last good diagram stays",
+    )
+    .with_hint("it is reloaded as soon as it is back")
+}
+
+/// Identity of a folder (its inode), to notice one removed and recreated under the same name.
+fn folder_id(dir: &Path) -> Option<u64> {
+    std::fs::metadata(dir)
+        .ok()
+        .filter(std::fs::Metadata::is_dir)
+        .map(|m| inode(&m))
+}
+
+#[cfg(unix)]
+fn inode(m: &std::fs::Metadata) -> u64 {
+    use std::os::unix::fs::MetadataExt;
+    m.ino() ^ m.dev().rotate_left(32)
+}
+
+#[cfg(not(unix))]
+fn inode(_: &std::fs::Metadata) -> u64 {
+    0
 }

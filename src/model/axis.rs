@@ -54,22 +54,54 @@ impl Axis {
         }
     }
 
-    /// Long label for the caption: `12,345 users`, `1 user`, `step 3`.
+    /// Long label for the caption: `12,345 users`, `1 user`, `step 3`, `12.5 GB/day`.
+    /// Values with a short fraction (a stage at 12.5) print as written; others are rounded.
     pub fn long_label(&self, value: f64) -> String {
-        let n = value.round();
+        let n = readable_number(value);
         match self.format {
-            AxisFormat::Step => format!("{} {}", self.label, grouped_number(n)),
+            AxisFormat::Step => format!("{} {n}", self.label),
             AxisFormat::Number => {
                 // "users" → "user" for exactly one; units like "GB/day" or "requests/s" stay.
                 let one_word = self.label.chars().all(char::is_alphabetic) && self.label.len() > 1;
-                let unit = if n == 1.0 && one_word {
+                let unit = if n == "1" && one_word {
                     self.label.trim_end_matches('s')
                 } else {
                     self.label.as_str()
                 };
-                format!("{} {unit}", grouped_number(n))
+                format!("{n} {unit}")
             }
         }
+    }
+}
+
+/// A number as a presenter wrote it: `12.5`, `1,234.25`, `10,000`. A value with more than
+/// three decimals (a slider between stages) is rounded: to a whole number from 10 up, else to
+/// two decimals.
+pub fn readable_number(value: f64) -> String {
+    if !value.is_finite() {
+        return value.to_string();
+    }
+    let thousandths = value * 1000.0;
+    let short = (thousandths - thousandths.round()).abs() < 1e-6 + thousandths.abs() * 1e-12;
+    let v = if short {
+        thousandths.round() / 1000.0
+    } else if value.abs() >= 10.0 {
+        value.round()
+    } else {
+        (value * 100.0).round() / 100.0
+    };
+    let whole = grouped_number(v.trunc());
+    let frac = format!("{:.3}", v.abs().fract());
+    let frac = frac.trim_start_matches('0').trim_end_matches('0');
+    let sign = if v < 0.0 && v.trunc() == 0.0 && frac.len() > 1 {
+        "-"
+    } else {
+        ""
+    };
+    if frac.len() > 1 {
+        format!("{sign}{whole}{frac}")
+    } else {
+        whole
     }
 }
 
@@ -162,6 +194,12 @@ mod tests {
         assert_eq!(grouped_number(999.0), "999");
         assert_eq!(users().long_label(1.0), "1 user");
         assert_eq!(users().long_label(10_000.0), "10,000 users");
+        assert_eq!(users().long_label(12.5), "12.5 users");
+        assert_eq!(users().long_label(3_162.277_660_168_379_5), "3,162 users");
+        assert_eq!(readable_number(1_234.25), "1,234.25");
+        assert_eq!(readable_number(2.345_67), "2.35");
+        assert_eq!(readable_number(-0.5), "-0.5");
+        assert_eq!(readable_number(0.999_999_9), "1");
     }
 
     #[test]

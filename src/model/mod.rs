@@ -13,10 +13,10 @@ mod syntax;
 mod synthetic;
 mod validate;
 
-pub use axis::{Axis, AxisFormat, Scale, compact_number, grouped_number};
+pub use axis::{Axis, AxisFormat, Scale, compact_number, grouped_number, readable_number};
 pub use diagnostic::{Diagnostic, Pos};
 pub use diagram::{Component, ComponentAt, Diagram, Grid, Group, Lifetime, Link, Stage};
-pub use file::{LoadError, load_file};
+pub use file::{LoadError, ReadError, load_file, read_capped};
 pub use format::FORMAT_VERSION;
 pub use kinds::{Category, ComponentKind, GroupKind, LinkStyle};
 pub use synthetic::synthetic_diagram;
@@ -31,11 +31,13 @@ pub const DEFAULT_DIAGRAM: &str = include_str!("../../diagrams/aws-10m-users.ron
 /// Name used in diagnostics for the embedded default diagram.
 pub const DEFAULT_DIAGRAM_NAME: &str = "<embedded>/aws-10m-users.ron";
 
-/// Parse and validate a diagram; `file` is only used to label diagnostics.
+/// Parse and validate a diagram; `file` is only used to label diagnostics. A leading UTF-8
+/// byte-order mark (some Windows editors write one) is skipped; it takes no column.
 pub fn parse(src: &str, file: &str) -> Result<Diagram, Vec<Diagnostic>> {
     if src.len() > MAX_FILE_BYTES {
-        return Err(vec![too_big(file, src.len())]);
+        return Err(vec![ReadError::TooBig(src.len() as u64).diagnostic(file)]);
     }
+    let src = src.strip_prefix('\u{feff}').unwrap_or(src);
     let options = ron::Options::default()
         .with_default_extension(ron::extensions::Extensions::IMPLICIT_SOME)
         .with_recursion_limit(64);
@@ -48,7 +50,7 @@ pub fn parse(src: &str, file: &str) -> Result<Diagram, Vec<Diagnostic>> {
 /// Parse raw file bytes: checks size and UTF-8 before parsing.
 pub fn parse_bytes(bytes: &[u8], file: &str) -> Result<Diagram, Vec<Diagnostic>> {
     if bytes.len() > MAX_FILE_BYTES {
-        return Err(vec![too_big(file, bytes.len())]);
+        return Err(vec![ReadError::TooBig(bytes.len() as u64).diagnostic(file)]);
     }
     match std::str::from_utf8(bytes) {
         Ok(src) => parse(src, file),
@@ -77,17 +79,4 @@ pub fn default_diagram() -> Diagram {
             )
         }
     }
-}
-
-fn too_big(file: &str, len: usize) -> Diagnostic {
-    Diagnostic::new(
-        file,
-        Pos::START,
-        format!(
-            "the file is {:.1} MB; diagrams may be at most {} MB",
-            len as f64 / 1e6,
-            MAX_FILE_BYTES / (1024 * 1024)
-        ),
-    )
-    .with_hint("is this the right file? a large diagram is a few hundred kilobytes")
 }

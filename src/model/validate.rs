@@ -77,6 +77,13 @@ pub fn validate(raw: RawDiagram, src: &str, file: &str) -> Result<Diagram, Vec<D
     let grid = check_grid(&mut ck, &raw);
     let stages = check_stages(&mut ck, &raw, &axis);
     let stage_ids: Vec<&str> = stages.iter().map(|s| s.id.as_str()).collect();
+    if report_duplicate_stages(&mut ck, &raw, &stage_ids) {
+        // Every later check resolves stage names; with two stages of one name, each would
+        // only add follow-on errors (and "did you mean" hints pointing at the duplicate).
+        ck.diags.sort_by_key(|d| (d.line, d.col));
+        ck.diags.dedup();
+        return Err(ck.diags);
+    }
     let stage_index: HashMap<&str, usize> =
         stage_ids.iter().enumerate().map(|(i, s)| (*s, i)).collect();
     let refs = StageRefs {
@@ -166,20 +173,9 @@ fn check_stages(ck: &mut Checker, raw: &RawDiagram, axis: &Axis) -> Vec<Stage> {
             Some("add at least one `Stage(id: \"start\", at: 1, title: \"1 user\")`".into()),
         );
     }
-    let mut seen: HashMap<&str, usize> = HashMap::new();
     for (i, s) in raw.stages.iter().enumerate() {
         let path = |f| [Seg::Field("stages"), Seg::Index(i), Seg::Field(f)];
         check_id(ck, &path("id"), &s.id, "stage");
-        if let Some(first) = seen.insert(s.id.as_str(), i) {
-            ck.err(
-                &path("id"),
-                format!("stage id `{}` is used twice", s.id),
-                Some(format!(
-                    "stage {} already uses it; give each stage its own id",
-                    first + 1
-                )),
-            );
-        }
         if !s.at.is_finite() {
             ck.err(
                 &path("at"),
@@ -230,6 +226,66 @@ fn check_stages(ck: &mut Checker, raw: &RawDiagram, axis: &Axis) -> Vec<Stage> {
             notes: s.notes.clone(),
         })
         .collect()
+}
+
+/// Report stage ids used twice; true if there were any. The hint names the stage ids that
+/// the rest of the file refers to but no stage has: most often the id the copy was meant to get.
+fn report_duplicate_stages(ck: &mut Checker, raw: &RawDiagram, ids: &[&str]) -> bool {
+    let mut seen: HashMap<&str, usize> = HashMap::new();
+    let mut dups = Vec::new();
+    for (i, id) in ids.iter().enumerate() {
+        if let Some(first) = seen.insert(id, i) {
+            seen.insert(id, first);
+            dups.push((i, first));
+        }
+    }
+    if dups.is_empty() {
+        return false;
+    }
+    let mut unknown: Vec<&str> = stage_references(raw)
+        .filter(|r| !seen.contains_key(r))
+        .collect();
+    unknown.sort_unstable();
+    unknown.dedup();
+    for (i, first) in dups {
+        let mut hint = format!(
+            "stage {} already uses it; give each stage its own id",
+            first + 1
+        );
+        if !unknown.is_empty() {
+            let list: Vec<String> = unknown.iter().take(4).map(|u| format!("`{u}`")).collect();
+            hint.push_str(&format!(
+                " (the file refers to {}, which no stage has yet)",
+                list.join(", ")
+            ));
+        }
+        ck.err(
+            &[Seg::Field("stages"), Seg::Index(i), Seg::Field("id")],
+            format!("stage id `{}` is used twice", ids[i]),
+            Some(hint),
+        );
+    }
+    true
+}
+
+/// Every stage name the groups, components and links refer to.
+fn stage_references(raw: &RawDiagram) -> impl Iterator<Item = &str> {
+    let groups = raw
+        .groups
+        .iter()
+        .flat_map(|g| [g.appears.as_deref(), g.retires.as_deref()]);
+    let components = raw.components.iter().flat_map(|c| {
+        [c.appears.as_deref(), c.retires.as_deref()]
+            .into_iter()
+            .chain(c.moves.keys().map(|k| Some(k.as_str())))
+            .chain(c.regroup.keys().map(|k| Some(k.as_str())))
+            .chain(c.relabel.keys().map(|k| Some(k.as_str())))
+    });
+    let links = raw
+        .links
+        .iter()
+        .flat_map(|l| [l.appears.as_deref(), l.retires.as_deref()]);
+    groups.chain(components).chain(links).flatten()
 }
 
 fn check_id(ck: &mut Checker, path: &[Seg], id: &str, what: &str) {

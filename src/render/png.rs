@@ -19,6 +19,21 @@ pub enum PngError {
     /// Encoding failed.
     #[error("PNG encoding failed: {0}")]
     Encode(String),
+    /// The machine has too little free memory for an image this large.
+    #[error(
+        "not enough memory for a {0}×{1} image ({2} MB); export a smaller size or close other programs"
+    )]
+    OutOfMemory(u32, u32, usize),
+}
+
+/// A zeroed buffer of `len` bytes, or an error if the memory is not there (instead of the
+/// process aborting, which `vec![0; len]` does).
+fn try_zeroed(len: usize, w: u32, h: u32) -> Result<Vec<u8>, PngError> {
+    let mut v = Vec::new();
+    v.try_reserve_exact(len)
+        .map_err(|_| PngError::OutOfMemory(w, h, len.div_ceil(1_000_000)))?;
+    v.resize(len, 0);
+    Ok(v)
 }
 
 /// Largest output side accepted (16K).
@@ -50,7 +65,10 @@ pub fn rasterize(svg: &str) -> Result<tiny_skia::Pixmap, PngError> {
     if w == 0 || h == 0 || w > MAX_SIDE || h > MAX_SIDE {
         return Err(PngError::BadSize(w, h));
     }
-    let mut pixmap = tiny_skia::Pixmap::new(w, h).ok_or(PngError::BadSize(w, h))?;
+    let len = (w as usize) * (h as usize) * 4;
+    let size = tiny_skia::IntSize::from_wh(w, h).ok_or(PngError::BadSize(w, h))?;
+    let mut pixmap =
+        tiny_skia::Pixmap::from_vec(try_zeroed(len, w, h)?, size).ok_or(PngError::BadSize(w, h))?;
     resvg::render(
         &tree,
         tiny_skia::Transform::identity(),
@@ -61,7 +79,9 @@ pub fn rasterize(svg: &str) -> Result<tiny_skia::Pixmap, PngError> {
 
 /// Encode premultiplied RGBA pixels as an 8-bit RGBA PNG, fast compression.
 pub fn encode(pixmap: &tiny_skia::Pixmap) -> Result<Vec<u8>, PngError> {
-    let mut data = pixmap.data().to_vec();
+    let (w, h) = (pixmap.width(), pixmap.height());
+    let mut data = try_zeroed(pixmap.data().len(), w, h)?;
+    data.copy_from_slice(pixmap.data());
     for px in data.chunks_exact_mut(4) {
         let a = u32::from(px[3]);
         if a != 0 && a != 255 {
@@ -70,7 +90,9 @@ pub fn encode(pixmap: &tiny_skia::Pixmap) -> Result<Vec<u8>, PngError> {
             }
         }
     }
-    let mut out = Vec::with_capacity(data.len() / 4);
+    let mut out = Vec::new();
+    out.try_reserve(data.len() / 4)
+        .map_err(|_| PngError::OutOfMemory(w, h, data.len().div_ceil(1_000_000)))?;
     {
         let mut enc = png::Encoder::new(&mut out, pixmap.width(), pixmap.height());
         enc.set_color(png::ColorType::Rgba);
