@@ -79,7 +79,49 @@ pub fn load(file: Option<&Path>) -> Result<Diagram, u8> {
     let Some(path) = file else {
         return Ok(model::default_diagram());
     };
-    model::load_file(path).map_err(|e| match e {
+    model::load_file(path).map_err(report_load_error)
+}
+
+/// `scaleview check [--deny-warnings] FILE...`: errors and warnings on stderr, one `ok` line
+/// per valid file on stdout. Warnings (the diagram is drawn, but a slide would be wrong or
+/// ugly) exit 0, or 1 with `deny_warnings`.
+pub fn check(files: &[PathBuf], deny_warnings: bool) -> u8 {
+    let mut out = Out::default();
+    let mut code = EXIT_OK;
+    for f in files {
+        let (d, src) = match model::load_file_with_source(f) {
+            Ok(x) => x,
+            Err(e) => {
+                code = code.max(report_load_error(e));
+                continue;
+            }
+        };
+        let warnings = crate::lint::warnings(&d, &src, &f.display().to_string());
+        for w in &warnings {
+            eprint_line(format_args!("{w}"));
+        }
+        if deny_warnings && !warnings.is_empty() {
+            code = code.max(EXIT_BAD_DIAGRAM);
+        }
+        let n = warnings.len();
+        out.line(format_args!(
+            "{}: ok ({} stages, {} components{})",
+            f.display(),
+            d.stages.len(),
+            d.components.len(),
+            match n {
+                0 => String::new(),
+                1 => ", 1 warning".to_owned(),
+                _ => format!(", {n} warnings"),
+            }
+        ));
+    }
+    out.finish(code)
+}
+
+/// Print why a file gave no diagram; the exit code for it.
+fn report_load_error(e: model::LoadError) -> u8 {
+    match e {
         model::LoadError::Unreadable(d) => {
             eprint_line(format_args!("{d}"));
             EXIT_USAGE
@@ -90,25 +132,7 @@ pub fn load(file: Option<&Path>) -> Result<Diagram, u8> {
             }
             EXIT_BAD_DIAGRAM
         }
-    })
-}
-
-/// `scaleview check FILE...`
-pub fn check(files: &[PathBuf]) -> u8 {
-    let mut out = Out::default();
-    let mut code = EXIT_OK;
-    for f in files {
-        match load(Some(f)) {
-            Ok(d) => out.line(format_args!(
-                "{}: ok ({} stages, {} components)",
-                f.display(),
-                d.stages.len(),
-                d.components.len()
-            )),
-            Err(c) => code = code.max(c),
-        }
     }
-    out.finish(code)
 }
 
 /// Which stage `export` was asked for.

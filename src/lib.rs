@@ -10,6 +10,7 @@ pub mod assets;
 pub mod atomic;
 pub mod cli;
 pub mod export;
+pub mod lint;
 pub mod model;
 pub mod render;
 pub mod scene;

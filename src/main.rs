@@ -30,11 +30,15 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Cmd {
-    /// Validate diagram files; prints `path:line:col: error: …` and exits 1 if any is invalid.
+    /// Validate diagram files; prints `path:line:col: error: …` and exits 1 if any is invalid,
+    /// and `warning: …` for what would make a slide wrong or ugly.
     Check {
         /// The .ron files to check.
         #[arg(required = true)]
         files: Vec<PathBuf>,
+        /// Exit 1 when there are warnings, not only errors.
+        #[arg(long)]
+        deny_warnings: bool,
     },
     /// Export a stage (or every stage) as PNG or SVG, without a window or GPU.
     Export(ExportCli),
@@ -104,7 +108,10 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
         None => run_gui(cli.file, cli.theme.map(theme_name)),
-        Some(Cmd::Check { files }) => ExitCode::from(cli::check(&files)),
+        Some(Cmd::Check {
+            files,
+            deny_warnings,
+        }) => ExitCode::from(cli::check(&files, deny_warnings)),
         Some(Cmd::Export(e)) => ExitCode::from(cli::export(&ExportArgs {
             file: e.file,
             stage: e

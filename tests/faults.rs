@@ -48,7 +48,7 @@ fn next(w: &FileWatcher, secs: u64) -> Option<Update> {
 
 fn title_of(u: Option<Update>) -> String {
     match u {
-        Some(Update::Loaded(d)) => d.title.clone(),
+        Some(Update::Loaded(d, _)) => d.title.clone(),
         other => panic!("expected a loaded diagram, got {other:?}"),
     }
 }

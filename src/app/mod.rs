@@ -283,7 +283,7 @@ impl ScaleviewApp {
                 // No watching (out of inotify watches, say): read once, here.
                 self.pending_open = open;
                 let update = match document::load(path) {
-                    Ok(d) => watcher::Update::Loaded(Box::new(d)),
+                    Ok(d) => watcher::Update::Loaded(Box::new(d), Vec::new()),
                     Err(diags) => watcher::Update::Failed(diags),
                 };
                 self.apply_update(update);
@@ -306,11 +306,11 @@ impl ScaleviewApp {
         let open = std::mem::take(&mut self.pending_open);
         let path = self.source_path.clone();
         match update {
-            watcher::Update::Loaded(d) => {
+            watcher::Update::Loaded(d, warnings) => {
                 if let Some(p) = &path {
                     self.source_name = document::display_name(p);
                 }
-                self.diagnostics.clear();
+                self.diagnostics = warnings;
                 self.replace_diagram(*d, !open);
                 let restored = path
                     .as_ref()

@@ -371,30 +371,45 @@ pub fn diagnostics(app: &mut ScaleviewApp, ui: &mut egui::Ui) {
     if app.diagnostics.is_empty() {
         return;
     }
+    let errors = app
+        .diagnostics
+        .iter()
+        .any(|d| d.severity == crate::model::Severity::Error);
     let red = ui.visuals().error_fg_color;
+    let amber = ui.visuals().warn_fg_color;
+    let colour = if errors { red } else { amber };
     egui::Panel::bottom("diagnostics")
         .frame(
             egui::Frame::side_top_panel(ui.style())
                 .fill(ui.visuals().extreme_bg_color)
-                .stroke(egui::Stroke::new(2.0, red)),
+                .stroke(egui::Stroke::new(2.0, colour)),
         )
         .show(ui, |ui| {
             ui.horizontal(|ui| {
                 let n = app.diagnostics.len();
+                let (what, then) = if errors {
+                    (
+                        "problem",
+                        "— the last good diagram stays on screen; fix and save the file to reload it.",
+                    )
+                } else {
+                    (
+                        "warning",
+                        "— the diagram is drawn, but these would make a slide wrong or ugly.",
+                    )
+                };
                 ui.label(
                     bold(
                         format!(
-                            "{n} problem{} in {}",
+                            "{n} {what}{} in {}",
                             if n == 1 { "" } else { "s" },
                             app.diagnostics[0].file
                         ),
                         16.0,
                     )
-                    .color(red),
+                    .color(colour),
                 );
-                ui.label(
-                    "— the last good diagram stays on screen; fix and save the file to reload it.",
-                );
+                ui.label(then);
                 if ui.button("Reload").clicked() {
                     app.commands.push(Command::Reload);
                 }
@@ -403,13 +418,22 @@ pub fn diagnostics(app: &mut ScaleviewApp, ui: &mut egui::Ui) {
                 .max_height(160.0)
                 .show(ui, |ui| {
                     for d in &app.diagnostics {
+                        let c = if d.severity == crate::model::Severity::Error {
+                            red
+                        } else {
+                            amber
+                        };
                         ui.label(
                             RichText::new(format!(
-                                "{}:{}:{}: {}",
-                                d.file, d.line, d.col, d.message
+                                "{}:{}:{}: {}: {}",
+                                d.file,
+                                d.line,
+                                d.col,
+                                d.severity.word(),
+                                d.message
                             ))
                             .monospace()
-                            .color(red),
+                            .color(c),
                         );
                         if let Some(h) = &d.hint {
                             ui.label(RichText::new(format!("    hint: {h}")).monospace());

@@ -32,8 +32,9 @@ const REARM_POLL: Duration = Duration::from_millis(250);
 /// What the watcher found, in the order it found it.
 #[derive(Debug)]
 pub enum Update {
-    /// The file holds a valid diagram (the first read, or a changed file).
-    Loaded(Box<Diagram>),
+    /// The file holds a valid diagram (the first read, or a changed file), with the warnings
+    /// `check` would print for it.
+    Loaded(Box<Diagram>, Vec<Diagnostic>),
     /// The file changed but is not a valid diagram (or cannot be read).
     Failed(Vec<Diagnostic>),
     /// The file is gone (deleted, renamed, or its folder removed); it is watched for its return.
@@ -253,7 +254,10 @@ impl WatchState {
             return None;
         }
         Some(match model::parse_bytes(&bytes, name) {
-            Ok(d) => Update::Loaded(Box::new(d)),
+            Ok(d) => {
+                let warnings = crate::lint::warnings(&d, &String::from_utf8_lossy(&bytes), name);
+                Update::Loaded(Box::new(d), warnings)
+            }
             Err(diags) => Update::Failed(diags),
         })
     }

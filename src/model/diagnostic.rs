@@ -2,9 +2,33 @@
 
 use std::fmt;
 
+/// How serious a diagnostic is.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Severity {
+    /// The diagram is drawn, but a slide would be wrong or ugly (a link not clear of other
+    /// components, a label cut short, text too small): `check` exits 0 unless
+    /// `--deny-warnings`.
+    Warning,
+    /// The file is not a valid diagram; nothing is drawn from it.
+    #[default]
+    Error,
+}
+
+impl Severity {
+    /// The word printed before the message.
+    pub fn word(self) -> &'static str {
+        match self {
+            Severity::Warning => "warning",
+            Severity::Error => "error",
+        }
+    }
+}
+
 /// One problem in a diagram file: where (file, 1-based line and column), what, and a hint.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Diagnostic {
+    /// Error (nothing drawn) or warning (drawn, but wrong or ugly).
+    pub severity: Severity,
     /// The file as the user named it (or `<embedded>` for the built-in diagram).
     pub file: String,
     /// 1-based line.
@@ -21,11 +45,20 @@ impl Diagnostic {
     /// A diagnostic without a hint.
     pub fn new(file: &str, pos: Pos, message: impl Into<String>) -> Self {
         Diagnostic {
+            severity: Severity::Error,
             file: file.to_owned(),
             line: pos.line,
             col: pos.col,
             message: message.into(),
             hint: None,
+        }
+    }
+
+    /// A warning: the diagram is drawn, but a slide would be wrong or ugly.
+    pub fn warning(file: &str, pos: Pos, message: impl Into<String>) -> Self {
+        Diagnostic {
+            severity: Severity::Warning,
+            ..Diagnostic::new(file, pos, message)
         }
     }
 
@@ -49,8 +82,12 @@ impl fmt::Display for Diagnostic {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(
             f,
-            "{}:{}:{}: error: {}",
-            self.file, self.line, self.col, self.message
+            "{}:{}:{}: {}: {}",
+            self.file,
+            self.line,
+            self.col,
+            self.severity.word(),
+            self.message
         )?;
         if let Some(hint) = &self.hint {
             write!(f, "\n  hint: {hint}")?;

@@ -41,9 +41,16 @@ const MISSING: &str = "there is no file at this path";
 
 /// Read and validate a diagram file. Nothing here panics or blocks on special files.
 pub fn load_file(path: &Path) -> Result<Diagram, LoadError> {
+    load_file_with_source(path).map(|(d, _)| d)
+}
+
+/// Read and validate a diagram file, and keep its text (to point warnings at their lines).
+pub fn load_file_with_source(path: &Path) -> Result<(Diagram, String), LoadError> {
     let name = path.display().to_string();
     let bytes = read_capped(path).map_err(|e| LoadError::Unreadable(e.diagnostic(&name)))?;
-    parse_bytes(&bytes, &name).map_err(LoadError::Invalid)
+    let d = parse_bytes(&bytes, &name).map_err(LoadError::Invalid)?;
+    // parse_bytes succeeded, so the bytes are UTF-8.
+    Ok((d, String::from_utf8_lossy(&bytes).into_owned()))
 }
 
 /// Why the bytes of a file could not be read.

@@ -14,13 +14,46 @@ mod synthetic;
 mod validate;
 
 pub use axis::{Axis, AxisFormat, Scale, compact_number, grouped_number, readable_number};
-pub use diagnostic::{Diagnostic, Pos};
+pub use diagnostic::{Diagnostic, Pos, Severity};
 pub use diagram::{Component, ComponentAt, Diagram, Grid, Group, Lifetime, Link, Stage};
-pub use file::{LoadError, ReadError, load_file, read_capped};
+pub use file::{LoadError, ReadError, load_file, load_file_with_source, read_capped};
 pub use format::FORMAT_VERSION;
 pub use kinds::{Category, ComponentKind, GroupKind, LinkStyle};
 pub use synthetic::synthetic_diagram;
 pub use validate::MAX_CELL;
+
+/// Something in a diagram file that a diagnostic can point at.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Item {
+    /// `stages[i]`.
+    Stage(usize),
+    /// `groups[i]`.
+    Group(usize),
+    /// `components[i]`.
+    Component(usize),
+    /// `links[i]`.
+    Link(usize),
+}
+
+/// Where each of `items` is written in `src` (line and column of its start; 1:1 if it cannot
+/// be found, e.g. the source is not the one the diagram came from).
+pub fn positions_of(src: &str, items: &[Item]) -> Vec<Pos> {
+    use source_map::Seg;
+    let src = src.strip_prefix('\u{feff}').unwrap_or(src);
+    let map = source_map::SourceMap::build(src);
+    items
+        .iter()
+        .map(|item| {
+            let (field, i) = match *item {
+                Item::Stage(i) => ("stages", i),
+                Item::Group(i) => ("groups", i),
+                Item::Component(i) => ("components", i),
+                Item::Link(i) => ("links", i),
+            };
+            map.locate(&[Seg::Field(field), Seg::Index(i)])
+        })
+        .collect()
+}
 
 /// Largest diagram file accepted; real diagrams are a few tens of kilobytes.
 pub const MAX_FILE_BYTES: usize = 4 * 1024 * 1024;

@@ -54,6 +54,11 @@ pub struct Placement {
 
 /// Fit the scene into the output below the caption band, centred, with a margin.
 pub fn placement(scene: &Scene, opts: &SvgOptions) -> Placement {
+    placement_of(scene.bounds, opts)
+}
+
+/// Fit a box of scene units (a stage's bounds) into the output, as [`placement`] does.
+pub fn placement_of(bounds: crate::scene::Rect, opts: &SvgOptions) -> Placement {
     let (w, h) = (opts.width.max(1) as f32, opts.height.max(1) as f32);
     let margin = 0.035 * w.min(h);
     let caption_height = if opts.caption {
@@ -63,7 +68,7 @@ pub fn placement(scene: &Scene, opts: &SvgOptions) -> Placement {
     };
     let avail_w = (w - 2.0 * margin).max(1.0);
     let avail_h = (h - caption_height - 2.0 * margin).max(1.0);
-    let b = scene.bounds;
+    let b = bounds;
     if b.is_empty() {
         return Placement {
             scale: 1.0,

@@ -1,6 +1,5 @@
 //! The settled layout of one stage: every visible component, group and link with its box.
 
-use std::collections::HashMap;
 use std::sync::Arc;
 
 use super::geom::{Point, Rect};
@@ -30,6 +29,20 @@ pub struct NodeLayout {
     pub label_width: f32,
 }
 
+impl NodeLayout {
+    /// The boxes that hold ink: the icon, and the label as wide as it may grow
+    /// (`MAX_TEXT_BOOST`). The footprint `rect` also covers the empty corners beside the icon.
+    pub fn ink_boxes(&self) -> [Rect; 2] {
+        let c = self.icon.center();
+        let half = self.label_width * MAX_TEXT_BOOST / 2.0;
+        let label = Rect::from_min_max(
+            Point::new(c.x - half, self.icon.max.y),
+            Point::new(c.x + half, self.rect.max.y),
+        );
+        [self.icon, label]
+    }
+}
+
 /// A group's resolved box at one stage.
 #[derive(Clone, Debug, PartialEq)]
 pub struct GroupLayout {
@@ -52,8 +65,11 @@ pub struct GroupLayout {
 /// A link's route at one stage, with its names ready to share.
 #[derive(Clone, Debug, PartialEq)]
 pub struct LinkLayout {
-    /// The four-point route.
+    /// The route: an orthogonal polyline of any length.
     pub route: Route,
+    /// Whether the route is clear: it crosses no other component or group label and runs
+    /// along no unrelated line (false when the author's layout left no such route).
+    pub clean: bool,
     /// `from->to` ids.
     pub id: Arc<str>,
     /// Text beside the line (may be empty).
@@ -62,6 +78,9 @@ pub struct LinkLayout {
     pub label_size: (f32, f32),
     /// Centre of the label, placed clear of every line, component and other label.
     pub label_pos: Point,
+    /// Whether the label found a spot touching nothing else and nearer its own line than any
+    /// other (false: the author's layout left no room; `check` warns).
+    pub label_fits: bool,
 }
 
 /// Values stored by a dense index (component, group or link number): a frame looks up every
@@ -79,6 +98,11 @@ impl<T> Slots<T> {
     /// The value at `i`, if any.
     pub fn get(&self, i: &usize) -> Option<&T> {
         self.0.get(*i).and_then(Option::as_ref)
+    }
+
+    /// The value at `i`, mutably, if any.
+    pub fn get_mut(&mut self, i: usize) -> Option<&mut T> {
+        self.0.get_mut(i).and_then(Option::as_mut)
     }
 
     /// Store `v` at `i`.
@@ -215,7 +239,10 @@ pub fn layout_stage(d: &Diagram, stage: usize) -> StageLayout {
         .filter(|g| d.groups[*g].life.contains(stage))
         .collect();
     order.sort_by_key(|g| std::cmp::Reverse(depth_of(*g)));
-    for g in order {
+    // What each group encloses (members and child groups), before padding.
+    let mut inners: Vec<Rect> = vec![Rect::NOTHING; d.groups.len()];
+    let mut level: Vec<usize> = Vec::new();
+    for (k, &g) in order.iter().enumerate() {
         let mut inner = Rect::NOTHING;
         for (i, c) in d.components_at(stage) {
             if c.at[stage].group == Some(g)
@@ -229,43 +256,46 @@ pub fn layout_stage(d: &Diagram, stage: usize) -> StageLayout {
                 inner = inner.union(cl.rect);
             }
         }
-        if inner.is_empty() {
-            continue;
+        if !inner.is_empty() {
+            inners[g] = inner;
+            let mut rect = inner.expand(
+                GROUP_PAD,
+                GROUP_PAD + GROUP_LABEL_BAND,
+                GROUP_PAD,
+                GROUP_PAD,
+            );
+            // The corner label must fit inside the box: widen it to the right when it does not.
+            let label_width = text::width(&d.groups[g].label, GROUP_LABEL_SIZE, Weight::Bold);
+            let inset = group_label_inset(d.groups[g].kind);
+            if rect.width() < inset + label_width + GROUP_PAD {
+                rect.max.x = rect.min.x + inset + label_width + GROUP_PAD;
+            }
+            groups.insert(
+                g,
+                GroupLayout {
+                    index: g,
+                    id: Arc::from(d.groups[g].id.as_str()),
+                    label: Arc::from(d.groups[g].label.as_str()),
+                    rect,
+                    depth: depth_of(g),
+                    label_width,
+                    label_room: 1.0,
+                },
+            );
+            level.push(g);
         }
-        let mut rect = inner.expand(
-            GROUP_PAD,
-            GROUP_PAD + GROUP_LABEL_BAND,
-            GROUP_PAD,
-            GROUP_PAD,
-        );
-        // The corner label must fit inside the box: widen it to the right when it does not.
-        let label_width = text::width(&d.groups[g].label, GROUP_LABEL_SIZE, Weight::Bold);
+        // A level is done: keep its sibling boxes apart before their parents enclose them.
+        if order.get(k + 1).is_none_or(|n| depth_of(*n) != depth_of(g)) {
+            separate_siblings(d, &mut groups, &inners, &level);
+            level.clear();
+        }
+    }
+    for (g, gl) in groups.iter_mut() {
         let inset = group_label_inset(d.groups[g].kind);
-        if rect.width() < inset + label_width + GROUP_PAD {
-            rect.max.x = rect.min.x + inset + label_width + GROUP_PAD;
-        }
-        groups.insert(
-            g,
-            GroupLayout {
-                index: g,
-                id: Arc::from(d.groups[g].id.as_str()),
-                label: Arc::from(d.groups[g].label.as_str()),
-                rect,
-                depth: depth_of(g),
-                label_width,
-                label_room: super::text_room::group_label_room(&rect, inset, label_width),
-            },
-        );
+        gl.label_room = super::text_room::group_label_room(&gl.rect, inset, gl.label_width);
     }
 
-    // Obstacles are found through a coarse grid, so routing stays linear in the diagram size.
     let buckets = Buckets(d.grid.cell_width.max(d.grid.cell_height) * 2.0);
-    let mut index: HashMap<(i64, i64), Vec<usize>> = HashMap::new();
-    for n in nodes.values() {
-        for k in buckets.covering(n.rect) {
-            index.entry(k).or_default().push(n.index);
-        }
-    }
     // Group corner labels are obstacles too: a line through a label makes it unreadable.
     let group_labels: Vec<Rect> = groups
         .values()
@@ -278,85 +308,7 @@ pub fn layout_stage(d: &Diagram, stage: usize) -> StageLayout {
             )
         })
         .collect();
-    let mut routes = Slots::default();
-    let mut occupied = route::Occupied::default();
-    // Group borders count as lines already drawn: a link running along one would vanish in it.
-    for g in groups.values() {
-        let r = g.rect;
-        let corners = [
-            r.min,
-            Point::new(r.max.x, r.min.y),
-            r.max,
-            Point::new(r.min.x, r.max.y),
-            r.min,
-        ];
-        occupied.add(&corners, (usize::MAX, usize::MAX));
-    }
-    let mut obstacles: Vec<Rect> = Vec::new();
-    // Which components were already gathered for the current link (stamped with its number).
-    let mut seen: Vec<usize> = vec![usize::MAX; d.components.len()];
-    // Links between components in one row or column go first: a straight line is their only
-    // good route, and the links that can turn then keep off it.
-    let ends = |n: &NodeLayout| route::Ends {
-        icon: n.icon,
-        footprint: n.rect,
-    };
-    let mut order: Vec<(bool, usize)> = d
-        .links
-        .iter()
-        .enumerate()
-        .filter(|(_, l)| l.life.contains(stage))
-        .filter_map(|(i, l)| {
-            let (a, b) = (nodes.get(&l.from)?, nodes.get(&l.to)?);
-            Some((!route::aligned(ends(a), ends(b)), i))
-        })
-        .collect();
-    order.sort_unstable();
-    for (i, l) in order.into_iter().map(|(_, i)| (i, &d.links[i])) {
-        let (Some(a), Some(b)) = (nodes.get(&l.from), nodes.get(&l.to)) else {
-            continue;
-        };
-        // Every candidate route stays inside the two components' joint bounding box, or a cell
-        // beyond it when it detours around a blocker.
-        let area = a
-            .rect
-            .union(b.rect)
-            .expand_by(d.grid.cell_width.max(d.grid.cell_height));
-        obstacles.clear();
-        for k in buckets.covering(area) {
-            for &j in index.get(&k).into_iter().flatten() {
-                if j != l.from && j != l.to && seen.get(j).is_some_and(|s| *s != i) {
-                    seen[j] = i;
-                    if let Some(n) = nodes.get(&j).filter(|n| n.rect.intersects(&area)) {
-                        obstacles.push(n.rect);
-                    }
-                }
-            }
-        }
-        obstacles.extend(group_labels.iter().filter(|r| r.intersects(&area)));
-        let r = route::route(ends(a), ends(b), (l.from, l.to), &obstacles, &occupied);
-        occupied.add(&route::polyline(&r), (l.from, l.to));
-        let label_size = if l.label.is_empty() {
-            (0.0, 0.0)
-        } else {
-            (
-                text::width(&l.label, EDGE_LABEL_SIZE, Weight::Regular),
-                EDGE_LABEL_SIZE,
-            )
-        };
-        let id = format!("{}->{}", d.components[l.from].id, d.components[l.to].id);
-        routes.insert(
-            i,
-            LinkLayout {
-                route: r,
-                id: Arc::from(id),
-                label: Arc::from(l.label.as_str()),
-                label_size,
-                label_pos: Point::default(),
-            },
-        );
-    }
-    place_link_labels(&mut routes, &nodes, &group_labels, buckets);
+    let routes = super::link_routes::route_links(d, stage, &nodes, &groups, &group_labels);
     // Link labels count too, or an export could cut one off at the edge.
     let labels = routes
         .values()
@@ -384,80 +336,68 @@ pub fn layout_stage(d: &Diagram, stage: usize) -> StageLayout {
     }
 }
 
-/// A straight piece of link `.0`'s route, from `.1` to `.2`.
-type LinkSegment = (usize, Point, Point);
-
-/// Put every link label where it touches no line, component, group label or other link label,
-/// trying spots along the link's segments (longest first) on either side; the first spot when
-/// none is free. Runs after routing, so labels dodge lines placed after their own.
-fn place_link_labels(
-    routes: &mut Slots<LinkLayout>,
-    nodes: &Slots<NodeLayout>,
-    group_labels: &[Rect],
-    buckets: Buckets,
+/// Sibling groups (same parent) whose padded boxes overlap although their contents do not:
+/// their facing borders meet half-way between the contents, so neither box seems to hold the
+/// other's members. Boxes whose contents overlap stay as they are (`check` warns).
+fn separate_siblings(
+    d: &Diagram,
+    groups: &mut Slots<GroupLayout>,
+    inners: &[Rect],
+    level: &[usize],
 ) {
-    // Skip the work entirely for diagrams without link labels (most big ones).
-    if routes.values().all(|l| l.label_size.0 <= 0.0) {
-        return;
-    }
-    let mut segments: HashMap<(i64, i64), Vec<LinkSegment>> = HashMap::new();
-    for (i, l) in routes.iter() {
-        for w in route::polyline(&l.route).windows(2) {
-            let r = Rect::from_min_max(
-                Point::new(w[0].x.min(w[1].x), w[0].y.min(w[1].y)),
-                Point::new(w[0].x.max(w[1].x), w[0].y.max(w[1].y)),
-            );
-            for k in buckets.covering(r) {
-                segments.entry(k).or_default().push((i, w[0], w[1]));
+    for (k, &a) in level.iter().enumerate() {
+        for &b in &level[k + 1..] {
+            if d.groups[a].parent != d.groups[b].parent {
+                continue;
             }
-        }
-    }
-    let mut boxes: HashMap<(i64, i64), Vec<Rect>> = HashMap::new();
-    for r in nodes
-        .values()
-        .map(|n| n.rect)
-        .chain(group_labels.iter().copied())
-    {
-        for k in buckets.covering(r) {
-            boxes.entry(k).or_default().push(r);
-        }
-    }
-    for (i, l) in routes.iter_mut().filter(|(_, l)| l.label_size.0 > 0.0) {
-        let points = route::polyline(&l.route);
-        let spots = route::label_spots(&points, l.label_size);
-        // How many lines and boxes a label at `at` would touch.
-        let conflicts = |at: Point| -> usize {
-            let b = route::label_box(at, l.label_size);
-            buckets
-                .covering(b)
-                .map(|k| {
-                    let lines = segments.get(&k).map_or(0, |v| {
-                        v.iter()
-                            .filter(|(j, p, q)| *j != i && route::segment_hits_rect(*p, *q, &b))
-                            .count()
-                    });
-                    let others = boxes
-                        .get(&k)
-                        .map_or(0, |v| v.iter().filter(|r| r.intersects(&b)).count());
-                    lines + others
-                })
-                .sum()
-        };
-        let mut best: Option<(usize, Point)> = None;
-        for at in spots {
-            let c = conflicts(at);
-            if best.is_none_or(|(bc, _)| c < bc) {
-                best = Some((c, at));
+            let (Some(ra), Some(rb)) = (
+                groups.get(&a).map(|g| g.rect),
+                groups.get(&b).map(|g| g.rect),
+            ) else {
+                continue;
+            };
+            if !ra.intersects(&rb) {
+                continue;
             }
-            if c == 0 {
-                break;
+            let (ia, ib) = (inners[a], inners[b]);
+            // The widest gap between the contents decides the axis and the order.
+            let gaps = [
+                (ib.min.x - ia.max.x, 0),
+                (ia.min.x - ib.max.x, 1),
+                (ib.min.y - ia.max.y, 2),
+                (ia.min.y - ib.max.y, 3),
+            ];
+            let (gap, side) = gaps
+                .into_iter()
+                .fold((f32::MIN, 0), |best, g| if g.0 > best.0 { g } else { best });
+            if gap <= 2.0 {
+                continue;
             }
-        }
-        let at = best.map(|(_, p)| p).unwrap_or_default();
-        l.label_pos = at;
-        let b = route::label_box(at, l.label_size);
-        for k in buckets.covering(b) {
-            boxes.entry(k).or_default().push(b);
+            let (first, second, lo, hi) = match side {
+                0 | 2 => (a, b, ia, ib),
+                _ => (b, a, ib, ia),
+            };
+            let horizontal = side < 2;
+            let mid = if horizontal {
+                (lo.max.x + hi.min.x) / 2.0
+            } else {
+                (lo.max.y + hi.min.y) / 2.0
+            };
+            if let Some(g) = groups.get_mut(first) {
+                if horizontal {
+                    g.rect.max.x = g.rect.max.x.min(mid - 1.0);
+                } else {
+                    g.rect.max.y = g.rect.max.y.min(mid - 1.0);
+                }
+            }
+            if let Some(g) = groups.get_mut(second) {
+                if horizontal {
+                    g.rect.min.x = g.rect.min.x.max(mid + 1.0);
+                } else {
+                    // Keep the label band above the contents.
+                    g.rect.min.y = g.rect.min.y.max(mid + 1.0).min(hi.min.y - GROUP_LABEL_BAND);
+                }
+            }
         }
     }
 }

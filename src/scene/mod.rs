@@ -5,7 +5,10 @@
 
 pub mod geom;
 mod layout;
+mod link_labels;
+mod link_routes;
 pub mod route;
+pub mod search;
 mod snapshot;
 pub mod style;
 pub mod text;
@@ -161,6 +164,9 @@ pub struct EdgeShape {
     pub label_pos: Point,
     /// 0 = invisible, 1 = opaque.
     pub opacity: f32,
+    /// Whether the route is clear of other components, group labels and unrelated lines (in
+    /// the stages it is blended from).
+    pub clean: bool,
 }
 
 /// The caption: diagram title, stage title, and the axis value.
@@ -283,15 +289,16 @@ impl Scene {
         let mut edges = Vec::new();
         for (li, l) in d.links.iter().enumerate() {
             let (ra, rb) = (a.routes.get(&li), b.routes.get(&li));
-            let (route, presence, names, label_pos) = match (ra, rb) {
+            let (route, presence, names, label_pos, clean) = match (ra, rb) {
                 (Some(x), Some(y)) => (
                     route::lerp_route(&x.route, &y.route, t),
                     1.0,
                     y,
                     x.label_pos.lerp(y.label_pos, t),
+                    x.clean && y.clean,
                 ),
-                (None, Some(y)) => (y.route, t, y, y.label_pos),
-                (Some(x), None) => (x.route, 1.0 - t, x, x.label_pos),
+                (None, Some(y)) => (y.route.clone(), t, y, y.label_pos, y.clean),
+                (Some(x), None) => (x.route.clone(), 1.0 - t, x, x.label_pos, x.clean),
                 (None, None) => continue,
             };
             let (Some(oa), Some(ob)) = (node_opacity(l.from), node_opacity(l.to)) else {
@@ -310,6 +317,7 @@ impl Scene {
                 label: names.label.clone(),
                 label_pos,
                 opacity,
+                clean,
             });
         }
 

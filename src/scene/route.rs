@@ -1,16 +1,24 @@
 //! Link routing in the style of architecture diagrams: a straight horizontal or vertical line
 //! between components in the same row or column, otherwise the simplest orthogonal route (an L,
 //! then a Z, then a detour around a blocker) that runs through no other component and does not
-//! lie on top of a link already placed. A diagonal is the last resort. Routes are computed per
-//! settled stage and have four points, so transitions can interpolate them point by point.
+//! lie on top of a link already placed. When none of those is clear, a shortest-path search
+//! ([`super::search`]) finds an orthogonal route of any length around everything in the way.
+//! Routes never have a diagonal, and every route ends in a straight stem into its target, so the
+//! arrowhead sits on a visible line.
 
 use std::collections::HashMap;
 
 use super::geom::{Point, Rect};
+use super::search::{self, Dir, Port};
 use super::style;
 
-/// A route: always four points (straight lines repeat points) so any two can be blended.
-pub type Route = [Point; 4];
+/// A route: an orthogonal polyline from the source's border to the target's, any length.
+pub type Route = Vec<Point>;
+
+/// Shortest straight run into the target (and out of the source), so arrowheads have a stem.
+pub const MIN_STEM: f32 = 10.0;
+/// Clearance the searched routes keep from components and group labels.
+const CLEARANCE: f32 = 6.0;
 
 /// A component as the router sees it: its icon square and its icon + label footprint.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -80,21 +88,6 @@ fn crosses_own_ends(points: &[Point], a: Ends, b: Ends) -> bool {
     })
 }
 
-/// Where a line from inside `icon` towards `toward` leaves the component: at the icon's border,
-/// or below the label when it leaves downwards (so it never crosses the label).
-pub fn attach_point(icon: Rect, footprint: Rect, toward: Point) -> Point {
-    let icon_box = icon.expand_by(style::EDGE_GAP);
-    let p = icon_box.border_point_toward(toward);
-    if (p.y - icon_box.max.y).abs() < 0.5 && toward.y > icon_box.max.y {
-        let c = icon.center();
-        let dy = toward.y - c.y;
-        let bottom = footprint.max.y + style::EDGE_GAP;
-        let t = (bottom - c.y) / dy;
-        return Point::new(c.x + (toward.x - c.x) * t, bottom);
-    }
-    p
-}
-
 /// Horizontal and vertical segments of the links placed so far, so later links can avoid
 /// running on top of them (two links sharing a segment read as one).
 #[derive(Clone, Debug, Default)]
@@ -110,7 +103,7 @@ struct Placed {
     at: f32,
     lo: f32,
     hi: f32,
-    ends: (usize, usize),
+    ends: Wire,
 }
 
 /// How much of a candidate route lies on top of recorded links.
@@ -129,10 +122,6 @@ impl Overlap {
     }
 }
 
-/// Length of unrelated shared line that weighs like half a crossed component when no route is
-/// clear.
-const SHARED_LENGTH: f32 = 60.0;
-
 /// Segments closer than this (scene units) count as lying on top of each other.
 const NEAR: f32 = 6.0;
 
@@ -142,7 +131,7 @@ fn lane(c: f32) -> i64 {
 
 impl Occupied {
     /// Record the chosen route of the link joining components `ends`.
-    pub fn add(&mut self, points: &[Point], ends: (usize, usize)) {
+    pub fn add(&mut self, points: &[Point], ends: Wire) {
         for w in points.windows(2) {
             let (a, b) = (w[0], w[1]);
             if (a.y - b.y).abs() < 0.5 {
@@ -166,37 +155,94 @@ impl Occupied {
     }
 
     /// How much of `points` (a route of the link joining `ends`) lies on recorded segments.
-    pub fn overlap(&self, points: &[Point], ends: (usize, usize)) -> Overlap {
+    pub fn overlap(&self, points: &[Point], ends: Wire) -> Overlap {
         let mut out = Overlap::default();
-        let mut along = |map: &HashMap<i64, Vec<Placed>>, c: f32, lo: f32, hi: f32| {
-            let k = lane(c);
-            for p in (k - 1..=k + 1)
-                .filter_map(|k| map.get(&k))
-                .flatten()
-                .filter(|p| (c - p.at).abs() < NEAR)
-            {
-                // Segments that merely meet end to end also read as one line: keep a gap.
-                let len = (hi.min(p.hi) - lo.max(p.lo) + 2.0 * NEAR).max(0.0);
-                let related = p.ends.0 == ends.0
-                    || p.ends.0 == ends.1
-                    || p.ends.1 == ends.0
-                    || p.ends.1 == ends.1;
-                if related {
-                    out.related += len;
-                } else {
-                    out.unrelated += len;
-                }
-            }
-        };
         for w in points.windows(2) {
-            let (a, b) = (w[0], w[1]);
-            if (a.y - b.y).abs() < 0.5 {
-                along(&self.horizontal, a.y, a.x.min(b.x), a.x.max(b.x));
-            } else if (a.x - b.x).abs() < 0.5 {
-                along(&self.vertical, a.x, a.y.min(b.y), a.y.max(b.y));
+            let o = self.run_along(w[0], w[1], ends);
+            out.related += o.related;
+            out.unrelated += o.unrelated;
+        }
+        out
+    }
+
+    /// How much of the straight segment a–b lies on recorded segments. Links sharing an end
+    /// are related (they may bundle); the two directions between the same pair of components
+    /// are not (they must stay a visible pair).
+    pub fn run_along(&self, a: Point, b: Point, ends: Wire) -> Overlap {
+        let mut out = Overlap::default();
+        let (map, c, lo, hi) = if (a.y - b.y).abs() < 0.5 {
+            (&self.horizontal, a.y, a.x.min(b.x), a.x.max(b.x))
+        } else if (a.x - b.x).abs() < 0.5 {
+            (&self.vertical, a.x, a.y.min(b.y), a.y.max(b.y))
+        } else {
+            return out;
+        };
+        let k = lane(c);
+        for p in (k - 1..=k + 1)
+            .filter_map(|k| map.get(&k))
+            .flatten()
+            .filter(|p| (c - p.at).abs() < NEAR)
+        {
+            // Segments that merely meet end to end also read as one line: keep a gap.
+            let len = (hi.min(p.hi) - lo.max(p.lo) + 2.0 * NEAR).max(0.0);
+            if len <= 0.0 {
+                continue;
+            }
+            if p.ends.may_bundle(ends) {
+                out.related += len;
+            } else {
+                out.unrelated += len;
             }
         }
         out
+    }
+
+    /// How many recorded segments the straight segment a–b crosses (at a right angle).
+    pub fn crossings(&self, a: Point, b: Point) -> usize {
+        let (map, c, lo, hi) = if (a.y - b.y).abs() < 0.5 {
+            (&self.vertical, a.y, a.x.min(b.x), a.x.max(b.x))
+        } else if (a.x - b.x).abs() < 0.5 {
+            (&self.horizontal, a.x, a.y.min(b.y), a.y.max(b.y))
+        } else {
+            return 0;
+        };
+        (lane(lo)..=lane(hi))
+            .filter_map(|k| map.get(&k))
+            .flatten()
+            .filter(|p| p.at > lo + 0.5 && p.at < hi - 0.5 && c > p.lo + 0.5 && c < p.hi - 0.5)
+            .count()
+    }
+}
+
+/// A link as the router sees it: the components it joins, and whether it carries a label.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Wire {
+    /// Source component.
+    pub from: usize,
+    /// Target component.
+    pub to: usize,
+    /// Whether the link has a label (a labelled line never bundles: its label would sit
+    /// beside two lines at once).
+    pub labelled: bool,
+}
+
+impl Wire {
+    /// The lines already drawn that nobody may run along (group borders).
+    pub const BORDER: Wire = Wire {
+        from: usize::MAX,
+        to: usize::MAX,
+        labelled: false,
+    };
+
+    /// Whether two links may share a line: they have a component in common, neither has a
+    /// label, and they are not the two directions (or two copies) of one pair.
+    pub fn may_bundle(self, other: Wire) -> bool {
+        let (a, b) = ((self.from, self.to), (other.from, other.to));
+        let same_pair = (a.0 == b.0 && a.1 == b.1) || (a.0 == b.1 && a.1 == b.0);
+        !same_pair
+            && !self.labelled
+            && !other.labelled
+            && (a.0 == b.0 || a.0 == b.1 || a.1 == b.0 || a.1 == b.1)
     }
 }
 
@@ -254,13 +300,16 @@ fn candidates(a: Ends, b: Ends, obstacles: &[Rect], mut visit: impl FnMut(&[Poin
     };
     let (row, column) = alignment(a, b);
     if let Some((lo, hi)) = row {
-        // Same row: one horizontal line, or a detour over or under what sits between.
+        // Same row: one horizontal line (in the middle of the shared band, or beside it when
+        // that lane is taken, e.g. by the link back), or a detour over or under what is between.
         let y = (lo + hi) / 2.0;
         let right = cb.x > ca.x;
-        let (s, e) = (side(a, y, right), side(b, y, !right));
-        if visit(&[s, e]) {
-            return;
+        for off in lanes(lo, hi) {
+            if visit(&[side(a, y + off, right), side(b, y + off, !right)]) {
+                return;
+            }
         }
+        let (s, e) = (side(a, y, right), side(b, y, !right));
         let between: Vec<&Rect> = obstacles
             .iter()
             .filter(|r| segment_hits_rect(s, e, r))
@@ -290,26 +339,30 @@ fn candidates(a: Ends, b: Ends, obstacles: &[Rect], mut visit: impl FnMut(&[Poin
             ]) {
                 return;
             }
-            if visit(&[
+            visit(&[
                 bottom(a, ca.x),
                 Point::new(ca.x, below),
                 Point::new(cb.x, below),
                 bottom(b, cb.x),
-            ]) {
-                return;
-            }
+            ]);
         }
     } else if let Some((lo, hi)) = column {
         // Same column: one vertical line, or a detour left or right of what sits between.
         let x = (lo + hi) / 2.0;
-        let (s, e) = if cb.y > ca.y {
-            (bottom(a, x), top(b, x))
-        } else {
-            (top(a, x), bottom(b, x))
+        let ends_at = |x: f32| {
+            if cb.y > ca.y {
+                (bottom(a, x), top(b, x))
+            } else {
+                (top(a, x), bottom(b, x))
+            }
         };
-        if visit(&[s, e]) {
-            return;
+        for off in lanes(lo, hi) {
+            let (s, e) = ends_at(x + off);
+            if visit(&[s, e]) {
+                return;
+            }
         }
+        let (s, e) = ends_at(x);
         let between: Vec<&Rect> = obstacles
             .iter()
             .filter(|r| segment_hits_rect(s, e, r))
@@ -402,63 +455,150 @@ fn candidates(a: Ends, b: Ends, obstacles: &[Rect], mut visit: impl FnMut(&[Poin
             }
         }
     }
-    // The diagonal: the shortest line, used when every orthogonal route is blocked.
-    visit(&[
-        attach_point(a.icon, a.footprint, cb),
-        attach_point(b.icon, b.footprint, ca),
-    ]);
+}
+
+/// Offsets from the middle of a shared band `lo..hi` for parallel straight lines: the middle
+/// first, then lanes beside it that stay inside the band.
+fn lanes(lo: f32, hi: f32) -> impl Iterator<Item = f32> {
+    let half = (hi - lo) / 2.0 - 4.0;
+    [0.0f32, -12.0, 12.0, -24.0, 24.0]
+        .into_iter()
+        .filter(move |o| o.abs() <= half.max(0.0))
+}
+
+/// Whether every segment is horizontal or vertical and long enough to see (a jog of half a
+/// unit would be drawn, after rounding, as a diagonal).
+fn tidy(points: &[Point]) -> bool {
+    points.windows(2).all(|w| {
+        let (dx, dy) = ((w[0].x - w[1].x).abs(), (w[0].y - w[1].y).abs());
+        (dx < 1e-3 || dy < 1e-3) && dx.max(dy) >= 2.0
+    })
+}
+
+/// Whether the first and last segments are long enough to read as a stem.
+fn has_stems(points: &[Point]) -> bool {
+    let pts = without_repeats(points);
+    match pts.as_slice() {
+        [a, b] => a.distance(*b) >= MIN_STEM,
+        [a, b, c] => a.distance(*b) >= MIN_STEM / 2.0 && b.distance(*c) >= MIN_STEM,
+        [a, b, .., c, d] => a.distance(*b) >= MIN_STEM / 2.0 && c.distance(*d) >= MIN_STEM,
+        _ => false,
+    }
+}
+
+/// The ports of a component for the search: the middle of each side and two places beside it
+/// on each side, each with a stub long enough to clear the component and its label.
+fn ports(e: Ends) -> Vec<Port> {
+    let g = style::EDGE_GAP;
+    let (c, fp) = (e.icon.center(), e.footprint);
+    let clear = CLEARANCE + 2.0;
+    let mut out = Vec::with_capacity(12);
+    for off in [0.0, -style::ICON * 0.25, style::ICON * 0.25] {
+        let right = Point::new(e.icon.max.x + g, c.y + off);
+        let left = Point::new(e.icon.min.x - g, c.y + off);
+        let top = Point::new(c.x + off, e.icon.min.y - g);
+        let bottom = Point::new(c.x + off, fp.max.y + g);
+        out.push(Port {
+            at: right,
+            out: Point::new((fp.max.x + clear).max(right.x + MIN_STEM), right.y),
+            dir: Dir::Right,
+        });
+        out.push(Port {
+            at: left,
+            out: Point::new((fp.min.x - clear).min(left.x - MIN_STEM), left.y),
+            dir: Dir::Left,
+        });
+        out.push(Port {
+            at: top,
+            out: Point::new(top.x, (fp.min.y - clear).min(top.y - MIN_STEM)),
+            dir: Dir::Up,
+        });
+        out.push(Port {
+            at: bottom,
+            out: Point::new(bottom.x, (fp.max.y + clear).max(bottom.y + MIN_STEM)),
+            dir: Dir::Down,
+        });
+    }
+    out
+}
+
+/// Search for a route from `a` to `b` inside `area` around `obstacles` (footprints of other
+/// components and group labels). `soft` allows going through obstacles at a high cost.
+pub fn search(
+    a: Ends,
+    b: Ends,
+    ends: Wire,
+    obstacles: &[Rect],
+    occupied: &Occupied,
+    area: Rect,
+    soft: bool,
+) -> Option<Route> {
+    let grown: Vec<Rect> = obstacles.iter().map(|r| r.expand_by(CLEARANCE)).collect();
+    // Its own ends are in the way too, beyond the stubs.
+    let own = [
+        a.footprint.expand_by(CLEARANCE),
+        b.footprint.expand_by(CLEARANCE),
+    ];
+    let (starts, goals) = (ports(a), ports(b));
+    let area = area
+        .union(a.footprint.expand_by(4.0 * CLEARANCE + MIN_STEM))
+        .union(b.footprint.expand_by(4.0 * CLEARANCE + MIN_STEM));
+    search::shortest(&search::Query {
+        starts: &starts,
+        goals: &goals,
+        obstacles: &grown,
+        own: &own,
+        area,
+        occupied,
+        ends,
+        soft,
+    })
 }
 
 /// Route the link `ends` from component `a` to component `b` around `obstacles` (the
-/// footprints of the other visible components nearby), avoiding the segments in `occupied`. The first candidate that is
-/// clear wins; otherwise the one crossing the fewest components, then overlapping least.
+/// footprints of the other visible components nearby, and group labels), avoiding the segments
+/// in `occupied`. The simple shapes come first (straight, L, Z, detour): the first that is
+/// clear wins. Otherwise a shortest-path search inside `area`. `None` when neither finds a
+/// clear route; the caller then searches wider (see [`search`]).
 pub fn route(
     a: Ends,
     b: Ends,
-    ends: (usize, usize),
+    ends: Wire,
     obstacles: &[Rect],
     occupied: &Occupied,
-) -> Route {
-    let obstacles: Vec<Rect> = obstacles.iter().map(|r| r.expand_by(2.0)).collect();
-    let mut best: Option<((usize, f32), Route)> = None;
+    area: Rect,
+) -> Option<Route> {
+    let grown: Vec<Rect> = obstacles.iter().map(|r| r.expand_by(2.0)).collect();
     let mut clear = None;
-    candidates(a, b, &obstacles, |c| {
-        let crossed = hits(c, &obstacles) + usize::from(crosses_own_ends(c, a, b));
+    // The first simple route that only bundles with links sharing an end, if none is clear.
+    let mut bundled = None;
+    candidates(a, b, &grown, |c| {
+        let c = &search::simplify(c);
+        // Only the obstacles inside `area` are known: a detour beyond it is not judged.
+        let known = c.iter().all(|p| area.contains(*p));
+        if !(known && tidy(c) && has_stems(c) && hits(c, &grown) == 0 && !crosses_own_ends(c, a, b))
+        {
+            return false;
+        }
         let overlap = occupied.overlap(c, ends);
-        if crossed == 0 && overlap.total() < 1.0 {
-            clear = Some(to_route(c));
+        if overlap.total() < 1.0 {
+            clear = Some(search::simplify(c));
             return true;
         }
-        // Running along an unrelated link for long is as confusing as crossing a component;
-        // bundling with a link to or from the same component only breaks ties.
-        let weight = 2 * crossed + (overlap.unrelated / SHARED_LENGTH).ceil() as usize;
-        let cost = (weight, overlap.total());
-        if best
-            .as_ref()
-            .is_none_or(|(b, _)| cost.0 < b.0 || (cost.0 == b.0 && cost.1 < b.1 - 1.0))
-        {
-            best = Some((cost, to_route(c)));
+        if overlap.unrelated < 1.0 && bundled.is_none() {
+            bundled = Some(search::simplify(c));
         }
         false
     });
-    let fallback = [
-        a.icon.center(),
-        a.icon.center(),
-        b.icon.center(),
-        b.icon.center(),
-    ];
-    clear.or(best.map(|(_, r)| r)).unwrap_or(fallback)
+    clear.or(bundled).or_else(|| {
+        let r = search(a, b, ends, obstacles, occupied, area, false)?;
+        is_clear(&r, ends, obstacles, occupied).then_some(r)
+    })
 }
 
-/// Pad a 2–4 point polyline to a four-point route (a straight line gets its thirds).
-fn to_route(p: &[Point]) -> Route {
-    match p {
-        [a, b] => [*a, a.lerp(*b, 1.0 / 3.0), a.lerp(*b, 2.0 / 3.0), *b],
-        [a, m, b] => [*a, *m, *m, *b],
-        [a, m, n, b, ..] => [*a, *m, *n, *b],
-        [a] => [*a; 4],
-        [] => [Point::default(); 4],
-    }
+/// Whether `r` crosses none of `obstacles` and runs along no unrelated line.
+pub fn is_clear(r: &[Point], ends: Wire, obstacles: &[Rect], occupied: &Occupied) -> bool {
+    hits(r, obstacles) == 0 && occupied.overlap(r, ends).unrelated < 1.0
 }
 
 /// Candidate spots for a link's label, best first: beside the middle of the longest segment,
@@ -483,7 +623,9 @@ pub fn label_spots(points: &[Point], size: (f32, f32)) -> Vec<Point> {
             ny = -ny;
         }
         let off = nx.abs() * w / 2.0 + ny.abs() * h / 2.0 + style::EDGE_GAP + 2.0;
-        for t in [0.5, 0.3, 0.7, 0.15, 0.85] {
+        for t in [
+            0.5, 0.4, 0.6, 0.3, 0.7, 0.2, 0.8, 0.1, 0.9, 0.05, 0.95, 0.0, 1.0,
+        ] {
             let m = p0.lerp(p1, t);
             for side in [1.0, -1.0] {
                 out.push(Point::new(m.x + side * nx * off, m.y + side * ny * off));
@@ -492,7 +634,9 @@ pub fn label_spots(points: &[Point], size: (f32, f32)) -> Vec<Point> {
     }
     // Last resort: on the line itself, which the label's background then interrupts.
     for (p0, p1) in points.windows(2).map(|w| (w[0], w[1])) {
-        out.push(p0.lerp(p1, 0.5));
+        for t in [0.5, 0.3, 0.7, 0.15, 0.85] {
+            out.push(p0.lerp(p1, t));
+        }
     }
     out
 }
@@ -514,32 +658,57 @@ fn without_repeats(points: &[Point]) -> Vec<Point> {
     pts
 }
 
-/// Blend two routes point by point.
-pub fn lerp_route(a: &Route, b: &Route, t: f32) -> Route {
-    [
-        a[0].lerp(b[0], t),
-        a[1].lerp(b[1], t),
-        a[2].lerp(b[2], t),
-        a[3].lerp(b[3], t),
-    ]
+/// Blend two routes. Routes with different numbers of points are first given the same number
+/// by splitting the longest segments of the shorter one (which does not change its shape), so
+/// at `t` = 0 and 1 the blend is exactly `a` and `b` and in between every point moves
+/// continuously.
+pub fn lerp_route(a: &[Point], b: &[Point], t: f32) -> Route {
+    let n = a.len().max(b.len());
+    let (a, b) = (padded(a, n), padded(b, n));
+    a.iter().zip(&b).map(|(p, q)| p.lerp(*q, t)).collect()
+}
+
+/// `points` with segments split at their middle (longest first) until it has `n` points.
+fn padded(points: &[Point], n: usize) -> Vec<Point> {
+    let mut v = points.to_vec();
+    if v.is_empty() {
+        return vec![Point::default(); n];
+    }
+    while v.len() < n {
+        if v.len() == 1 {
+            v.push(v[0]);
+            continue;
+        }
+        let (i, _) = v
+            .windows(2)
+            .enumerate()
+            .map(|(i, w)| (i, w[0].distance(w[1])))
+            .fold((0, -1.0), |best, x| if x.1 > best.1 { x } else { best });
+        let mid = v[i].lerp(v[i + 1], 0.5);
+        v.insert(i + 1, mid);
+    }
+    v
 }
 
 /// The route as a polyline without repeated or collinear-redundant points.
-pub fn polyline(r: &Route) -> Vec<Point> {
+pub fn polyline(r: &[Point]) -> Vec<Point> {
     let mut pts = without_repeats(r);
     // Drop middle points that lie on the straight line between their neighbours.
     let mut i = 1;
     while i + 1 < pts.len() {
         let (a, b, c) = (pts[i - 1], pts[i], pts[i + 1]);
         let cross = (b.x - a.x) * (c.y - a.y) - (b.y - a.y) * (c.x - a.x);
-        if cross.abs() < 0.5 * a.distance(c).max(1.0) {
+        // Only points truly on the line: a tolerance would turn a small jog into a diagonal.
+        if cross.abs() < 1e-3 * a.distance(c).max(1.0) {
             pts.remove(i);
         } else {
             i += 1;
         }
     }
-    if pts.len() < 2 {
-        pts = vec![r[0], r[3]];
+    if pts.len() < 2
+        && let (Some(f), Some(l)) = (r.first(), r.last())
+    {
+        pts = vec![*f, *l];
     }
     pts
 }
@@ -556,6 +725,19 @@ mod tests {
         }
     }
 
+    fn w(from: usize, to: usize) -> Wire {
+        Wire {
+            from,
+            to,
+            labelled: false,
+        }
+    }
+
+    fn routed(a: Ends, b: Ends, ends: Wire, obstacles: &[Rect], occupied: &Occupied) -> Route {
+        let area = a.footprint.union(b.footprint).expand_by(300.0);
+        route(a, b, ends, obstacles, occupied, area).expect("a clear route")
+    }
+
     fn axis_aligned(pts: &[Point]) -> bool {
         pts.windows(2)
             .all(|w| (w[0].x - w[1].x).abs() < 0.01 || (w[0].y - w[1].y).abs() < 0.01)
@@ -568,10 +750,10 @@ mod tests {
     #[test]
     fn components_in_a_row_or_column_get_one_straight_line() {
         let none = Occupied::default();
-        let pts = polyline(&route(
+        let pts = polyline(&routed(
             boxed(0.0, 0.0),
             boxed(400.0, 0.0),
-            (0, 1),
+            w(0, 1),
             &[],
             &none,
         ));
@@ -581,10 +763,10 @@ mod tests {
             pts[0].x > 28.0 && pts[1].x < 372.0,
             "starts and ends at the icon sides"
         );
-        let pts = polyline(&route(
+        let pts = polyline(&routed(
             boxed(0.0, 0.0),
             boxed(0.0, 300.0),
-            (0, 1),
+            w(0, 1),
             &[],
             &none,
         ));
@@ -597,20 +779,20 @@ mod tests {
     fn a_blocker_in_the_same_row_or_column_is_walked_around() {
         let none = Occupied::default();
         let blocker = boxed(200.0, 0.0).footprint;
-        let pts = polyline(&route(
+        let pts = polyline(&routed(
             boxed(0.0, 0.0),
             boxed(400.0, 0.0),
-            (0, 1),
+            w(0, 1),
             &[blocker],
             &none,
         ));
         assert!(pts.len() == 4, "{pts:?}");
         assert!(axis_aligned(&pts) && clear(&pts, &[blocker]), "{pts:?}");
         let blocker = boxed(0.0, 200.0).footprint;
-        let pts = polyline(&route(
+        let pts = polyline(&routed(
             boxed(0.0, 0.0),
             boxed(0.0, 400.0),
-            (0, 1),
+            w(0, 1),
             &[blocker],
             &none,
         ));
@@ -620,10 +802,10 @@ mod tests {
     #[test]
     fn offset_components_get_an_orthogonal_route_around_blockers() {
         let none = Occupied::default();
-        let pts = polyline(&route(
+        let pts = polyline(&routed(
             boxed(0.0, 0.0),
             boxed(400.0, 250.0),
-            (0, 1),
+            w(0, 1),
             &[],
             &none,
         ));
@@ -631,10 +813,10 @@ mod tests {
         assert!(axis_aligned(&pts));
         // Block the horizontal-first L: the route turns the other way or zig-zags.
         let blocker = boxed(400.0, 0.0).footprint;
-        let pts = polyline(&route(
+        let pts = polyline(&routed(
             boxed(0.0, 0.0),
             boxed(400.0, 250.0),
-            (0, 1),
+            w(0, 1),
             &[blocker],
             &none,
         ));
@@ -645,10 +827,10 @@ mod tests {
     fn a_second_link_does_not_run_on_top_of_the_first() {
         let mut occupied = Occupied::default();
         let src = boxed(0.0, 0.0);
-        let first = polyline(&route(src, boxed(400.0, -250.0), (0, 1), &[], &occupied));
-        occupied.add(&first, (0, 1));
-        let second = polyline(&route(src, boxed(400.0, 250.0), (0, 2), &[], &occupied));
-        let overlap = occupied.overlap(&second, (0, 2));
+        let first = polyline(&routed(src, boxed(400.0, -250.0), w(0, 1), &[], &occupied));
+        occupied.add(&first, w(0, 1));
+        let second = polyline(&routed(src, boxed(400.0, 250.0), w(0, 2), &[], &occupied));
+        let overlap = occupied.overlap(&second, w(0, 2));
         assert!(overlap.total() < 1.0, "{first:?} / {second:?}");
         assert!(axis_aligned(&second));
     }

@@ -94,8 +94,9 @@ fn is_wide(c: char) -> bool {
     matches!(c as u32, 0x1100..=0x11FF | 0x3000..=0x9FFF | 0xAC00..=0xD7AF | 0xF900..=0xFAFF)
 }
 
-/// Break `text` into at most `max_lines` lines no wider than `max_width`; the last line ends
-/// with `…` when the text did not fit. Returns the lines and whether anything was cut.
+/// Break `text` into at most `max_lines` lines no wider than `max_width`; a `\n` in the text
+/// always starts a new line. The last line ends with `…` when the text did not fit. Returns
+/// the lines and whether anything was cut.
 pub fn wrap(
     text: &str,
     size: f32,
@@ -104,6 +105,22 @@ pub fn wrap(
     max_lines: usize,
 ) -> (Vec<String>, bool) {
     let mut lines: Vec<String> = Vec::new();
+    for paragraph in text.split('\n') {
+        wrap_paragraph(paragraph, size, weight, max_width, &mut lines);
+    }
+    if lines.len() <= max_lines {
+        return (lines, false);
+    }
+    lines.truncate(max_lines.max(1));
+    if let Some(last) = lines.last_mut() {
+        *last = ellipsize(last, size, weight, max_width);
+    }
+    (lines, true)
+}
+
+/// Append the lines of one paragraph (text without line breaks), broken at spaces, or inside a
+/// word wider than a line.
+fn wrap_paragraph(text: &str, size: f32, weight: Weight, max_width: f32, lines: &mut Vec<String>) {
     let mut current = String::new();
     for word in text.split_whitespace() {
         let candidate = if current.is_empty() {
@@ -133,14 +150,6 @@ pub fn wrap(
     if !current.is_empty() {
         lines.push(current);
     }
-    if lines.len() <= max_lines {
-        return (lines, false);
-    }
-    lines.truncate(max_lines.max(1));
-    if let Some(last) = lines.last_mut() {
-        *last = ellipsize(last, size, weight, max_width);
-    }
-    (lines, true)
 }
 
 /// Shorten `line` until it plus `…` fits in `max_width`.
@@ -172,6 +181,16 @@ mod tests {
                 < 1e-3
         );
         assert!(has_glyph('한') && has_glyph('A'));
+    }
+
+    #[test]
+    fn a_newline_in_the_text_starts_a_new_line() {
+        let (lines, cut) = wrap("Web\nservers", 18.0, Weight::Regular, 500.0, 2);
+        assert_eq!(lines, ["Web", "servers"]);
+        assert!(!cut);
+        let (lines, cut) = wrap("a\nb\nc", 18.0, Weight::Regular, 500.0, 2);
+        assert_eq!(lines.len(), 2);
+        assert!(cut, "a third line is cut");
     }
 
     #[test]
