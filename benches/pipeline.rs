@@ -25,6 +25,32 @@ fn parse(c: &mut Criterion) {
     g.finish();
 }
 
+/// Laying out one settled stage (routing every link, placing labels): paid once per stage,
+/// when it is first shown or exported.
+fn layout(c: &mut Criterion) {
+    let d = model::default_diagram();
+    let big = model::parse(&model::synthetic_diagram(2000, 3000), "big").expect("valid");
+    let mut g = c.benchmark_group("layout");
+    g.bench_function("default, 10M stage", |b| {
+        b.iter(|| {
+            scaleview::scene::layout_stage(black_box(&d), 8)
+                .routes
+                .values()
+                .count()
+        })
+    });
+    g.sample_size(20);
+    g.bench_function("2000 components, last stage", |b| {
+        b.iter(|| {
+            scaleview::scene::layout_stage(black_box(&big), big.last_stage())
+                .routes
+                .values()
+                .count()
+        })
+    });
+    g.finish();
+}
+
 fn scene(c: &mut Criterion) {
     let d = model::default_diagram();
     let big = model::parse(&model::synthetic_diagram(2000, 3000), "big").expect("valid");
@@ -130,5 +156,5 @@ fn exports(c: &mut Criterion) {
     g.finish();
 }
 
-criterion_group!(benches, parse, scene, ui_frame, exports);
+criterion_group!(benches, parse, layout, scene, ui_frame, exports);
 criterion_main!(benches);

@@ -137,6 +137,39 @@ fn svg_parses_and_contains_every_visible_label() {
             .filter(|g| scaleview::scene::style::group_has_badge(g.kind))
             .count();
         assert_eq!(uses("#badge-"), badged, "one badge per Region, VPC, ASG…");
+        // Scripts and slide tools find each component and link by id: on its group, its icon
+        // box and its route polyline.
+        let named = |tag: &str, class: &str, id: &str| {
+            doc.descendants().any(|n| {
+                n.has_tag_name(tag)
+                    && n.attribute("class") == Some(class)
+                    && n.attribute("data-id") == Some(id)
+            })
+        };
+        for n in &scene.nodes {
+            assert!(
+                named("g", "node", &n.id),
+                "stage {stage}: node group {}",
+                n.id
+            );
+            assert!(
+                named("use", "icon", &n.id),
+                "stage {stage}: icon box {}",
+                n.id
+            );
+        }
+        for e in &scene.edges {
+            assert!(
+                named("g", "edge", &e.id),
+                "stage {stage}: link group {}",
+                e.id
+            );
+            assert!(
+                named("polyline", "route", &e.id),
+                "stage {stage}: route {}",
+                e.id
+            );
+        }
     }
 }
 

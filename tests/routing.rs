@@ -5,9 +5,13 @@
 //!
 //! - no route passes through a component other than its two ends (icon or label);
 //! - no two unrelated routes share a stretch of line (links that share a component may bundle;
-//!   the two directions between one pair may not);
+//!   the two directions between one pair may not), unless `check` warns that one of them could
+//!   not be drawn clear;
 //! - every route is orthogonal (no diagonal) and ends in a visible stem;
-//! - every link label is nearer its own route than any other route.
+//! - every link label is nearer its own route than any other route, unless `check` warns that
+//!   it has no room;
+//! - sibling groups do not overlap and no component sits in a group's box it is not in, unless
+//!   `check` warns.
 //!
 //! `SCALEVIEW_ROUTING_CASES=5000 cargo test --release --test routing` runs more cases.
 
@@ -304,7 +308,7 @@ fn violations(
     stage: usize,
     l: &StageLayout,
     findings: &[Finding],
-    flagged: &mut (usize, usize, usize),
+    flagged: &mut (usize, usize, usize, usize),
 ) -> Vec<String> {
     let warned = |item: Item, what: &str| {
         findings
@@ -356,6 +360,11 @@ fn violations(
                 for b in f.windows(2).filter_map(|w| axis(w[0], w[1])) {
                     let overlap = a.3.min(b.3) - a.2.max(b.2);
                     if a.0 == b.0 && (a.1 - b.1).abs() < 3.0 && overlap > 12.0 {
+                        let unclear = |k: usize| warned(Item::Link(k), "could not be drawn clear");
+                        if unclear(*i) || unclear(*j) {
+                            flagged.3 += 1;
+                            continue;
+                        }
                         out.push(format!(
                             "{} and {} share {overlap:.0} units",
                             id(*i),
@@ -434,7 +443,7 @@ fn cases() -> u64 {
 #[test]
 fn random_diagrams_keep_every_routing_promise() {
     let mut valid = 0;
-    let mut flagged = (0, 0, 0);
+    let mut flagged = (0, 0, 0, 0);
     let mut failures = Vec::new();
     let total = cases();
     for seed in 0..total {
@@ -455,8 +464,8 @@ fn random_diagrams_keep_every_routing_promise() {
     assert_eq!(valid, total);
     println!(
         "announced by `check`: {} labels without room, {} overlapping sibling groups, {} \
-         components inside a group they are not in",
-        flagged.0, flagged.1, flagged.2
+         components inside a group they are not in, {} shared stretches of links not drawn clear",
+        flagged.0, flagged.1, flagged.2, flagged.3
     );
     let count = |what: &str| failures.iter().filter(|f| f.contains(what)).count();
     assert!(
@@ -528,4 +537,62 @@ fn show_one() {
             println!("stage {s} node {} {:?}", n.id, n.rect);
         }
     }
+}
+
+#[test]
+fn routes_of_different_lengths_blend_continuously() {
+    use scaleview::scene::route::lerp_route;
+    let mut checked = 0;
+    for seed in 0..60 {
+        let d = model::parse(&random_diagram(seed), "random.ron").expect("valid");
+        let layouts: Vec<StageLayout> = (0..d.stages.len()).map(|s| layout_stage(&d, s)).collect();
+        for w in layouts.windows(2) {
+            for (i, a) in w[0].routes.iter() {
+                let Some(b) = w[1].routes.get(&i) else {
+                    continue;
+                };
+                if a.route.len() == b.route.len() {
+                    continue;
+                }
+                checked += 1;
+                assert_eq!(
+                    polyline(&lerp_route(&a.route, &b.route, 0.0)),
+                    polyline(&a.route)
+                );
+                assert_eq!(
+                    polyline(&lerp_route(&a.route, &b.route, 1.0)),
+                    polyline(&b.route)
+                );
+                // Every point moves in a straight line at constant speed: no step jumps.
+                let far = lerp_route(&a.route, &b.route, 0.0)
+                    .iter()
+                    .zip(&lerp_route(&a.route, &b.route, 1.0))
+                    .map(|(p, q)| p.distance(*q))
+                    .fold(0.0, f32::max);
+                let mut prev = lerp_route(&a.route, &b.route, 0.0);
+                for k in 1..=50 {
+                    let next = lerp_route(&a.route, &b.route, k as f32 / 50.0);
+                    assert_eq!(
+                        next.len(),
+                        prev.len(),
+                        "the point count is fixed for a blend"
+                    );
+                    let step = prev
+                        .iter()
+                        .zip(&next)
+                        .map(|(p, q)| p.distance(*q))
+                        .fold(0.0, f32::max);
+                    assert!(
+                        step <= far / 50.0 + 1e-2,
+                        "seed {seed} link {i}: jump of {step}"
+                    );
+                    prev = next;
+                }
+            }
+        }
+    }
+    assert!(
+        checked >= 20,
+        "only {checked} blends of routes with different point counts"
+    );
 }

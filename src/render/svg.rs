@@ -325,9 +325,10 @@ fn write_edge(out: &mut String, e: &EdgeShape, theme: &Theme, k: f32) {
         .unwrap_or_default();
     let _ = write!(
         out,
-        r#"<g class="edge" data-id="{}"{}><polyline points="{}" fill="none" {} stroke-width="{}"{dash}/>"#,
+        r#"<g class="edge" data-id="{}"{}><polyline class="route" data-id="{}" points="{}" fill="none" {} stroke-width="{}"{dash}/>"#,
         esc(&e.id),
         opacity_attr(e.opacity),
+        esc(&e.id),
         pts.join(" "),
         fill_attr("stroke", theme.edge),
         theme.edge_width
@@ -396,7 +397,8 @@ fn write_node(out: &mut String, n: &NodeShape, theme: &Theme, highlight_new: boo
     }
     let _ = write!(
         out,
-        "<use href=\"#icon-{}\" x=\"{:.1}\" y=\"{:.1}\" width=\"{:.1}\" height=\"{:.1}\"/>",
+        "<use class=\"icon\" data-id=\"{}\" href=\"#icon-{}\" x=\"{:.1}\" y=\"{:.1}\" width=\"{:.1}\" height=\"{:.1}\"/>",
+        esc(&n.id),
         n.kind.icon_name(),
         i.min.x,
         i.min.y,

@@ -123,10 +123,9 @@ impl LabelPlacer {
         self.place(link, points, size)
     }
 
-    /// How bad a label box `b` for link `link` would be: seeming to label another line is the
-    /// worst; then each line and box it touches; a spot on its own line costs a little.
+    /// How bad a label box `b` for link `link` would be.
     fn cost(&self, link: usize, points: &[Point], b: Rect) -> usize {
-        let touching: usize = self
+        let (lines, boxes): (usize, usize) = self
             .buckets
             .covering(b)
             .map(|k| {
@@ -135,13 +134,13 @@ impl LabelPlacer {
                         .filter(|(j, p, q)| *j != link && route::segment_hits_rect(*p, *q, &b))
                         .count()
                 });
-                let others = self
+                let boxes = self
                     .boxes
                     .get(&k)
                     .map_or(0, |v| v.iter().filter(|r| r.intersects(&b)).count());
-                lines + others
+                (lines, boxes)
             })
-            .sum();
+            .fold((0, 0), |a, x| (a.0 + x.0, a.1 + x.1));
         let own = points
             .windows(2)
             .map(|w| rect_segment_distance(&b, w[0], w[1]))
@@ -153,7 +152,9 @@ impl LabelPlacer {
                     .any(|(j, p, q)| *j != link && rect_segment_distance(&b, *p, *q) <= own + 0.5)
             })
         });
-        1000 * usize::from(stolen) + 10 * touching + 5 * usize::from(own < 0.5)
+        // Text over text is unreadable and a label beside another line misleads: both are
+        // the worst; a line through the label's plate is bad; on its own line, a last resort.
+        1000 * (usize::from(stolen) + boxes) + 10 * lines + 5 * usize::from(own < 0.5)
     }
 }
 

@@ -6,7 +6,7 @@
 //! Routes never have a diagonal, and every route ends in a straight stem into its target, so the
 //! arrowhead sits on a visible line.
 
-use std::collections::HashMap;
+use std::collections::BTreeMap;
 
 use super::geom::{Point, Rect};
 use super::search::{self, Dir, Port};
@@ -17,6 +17,8 @@ pub type Route = Vec<Point>;
 
 /// Shortest straight run into the target (and out of the source), so arrowheads have a stem.
 pub const MIN_STEM: f32 = 10.0;
+/// How far beyond its two ends the first search for a link looks.
+const TIGHT_MARGIN: f32 = 60.0;
 /// Clearance the searched routes keep from components and group labels.
 const CLEARANCE: f32 = 6.0;
 
@@ -92,8 +94,8 @@ fn crosses_own_ends(points: &[Point], a: Ends, b: Ends) -> bool {
 /// running on top of them (two links sharing a segment read as one).
 #[derive(Clone, Debug, Default)]
 pub struct Occupied {
-    horizontal: HashMap<i64, Vec<Placed>>,
-    vertical: HashMap<i64, Vec<Placed>>,
+    horizontal: BTreeMap<i64, Vec<Placed>>,
+    vertical: BTreeMap<i64, Vec<Placed>>,
 }
 
 /// A recorded segment: its lane coordinate, its extent along the lane, and the components the
@@ -123,7 +125,7 @@ impl Overlap {
 }
 
 /// Segments closer than this (scene units) count as lying on top of each other.
-const NEAR: f32 = 6.0;
+pub const NEAR: f32 = 6.0;
 
 fn lane(c: f32) -> i64 {
     (c / NEAR).round() as i64
@@ -178,9 +180,9 @@ impl Occupied {
             return out;
         };
         let k = lane(c);
-        for p in (k - 1..=k + 1)
-            .filter_map(|k| map.get(&k))
-            .flatten()
+        for p in map
+            .range(k - 1..=k + 1)
+            .flat_map(|(_, v)| v)
             .filter(|p| (c - p.at).abs() < NEAR)
         {
             // Segments that merely meet end to end also read as one line: keep a gap.
@@ -197,6 +199,41 @@ impl Occupied {
         out
     }
 
+    /// The recorded segments lying along the horizontal (or vertical) line at `c`, as
+    /// (low end, high end, link).
+    pub fn along_line(&self, horizontal: bool, c: f32) -> Vec<(f32, f32, Wire)> {
+        let map = if horizontal {
+            &self.horizontal
+        } else {
+            &self.vertical
+        };
+        let k = lane(c);
+        map.range(k - 1..=k + 1)
+            .flat_map(|(_, v)| v)
+            .filter(|p| (c - p.at).abs() < NEAR)
+            .map(|p| (p.lo, p.hi, p.ends))
+            .collect()
+    }
+
+    /// The recorded horizontal (or vertical) segments whose line lies between `lo` and `hi`,
+    /// as (line, low end, high end).
+    pub fn segments_between(
+        &self,
+        horizontal: bool,
+        lo: f32,
+        hi: f32,
+    ) -> impl Iterator<Item = (f32, f32, f32)> + '_ {
+        let map = if horizontal {
+            &self.horizontal
+        } else {
+            &self.vertical
+        };
+        map.range(lane(lo)..=lane(hi))
+            .flat_map(|(_, v)| v)
+            .filter(move |p| p.at >= lo && p.at <= hi)
+            .map(|p| (p.at, p.lo, p.hi))
+    }
+
     /// How many recorded segments the straight segment a–b crosses (at a right angle).
     pub fn crossings(&self, a: Point, b: Point) -> usize {
         let (map, c, lo, hi) = if (a.y - b.y).abs() < 0.5 {
@@ -206,9 +243,8 @@ impl Occupied {
         } else {
             return 0;
         };
-        (lane(lo)..=lane(hi))
-            .filter_map(|k| map.get(&k))
-            .flatten()
+        map.range(lane(lo)..=lane(hi))
+            .flat_map(|(_, v)| v)
             .filter(|p| p.at > lo + 0.5 && p.at < hi - 0.5 && c > p.lo + 0.5 && c < p.hi - 0.5)
             .count()
     }
@@ -591,8 +627,13 @@ pub fn route(
         false
     });
     clear.or(bundled).or_else(|| {
-        let r = search(a, b, ends, obstacles, occupied, area, false)?;
-        is_clear(&r, ends, obstacles, occupied).then_some(r)
+        // A tight box around the two ends first (a small grid is searched fast), then the
+        // whole area.
+        let tight = a.footprint.union(b.footprint).expand_by(TIGHT_MARGIN);
+        [tight, area].into_iter().find_map(|box_| {
+            let r = search(a, b, ends, obstacles, occupied, box_, false)?;
+            is_clear(&r, ends, obstacles, occupied).then_some(r)
+        })
     })
 }
 
@@ -664,6 +705,12 @@ fn without_repeats(points: &[Point]) -> Vec<Point> {
 /// continuously.
 pub fn lerp_route(a: &[Point], b: &[Point], t: f32) -> Route {
     let n = a.len().max(b.len());
+    if t <= 0.0 {
+        return padded(a, n);
+    }
+    if t >= 1.0 {
+        return padded(b, n);
+    }
     let (a, b) = (padded(a, n), padded(b, n));
     a.iter().zip(&b).map(|(p, q)| p.lerp(*q, t)).collect()
 }
