@@ -18,7 +18,7 @@
 use scaleview::lint::{Finding, lint_layouts};
 use scaleview::model::{self, Diagram, Item};
 use scaleview::scene::route::{MIN_STEM, label_box, polyline, segment_hits_rect};
-use scaleview::scene::{Point, Rect, Scene, StageLayout, layout_stage};
+use scaleview::scene::{Point, Scene, StageLayout, layout_stage};
 
 /// A small deterministic generator (xorshift64*), so every failure can be replayed by seed.
 struct Rng(u64);
@@ -290,16 +290,6 @@ fn related(a: (usize, usize), b: (usize, usize)) -> bool {
     !same_pair && (a.0 == b.0 || a.0 == b.1 || a.1 == b.0 || a.1 == b.1)
 }
 
-fn rect_segment_distance(r: &Rect, p: Point, q: Point) -> f32 {
-    let dx = (p.x.min(q.x) - r.max.x)
-        .max(r.min.x - p.x.max(q.x))
-        .max(0.0);
-    let dy = (p.y.min(q.y) - r.max.y)
-        .max(r.min.y - p.y.max(q.y))
-        .max(0.0);
-    (dx * dx + dy * dy).sqrt()
-}
-
 /// Every broken promise in the settled layout `l` of `stage`. A label with no room beside its
 /// own line, or groups that the author's cells make overlap, are allowed only when `check`
 /// warns about them (`findings`); `flagged` counts those.
@@ -382,7 +372,7 @@ fn violations(
         let b = label_box(r.label_pos, r.label_size);
         let dist = |p: &[Point]| {
             p.windows(2)
-                .map(|s| rect_segment_distance(&b, s[0], s[1]))
+                .map(|s| b.distance_to_segment(s[0], s[1]))
                 .fold(f32::INFINITY, f32::min)
         };
         let own = dist(pts);

@@ -116,6 +116,17 @@ impl Rect {
         p.x >= self.min.x && p.x <= self.max.x && p.y >= self.min.y && p.y <= self.max.y
     }
 
+    /// Distance to the axis-aligned segment p–q (0 when they touch).
+    pub fn distance_to_segment(&self, p: Point, q: Point) -> f32 {
+        let dx = (p.x.min(q.x) - self.max.x)
+            .max(self.min.x - p.x.max(q.x))
+            .max(0.0);
+        let dy = (p.y.min(q.y) - self.max.y)
+            .max(self.min.y - p.y.max(q.y))
+            .max(0.0);
+        (dx * dx + dy * dy).sqrt()
+    }
+
     /// Whether two rectangles overlap with positive area.
     pub fn intersects(&self, other: &Rect) -> bool {
         self.min.x < other.max.x

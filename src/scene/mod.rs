@@ -5,14 +5,11 @@
 
 pub mod geom;
 mod layout;
-mod link_labels;
-mod link_routes;
 pub mod route;
 pub mod search;
 mod snapshot;
 pub mod style;
 pub mod text;
-mod text_room;
 
 pub use geom::{Point, Rect};
 pub use layout::{StageLayout, cell_center, layout_stage};

@@ -8,13 +8,13 @@
 use std::collections::HashMap;
 use std::sync::Arc;
 
-use super::geom::{Point, Rect};
-use super::layout::{Buckets, GroupLayout, LinkLayout, NodeLayout, Slots};
-use super::link_labels::LabelPlacer;
-use super::route::{self, Ends, Occupied, Wire};
-use super::style::EDGE_LABEL_SIZE;
-use super::text::{self, Weight};
+use super::labels::LabelPlacer;
+use super::{Buckets, GroupLayout, LinkLayout, NodeLayout, Slots};
 use crate::model::{Diagram, Link};
+use crate::scene::geom::{Point, Rect};
+use crate::scene::route::{self, Ends, Occupied, Wire};
+use crate::scene::style::EDGE_LABEL_SIZE;
+use crate::scene::text::{self, Weight};
 
 /// What the routes of one stage are found around.
 struct Surroundings<'a> {

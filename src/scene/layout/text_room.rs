@@ -3,9 +3,9 @@
 
 use std::collections::HashMap;
 
-use super::geom::Rect;
-use super::layout::{Buckets, NodeLayout, Slots};
-use super::style::{LABEL_GAP, LABEL_LINE, MAX_TEXT_BOOST};
+use super::{Buckets, NodeLayout, Slots};
+use crate::scene::geom::Rect;
+use crate::scene::style::{LABEL_GAP, LABEL_LINE, MAX_TEXT_BOOST};
 
 /// Gap kept between grown labels and their neighbours, in scene units.
 const CLEARANCE: f32 = 4.0;
@@ -61,8 +61,8 @@ fn label_vs_box(a: Label, r: &Rect) -> f32 {
 /// How far a group's corner label (natural width `label_w`, starting `inset` from the left
 /// border) may grow inside its box `r`.
 pub fn group_label_room(r: &Rect, inset: f32, label_w: f32) -> f32 {
-    let across = (r.width() - inset - super::style::GROUP_PAD) / label_w.max(1.0);
-    let band = super::style::GROUP_LABEL_BAND / super::style::GROUP_LABEL_SIZE;
+    let across = (r.width() - inset - crate::scene::style::GROUP_PAD) / label_w.max(1.0);
+    let band = crate::scene::style::GROUP_LABEL_BAND / crate::scene::style::GROUP_LABEL_SIZE;
     across.min(band).clamp(1.0, MAX_TEXT_BOOST)
 }
 
@@ -88,7 +88,7 @@ pub fn text_room(
             room = room.min(label_inside(Label::of(n), &r));
         }
     }
-    let key = |p: super::geom::Point| buckets.key(p);
+    let key = |p: crate::scene::geom::Point| buckets.key(p);
     let mut index: HashMap<(i64, i64), Vec<&NodeLayout>> = HashMap::new();
     for n in nodes.values() {
         let c = n.icon.center();

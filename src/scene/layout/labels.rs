@@ -8,9 +8,9 @@
 
 use std::collections::HashMap;
 
-use super::geom::{Point, Rect};
-use super::layout::Buckets;
-use super::route;
+use super::Buckets;
+use crate::scene::geom::{Point, Rect};
+use crate::scene::route;
 
 /// How far later links keep from a placed label (beyond the router's own clearance), so the
 /// label stays nearer its own line than theirs.
@@ -143,28 +143,17 @@ impl LabelPlacer {
             .fold((0, 0), |a, x| (a.0 + x.0, a.1 + x.1));
         let own = points
             .windows(2)
-            .map(|w| rect_segment_distance(&b, w[0], w[1]))
+            .map(|w| b.distance_to_segment(w[0], w[1]))
             .fold(f32::INFINITY, f32::min);
         let near = b.expand_by(own + 1.0);
         let stolen = self.buckets.covering(near).any(|k| {
             self.segments.get(&k).is_some_and(|v| {
                 v.iter()
-                    .any(|(j, p, q)| *j != link && rect_segment_distance(&b, *p, *q) <= own + 0.5)
+                    .any(|(j, p, q)| *j != link && b.distance_to_segment(*p, *q) <= own + 0.5)
             })
         });
         // Text over text is unreadable and a label beside another line misleads: both are
         // the worst; a line through the label's plate is bad; on its own line, a last resort.
         1000 * (usize::from(stolen) + boxes) + 10 * lines + 5 * usize::from(own < 0.5)
     }
-}
-
-/// Distance between a box and an axis-aligned segment (0 when they touch).
-pub fn rect_segment_distance(r: &Rect, p: Point, q: Point) -> f32 {
-    let dx = (p.x.min(q.x) - r.max.x)
-        .max(r.min.x - p.x.max(q.x))
-        .max(0.0);
-    let dy = (p.y.min(q.y) - r.max.y)
-        .max(r.min.y - p.y.max(q.y))
-        .max(0.0);
-    (dx * dx + dy * dy).sqrt()
 }
