@@ -8,3 +8,6 @@ pub const FONT_BOLD: &[u8] = include_bytes!("../assets/fonts/NanumSquareB.ttf");
 
 /// Family name of the bundled fonts, as written in SVG `font-family`.
 pub const FONT_FAMILY: &str = "NanumSquare";
+
+/// scaleview's application icon (window icon, desktop entry, README).
+pub const APP_ICON_SVG: &str = include_str!("../assets/app/scaleview.svg");

@@ -3,7 +3,7 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use clap::{Args, Parser, Subcommand, ValueEnum};
+use clap::{Args, CommandFactory, Parser, Subcommand, ValueEnum};
 
 use scaleview::app::ScaleviewApp;
 use scaleview::cli::{self, ExportArgs, StageChoice};
@@ -14,7 +14,7 @@ use scaleview::render::ThemeName;
 #[derive(Parser)]
 #[command(
     name = "scaleview",
-    version,
+    version = concat!(env!("CARGO_PKG_VERSION"), " (commit ", env!("SCALEVIEW_COMMIT"), ")"),
     about,
     args_conflicts_with_subcommands = true
 )]
@@ -42,6 +42,14 @@ enum Cmd {
     },
     /// Export a stage (or every stage) as PNG or SVG, without a window or GPU.
     Export(ExportCli),
+    /// Print shell completions (for packagers: `scaleview completions bash > scaleview.bash`).
+    Completions {
+        /// The shell.
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print the man page (roff), generated from the same definitions as `--help`.
+    Man,
 }
 
 #[derive(Args)]
@@ -112,6 +120,21 @@ fn main() -> ExitCode {
             files,
             deny_warnings,
         }) => ExitCode::from(cli::check(&files, deny_warnings)),
+        Some(Cmd::Completions { shell }) => {
+            let mut out = Vec::new();
+            clap_complete::generate(shell, &mut Cli::command(), "scaleview", &mut out);
+            print_bytes(&out)
+        }
+        Some(Cmd::Man) => {
+            let mut out = Vec::new();
+            match clap_mangen::Man::new(Cli::command()).render(&mut out) {
+                Ok(()) => print_bytes(&out),
+                Err(e) => {
+                    cli::eprint_line(format_args!("error: could not render the man page: {e}"));
+                    ExitCode::from(cli::EXIT_USAGE)
+                }
+            }
+        }
         Some(Cmd::Export(e)) => ExitCode::from(cli::export(&ExportArgs {
             file: e.file,
             stage: e
@@ -150,6 +173,7 @@ fn run_gui(file: Option<PathBuf>, theme: Option<ThemeName>) -> ExitCode {
             .with_title(title)
             .with_app_id("scaleview")
             .with_inner_size([1440.0, 900.0])
+            .with_icon(window_icon())
             .with_min_inner_size([800.0, 520.0]),
         renderer: eframe::Renderer::Glow,
         ..Default::default()
@@ -195,4 +219,31 @@ fn clean_up_on_signals() {
                 std::process::exit(128 + sig);
             }
         });
+}
+
+/// The window icon, drawn from the bundled SVG (an empty icon if that ever fails).
+fn window_icon() -> std::sync::Arc<egui::IconData> {
+    const SIZE: u32 = 128;
+    let rgba = scaleview::render::png::app_icon_rgba(SIZE).unwrap_or_default();
+    std::sync::Arc::new(egui::IconData {
+        rgba,
+        width: SIZE,
+        height: SIZE,
+    })
+}
+
+/// Write generated text to standard output; a closed pipe is not an error.
+fn print_bytes(bytes: &[u8]) -> ExitCode {
+    use std::io::Write;
+    let mut out = std::io::stdout().lock();
+    match out.write_all(bytes).and_then(|()| out.flush()) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+        Err(e) => {
+            cli::eprint_line(format_args!(
+                "error: could not write to standard output: {e}"
+            ));
+            ExitCode::from(cli::EXIT_USAGE)
+        }
+    }
 }

@@ -82,14 +82,7 @@ pub fn encode(pixmap: &tiny_skia::Pixmap) -> Result<Vec<u8>, PngError> {
     let (w, h) = (pixmap.width(), pixmap.height());
     let mut data = try_zeroed(pixmap.data().len(), w, h)?;
     data.copy_from_slice(pixmap.data());
-    for px in data.chunks_exact_mut(4) {
-        let a = u32::from(px[3]);
-        if a != 0 && a != 255 {
-            for c in &mut px[..3] {
-                *c = ((u32::from(*c) * 255 + a / 2) / a).min(255) as u8;
-            }
-        }
-    }
+    unpremultiply(&mut data);
     let mut out = Vec::new();
     out.try_reserve(data.len() / 4)
         .map_err(|_| PngError::OutOfMemory(w, h, data.len().div_ceil(1_000_000)))?;
@@ -109,6 +102,32 @@ pub fn encode(pixmap: &tiny_skia::Pixmap) -> Result<Vec<u8>, PngError> {
             .map_err(|e| PngError::Encode(e.to_string()))?;
     }
     Ok(out)
+}
+
+/// The application icon as straight (not premultiplied) RGBA pixels, `size` × `size`.
+pub fn app_icon_rgba(size: u32) -> Result<Vec<u8>, PngError> {
+    let svg = assets::APP_ICON_SVG
+        .replacen(
+            "<svg ",
+            &format!(r#"<svg width="{size}" height="{size}" "#),
+            1,
+        )
+        .replacen(r#"width="256" height="256" "#, "", 1);
+    let mut rgba = rasterize(&svg)?.data().to_vec();
+    unpremultiply(&mut rgba);
+    Ok(rgba)
+}
+
+/// Premultiplied RGBA → straight RGBA, in place.
+fn unpremultiply(data: &mut [u8]) {
+    for px in data.chunks_exact_mut(4) {
+        let a = u32::from(px[3]);
+        if a != 0 && a != 255 {
+            for c in &mut px[..3] {
+                *c = ((u32::from(*c) * 255 + a / 2) / a).min(255) as u8;
+            }
+        }
+    }
 }
 
 /// SVG text → PNG bytes.
