@@ -50,6 +50,13 @@ enum Cmd {
     },
     /// Print the man page (roff), generated from the same definitions as `--help`.
     Man,
+    /// Print the application icon as a PNG of this many pixels a side (for packaging).
+    #[command(hide = true)]
+    Icon {
+        /// Width and height in pixels (16 to 1024).
+        #[arg(value_parser = clap::value_parser!(u32).range(16..=1024))]
+        size: u32,
+    },
 }
 
 #[derive(Args)]
@@ -135,6 +142,13 @@ fn main() -> ExitCode {
                 }
             }
         }
+        Some(Cmd::Icon { size }) => match scaleview::render::png::app_icon_png(size) {
+            Ok(png) => print_bytes(&png),
+            Err(e) => {
+                cli::eprint_line(format_args!("error: {e}"));
+                ExitCode::from(cli::EXIT_USAGE)
+            }
+        },
         Some(Cmd::Export(e)) => ExitCode::from(cli::export(&ExportArgs {
             file: e.file,
             stage: e

@@ -104,8 +104,8 @@ pub fn encode(pixmap: &tiny_skia::Pixmap) -> Result<Vec<u8>, PngError> {
     Ok(out)
 }
 
-/// The application icon as straight (not premultiplied) RGBA pixels, `size` × `size`.
-pub fn app_icon_rgba(size: u32) -> Result<Vec<u8>, PngError> {
+/// The application icon's SVG drawn at `size` × `size` pixels.
+fn app_icon(size: u32) -> Result<tiny_skia::Pixmap, PngError> {
     let svg = assets::APP_ICON_SVG
         .replacen(
             "<svg ",
@@ -113,7 +113,17 @@ pub fn app_icon_rgba(size: u32) -> Result<Vec<u8>, PngError> {
             1,
         )
         .replacen(r#"width="256" height="256" "#, "", 1);
-    let mut rgba = rasterize(&svg)?.data().to_vec();
+    rasterize(&svg)
+}
+
+/// The application icon as a PNG file, `size` × `size`.
+pub fn app_icon_png(size: u32) -> Result<Vec<u8>, PngError> {
+    encode(&app_icon(size)?)
+}
+
+/// The application icon as straight (not premultiplied) RGBA pixels, `size` × `size`.
+pub fn app_icon_rgba(size: u32) -> Result<Vec<u8>, PngError> {
+    let mut rgba = app_icon(size)?.data().to_vec();
     unpremultiply(&mut rgba);
     Ok(rgba)
 }
