@@ -586,3 +586,32 @@ fn routes_of_different_lengths_blend_continuously() {
         "only {checked} blends of routes with different point counts"
     );
 }
+
+#[test]
+fn a_fresh_on_premises_diagram_draws_only_true_paths() {
+    let path =
+        std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/onprem-shop.ron");
+    let d = model::load_file(&path).expect("valid");
+    let layouts: Vec<StageLayout> = (0..d.stages.len()).map(|s| layout_stage(&d, s)).collect();
+    let findings = lint_layouts(&d, &layouts);
+    let mut flagged = (0, 0, 0, 0);
+    for (s, l) in layouts.iter().enumerate() {
+        let broken = violations(&d, s, l, &findings, &mut flagged);
+        assert!(broken.is_empty(), "stage {s}: {broken:?}");
+        // The case that started it: web1a -> PostgreSQL with web1b in the same row.
+        let id = |i: &str| d.components.iter().position(|c| c.id == i).expect("id");
+        let link = d
+            .links
+            .iter()
+            .position(|k| k.from == id("web1a") && k.to == id("db"))
+            .expect("link");
+        if let (Some(r), Some(web1b)) = (l.routes.get(&link), l.nodes.get(&id("web1b"))) {
+            let pts = polyline(&r.route);
+            assert!(
+                !pts.windows(2)
+                    .any(|w| segment_hits_rect(w[0], w[1], &web1b.rect)),
+                "stage {s}: web1a -> db through web1b: {pts:?}"
+            );
+        }
+    }
+}
