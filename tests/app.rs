@@ -548,3 +548,39 @@ fn a_file_opened_from_disk_stays_idle_after_one_save() {
     assert_eq!(h.state().file_updates(), reloaded, "reads caused a reload");
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[test]
+fn releasing_the_slider_beside_a_tick_lands_on_that_stage() {
+    let mut h = harness();
+    let rect = h.get_by_role_and_label(Role::Slider, "users").rect();
+    let axis = h.state().diagram().axis.clone();
+    let inset = rect.height() / 2.5;
+    let x_of =
+        |v: f64| rect.left() + inset + (rect.width() - 2.0 * inset) * axis.fraction_of(v) as f32;
+    let y = rect.center().y;
+    h.drag_at(egui::pos2(x_of(1.0), y));
+    h.step();
+    // Three pixels short of the 10K tick: by value that is ~9,700 users, the stage before.
+    let short = x_of(10_000.0) - 3.0;
+    h.hover_at(egui::pos2(short, y));
+    for _ in 0..6 {
+        h.step();
+    }
+    h.drop_at(egui::pos2(short, y));
+    h.run();
+    assert_eq!(h.state().slider_value(), 10_000.0, "landed on the tick");
+    assert_eq!(h.state().target_stage(), 4, "the > 10,000 users stage");
+    // Well away from any tick the value stays where it was let go.
+    h.drag_at(egui::pos2(x_of(10_000.0), y));
+    h.step();
+    let between = (x_of(10_000.0) + x_of(500_000.0)) / 2.0;
+    h.hover_at(egui::pos2(between, y));
+    for _ in 0..6 {
+        h.step();
+    }
+    h.drop_at(egui::pos2(between, y));
+    h.run();
+    let v = h.state().slider_value();
+    assert!(v > 20_000.0 && v < 400_000.0, "{v}");
+    assert_eq!(h.state().target_stage(), 4);
+}

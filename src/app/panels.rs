@@ -2,6 +2,7 @@
 
 use egui::{Align, FontFamily, Layout, RichText};
 
+use super::scrub;
 use super::{Command, ScaleviewApp};
 use crate::export::Format;
 use crate::model::Scale;
@@ -172,11 +173,6 @@ fn slider_with_ticks(app: &mut ScaleviewApp, ui: &mut egui::Ui) {
             .show_value(false)
             .text(RichText::new(label).size(16.0)),
     );
-    if resp.dragged() {
-        app.commands.push(Command::Scrub(value));
-    } else if resp.changed() || resp.drag_stopped() {
-        app.commands.push(Command::SetValue(value));
-    }
     // Ticks: the slider's handle travels over its rect shrunk by height / 2.5 on each side.
     let slider_rect = egui::Rect::from_min_size(
         resp.rect.min,
@@ -185,6 +181,16 @@ fn slider_with_ticks(app: &mut ScaleviewApp, ui: &mut egui::Ui) {
     let inset = slider_rect.height() / 2.5;
     let x0 = slider_rect.left() + inset;
     let x1 = slider_rect.right() - inset;
+    if resp.dragged() {
+        app.commands.push(Command::Scrub(value));
+    } else if resp.drag_stopped() {
+        // Let go on (or a few pixels beside) a tick: land on that stage, not just before it.
+        let tolerance = f64::from(scrub::SNAP_PX / (x1 - x0).max(1.0));
+        let landed = scrub::snap_to_tick(&app.diagram, value, tolerance);
+        app.commands.push(Command::SetValue(landed));
+    } else if resp.changed() {
+        app.commands.push(Command::SetValue(value));
+    }
     let (tick_rect, _) =
         ui.allocate_exact_size(egui::vec2(ui.available_width(), 26.0), egui::Sense::hover());
     let painter = ui.painter();

@@ -24,6 +24,24 @@ pub fn position_for_value(d: &Diagram, value: f64) -> f32 {
     d.stage_at(value) as f32
 }
 
+/// How close (in pixels along the slider) a released handle must be to a stage's tick to land
+/// on that stage exactly.
+pub const SNAP_PX: f32 = 6.0;
+
+/// The value a released slider lands on: a stage's own value when the handle was let go within
+/// `tolerance` (a fraction of the slider's length) of its tick, else `value` unchanged. So a
+/// handle dropped on the 10K tick shows the 10,000-user stage, not 9,800 users of the stage
+/// before.
+pub fn snap_to_tick(d: &Diagram, value: f64, tolerance: f64) -> f64 {
+    let f = d.axis.fraction_of(value);
+    d.stages
+        .iter()
+        .map(|s| (s.at, (d.axis.fraction_of(s.at) - f).abs()))
+        .filter(|(_, dist)| *dist <= tolerance)
+        .min_by(|a, b| a.1.total_cmp(&b.1))
+        .map_or(value, |(at, _)| at)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -45,6 +63,22 @@ mod tests {
             last = p;
         }
         assert_eq!(last, d.last_stage() as f32);
+    }
+
+    #[test]
+    fn a_release_near_a_tick_lands_on_its_stage() {
+        let d = model::default_diagram();
+        let tol = 0.005;
+        let near = d.axis.value_at(d.axis.fraction_of(10_000.0) - 0.004);
+        assert!(near < 10_000.0);
+        assert_eq!(snap_to_tick(&d, near, tol), 10_000.0);
+        assert_eq!(d.stage_at(snap_to_tick(&d, near, tol)), 4);
+        let far = d.axis.value_at(d.axis.fraction_of(10_000.0) - 0.02);
+        assert_eq!(
+            snap_to_tick(&d, far, tol),
+            far,
+            "away from ticks nothing moves"
+        );
     }
 
     #[test]
