@@ -584,3 +584,56 @@ fn releasing_the_slider_beside_a_tick_lands_on_that_stage() {
     assert!(v > 20_000.0 && v < 400_000.0, "{v}");
     assert_eq!(h.state().target_stage(), 4);
 }
+
+#[test]
+fn typing_a_stage_number_and_enter_jumps_past_nine() {
+    let dir = std::env::temp_dir().join(format!("scaleview-typed-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("dir");
+    let file = dir.join("twelve.ron");
+    let stages: Vec<String> = (1..=12)
+        .map(|i| format!(r#"Stage(id: "s{i}", at: {i}, title: "Step {i}")"#))
+        .collect();
+    std::fs::write(
+        &file,
+        format!(
+            r#"Diagram(title: "Twelve", axis: Axis(label: "step", min: 1, max: 12, scale: Linear),
+    stages: [{}], components: [Component(id: "web", kind: Ec2, cell: (0, 0))])"#,
+            stages.join(", ")
+        ),
+    )
+    .expect("write");
+    let mut h = harness();
+    h.state_mut()
+        .push(scaleview::app::Command::OpenPath(file.clone()));
+    h.run();
+    assert_eq!(h.state().diagram().stages.len(), 12);
+    h.key_press(egui::Key::Num1);
+    h.key_press(egui::Key::Num2);
+    h.key_press(egui::Key::Enter);
+    h.run();
+    assert_eq!(h.state().target_stage(), 11, "1, 2, Enter → stage 12");
+    h.key_press(egui::Key::Num1);
+    h.key_press(egui::Key::Num0);
+    h.key_press(egui::Key::Enter);
+    h.run();
+    assert_eq!(h.state().target_stage(), 9, "1, 0, Enter → stage 10");
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn w_whites_the_screen_and_b_or_esc_undo_it() {
+    let mut h = harness();
+    h.key_press(egui::Key::W);
+    h.run();
+    assert!(h.state().presentation().white);
+    assert!(!h.state().presentation().blank);
+    h.key_press(egui::Key::B);
+    h.run();
+    assert!(h.state().presentation().blank && !h.state().presentation().white);
+    h.key_press(egui::Key::W);
+    h.run();
+    assert!(h.state().presentation().white && !h.state().presentation().blank);
+    h.key_press(egui::Key::Escape);
+    h.run();
+    assert!(!h.state().presentation().white);
+}

@@ -92,7 +92,7 @@ pub fn show(app: &mut ScaleviewApp, ui: &mut egui::Ui, glow: f32, dt: f32) -> bo
             painter.text(
                 rect.left_bottom() + egui::vec2(10.0, -8.0),
                 egui::Align2::LEFT_BOTTOM,
-                "← → PageUp/PageDown stages · 1–9 jump · P present · B blank · F11 fullscreen · F fit · Ctrl+E export",
+                "← → PageUp/PageDown stages · 1–9 jump (digits + Enter for 10+) · P present · B/W black/white · F11 fullscreen · F fit · Ctrl+E export",
                 egui::FontId::proportional(13.0),
                 ui.visuals().weak_text_color(),
             );

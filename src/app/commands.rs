@@ -43,6 +43,12 @@ pub enum Command {
     ToggleFullscreen,
     /// Black screen on or off (B).
     ToggleBlank,
+    /// White screen on or off (W), for a whiteboard beside the projection.
+    ToggleWhite,
+    /// A digit typed (0–9): collected into a stage number for [`Command::JumpToTyped`].
+    TypeDigit(u8),
+    /// Jump to the stage whose number was typed (Enter), e.g. `1`, `2`, Enter → stage 12.
+    JumpToTyped,
     /// Start or stop autoplay.
     ToggleAutoplay,
     /// Open or close the speaker window.

@@ -43,7 +43,17 @@ pub fn handle(ctx: &egui::Context, out: &mut Vec<Command>) {
         for (n, key) in digits.into_iter().enumerate() {
             if i.consume_key(none, key) {
                 out.push(Command::GoToStage(n));
+                out.push(Command::TypeDigit(n as u8 + 1));
             }
+        }
+        if i.consume_key(none, Key::Num0) {
+            out.push(Command::TypeDigit(0));
+        }
+        if i.consume_key(none, Key::Enter) {
+            out.push(Command::JumpToTyped);
+        }
+        if i.consume_key(none, Key::W) {
+            out.push(Command::ToggleWhite);
         }
         if i.consume_key(Modifiers::COMMAND | Modifiers::SHIFT, Key::E) {
             out.push(Command::OpenExport(Format::Svg));

@@ -443,8 +443,9 @@ impl ScaleviewApp {
                 Command::Reload => self.reload(ctx),
                 Command::TogglePresentation => self.present.active = !self.present.active,
                 Command::Escape => {
-                    if self.present.blank {
+                    if self.present.blank || self.present.white {
                         self.present.blank = false;
+                        self.present.white = false;
                     } else {
                         self.present.active = false;
                         if self.present.fullscreen {
@@ -459,7 +460,33 @@ impl ScaleviewApp {
                         self.present.fullscreen,
                     ));
                 }
-                Command::ToggleBlank => self.present.blank = !self.present.blank,
+                Command::ToggleBlank => {
+                    self.present.blank = !self.present.blank;
+                    self.present.white = false;
+                }
+                Command::ToggleWhite => {
+                    self.present.white = !self.present.white;
+                    self.present.blank = false;
+                }
+                Command::TypeDigit(d) => {
+                    let now = ctx.input(|i| i.time);
+                    let before = self
+                        .present
+                        .typed
+                        .filter(|(_, t)| now - t <= present::TYPING_PAUSE)
+                        .map_or(0, |(n, _)| n);
+                    let n = (before * 10 + usize::from(d)).min(9_999);
+                    self.present.typed = Some((n, now));
+                }
+                Command::JumpToTyped => {
+                    let now = ctx.input(|i| i.time);
+                    if let Some((n, t)) = self.present.typed.take()
+                        && n >= 1
+                        && now - t <= present::TYPED_ENTER_WITHIN
+                    {
+                        self.go_to_stage((n - 1).min(last));
+                    }
+                }
                 Command::ToggleAutoplay => {
                     self.present.autoplay = !self.present.autoplay;
                     self.settled_at = None;
@@ -631,12 +658,17 @@ impl eframe::App for ScaleviewApp {
         };
         self.export.ui(&ctx, &source);
         speaker::show(self, &ctx, now);
-        if self.present.blank {
+        if self.present.blank || self.present.white {
             let painter = ctx.layer_painter(egui::LayerId::new(
                 egui::Order::Foreground,
                 egui::Id::unique("scaleview-blank"),
             ));
-            painter.rect_filled(ctx.content_rect(), 0.0, egui::Color32::BLACK);
+            let colour = if self.present.white {
+                egui::Color32::WHITE
+            } else {
+                egui::Color32::BLACK
+            };
+            painter.rect_filled(ctx.content_rect(), 0.0, colour);
         }
 
         self.run_commands(&ctx);

@@ -1,5 +1,11 @@
 //! Presenting: presentation mode (chrome hidden), fullscreen, blank screen, autoplay.
 
+/// Digits typed further apart than this (seconds) start a new stage number.
+pub const TYPING_PAUSE: f64 = 1.5;
+
+/// Enter jumps to the typed number only this soon (seconds) after its last digit.
+pub const TYPED_ENTER_WITHIN: f64 = 5.0;
+
 /// Live-presentation state (not persisted, except what lives in `Settings`).
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Presentation {
@@ -9,6 +15,10 @@ pub struct Presentation {
     pub fullscreen: bool,
     /// The screen is black (`B`), as slide software does.
     pub blank: bool,
+    /// The screen is white (`W`), as slide software does.
+    pub white: bool,
+    /// Digits typed for a stage number, with the app-clock time of the last one.
+    pub typed: Option<(usize, f64)>,
     /// Autoplay sweeps through the stages.
     pub autoplay: bool,
     /// The speaker window is open.
