@@ -30,12 +30,6 @@ pub struct Staged {
 }
 
 impl Staged {
-    /// The file that [`commit`](Staged::commit) will replace (the symlink's target, if the
-    /// path given was a symlink).
-    pub fn target(&self) -> &Path {
-        &self.target
-    }
-
     /// Rename the temporary file over the target.
     pub fn commit(mut self) -> std::io::Result<()> {
         std::fs::rename(&self.tmp, &self.target)?;
@@ -90,24 +84,6 @@ pub fn stage(path: &Path, bytes: &[u8]) -> std::io::Result<Staged> {
     }
     f.sync_all()?;
     Ok(staged)
-}
-
-/// Stage every `(path, bytes)` pair, then commit them all. If any staging fails, nothing is
-/// replaced and every temporary file is removed.
-pub fn write_all<'a>(files: impl IntoIterator<Item = (&'a Path, &'a [u8])>) -> std::io::Result<()> {
-    let staged = files
-        .into_iter()
-        .map(|(p, b)| stage(p, b))
-        .collect::<std::io::Result<Vec<_>>>()?;
-    commit_all(staged)
-}
-
-/// Commit staged files in order; stops at the first failure (the rest are removed on drop).
-pub fn commit_all(staged: Vec<Staged>) -> std::io::Result<()> {
-    for s in staged {
-        s.commit()?;
-    }
-    Ok(())
 }
 
 /// Follow `path` through symlinks to the file a write should replace (which need not exist).

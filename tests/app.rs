@@ -14,6 +14,18 @@ fn harness() -> Harness<'static, ScaleviewApp> {
     h
 }
 
+/// Where the slider's handle sits for an axis value (x), and the slider's centre line (y):
+/// the handle travels over the slider's rect shrunk by height / 2.5 on each side.
+fn slider_geometry(h: &Harness<'_, ScaleviewApp>) -> (impl Fn(f64) -> f32 + use<>, f32) {
+    let rect = h.get_by_role_and_label(Role::Slider, "users").rect();
+    let axis = h.state().diagram().axis.clone();
+    let inset = rect.height() / 2.5;
+    let x_of = move |v: f64| {
+        rect.left() + inset + (rect.width() - 2.0 * inset) * axis.fraction_of(v) as f32
+    };
+    (x_of, rect.center().y)
+}
+
 fn count(h: &Harness<'_, ScaleviewApp>, label: &str) -> usize {
     h.query_all_by_label(label).count()
 }
@@ -419,12 +431,7 @@ fn the_speaker_view_shows_notes_next_stage_and_a_timer() {
 #[test]
 fn scrubbing_holds_the_transition_inside_the_band_and_release_settles() {
     let mut h = harness();
-    let rect = h.get_by_role_and_label(Role::Slider, "users").rect();
-    let axis = h.state().diagram().axis.clone();
-    let inset = rect.height() / 2.5;
-    let x_of =
-        |v: f64| rect.left() + inset + (rect.width() - 2.0 * inset) * axis.fraction_of(v) as f32;
-    let y = rect.center().y;
+    let (x_of, y) = slider_geometry(&h);
     // Grab the handle at 1 user and move slowly towards the 100-user threshold.
     h.drag_at(egui::pos2(x_of(1.0), y));
     h.step();
@@ -552,12 +559,7 @@ fn a_file_opened_from_disk_stays_idle_after_one_save() {
 #[test]
 fn releasing_the_slider_beside_a_tick_lands_on_that_stage() {
     let mut h = harness();
-    let rect = h.get_by_role_and_label(Role::Slider, "users").rect();
-    let axis = h.state().diagram().axis.clone();
-    let inset = rect.height() / 2.5;
-    let x_of =
-        |v: f64| rect.left() + inset + (rect.width() - 2.0 * inset) * axis.fraction_of(v) as f32;
-    let y = rect.center().y;
+    let (x_of, y) = slider_geometry(&h);
     h.drag_at(egui::pos2(x_of(1.0), y));
     h.step();
     // Three pixels short of the 10K tick: by value that is ~9,700 users, the stage before.

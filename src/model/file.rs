@@ -29,11 +29,6 @@ impl LoadError {
             LoadError::Invalid(ds) => ds,
         }
     }
-
-    /// Whether the failure is that nothing exists at the path.
-    pub fn is_missing(&self) -> bool {
-        matches!(self, LoadError::Unreadable(d) if d.message.starts_with(MISSING))
-    }
 }
 
 /// Start of the message for a path where no file exists.

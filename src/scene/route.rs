@@ -118,6 +118,27 @@ pub struct Overlap {
 }
 
 impl Overlap {
+    /// Count the part of the stretch `lo..hi` that lies on a recorded segment `seg_lo..seg_hi`
+    /// of link `seg` lying on the same line, for a route of link `wire`. Segments that merely
+    /// meet end to end also read as one line, so a gap of [`NEAR`] is kept at both ends.
+    pub fn add_run(
+        &mut self,
+        (lo, hi): (f32, f32),
+        (seg_lo, seg_hi): (f32, f32),
+        seg: Wire,
+        wire: Wire,
+    ) {
+        let len = (hi.min(seg_hi) - lo.max(seg_lo) + 2.0 * NEAR).max(0.0);
+        if len <= 0.0 {
+            return;
+        }
+        if seg.may_bundle(wire) {
+            self.related += len;
+        } else {
+            self.unrelated += len;
+        }
+    }
+
     /// Both kinds together.
     pub fn total(&self) -> f32 {
         self.related + self.unrelated
@@ -185,16 +206,7 @@ impl Occupied {
             .flat_map(|(_, v)| v)
             .filter(|p| (c - p.at).abs() < NEAR)
         {
-            // Segments that merely meet end to end also read as one line: keep a gap.
-            let len = (hi.min(p.hi) - lo.max(p.lo) + 2.0 * NEAR).max(0.0);
-            if len <= 0.0 {
-                continue;
-            }
-            if p.ends.may_bundle(ends) {
-                out.related += len;
-            } else {
-                out.unrelated += len;
-            }
+            out.add_run((lo, hi), (p.lo, p.hi), p.ends, ends);
         }
         out
     }
@@ -618,11 +630,11 @@ pub fn route(
         }
         let overlap = occupied.overlap(c, ends);
         if overlap.total() < 1.0 {
-            clear = Some(search::simplify(c));
+            clear = Some(c.clone());
             return true;
         }
         if overlap.unrelated < 1.0 && bundled.is_none() {
-            bundled = Some(search::simplify(c));
+            bundled = Some(c.clone());
         }
         false
     });

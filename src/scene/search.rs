@@ -12,7 +12,7 @@ use std::cmp::Ordering;
 use std::collections::BinaryHeap;
 
 use super::geom::{Point, Rect};
-use super::route::Occupied;
+use super::route::{Occupied, Overlap};
 
 /// A heading on the grid.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -295,7 +295,7 @@ pub fn shortest(q: &Query) -> Option<Vec<Point>> {
             continue;
         }
         let state = i * 4 + s.dir.index();
-        let c = segment_cost(q, s.at, s.out, false);
+        let c = stub_cost(q, s.at, s.out);
         if c < cost[state] {
             cost[state] = c;
             parent[state] = u32::MAX;
@@ -317,7 +317,7 @@ pub fn shortest(q: &Query) -> Option<Vec<Point>> {
         for (gi, (gnode, gp)) in goals.iter().enumerate() {
             if *gnode == node && dir != gp.dir {
                 let bend = if dir == gp.dir.reverse() { 0.0 } else { BEND };
-                let total = here + bend + segment_cost(q, gp.out, gp.at, false);
+                let total = here + bend + stub_cost(q, gp.out, gp.at);
                 if best.is_none_or(|(b, _, _)| total < b) {
                     best = Some((total, state, gi));
                 }
@@ -419,7 +419,7 @@ impl LineCosts {
         LineCosts { rows, cols }
     }
 
-    /// Cost of the grid segment between neighbours `a` and `b` (see [`segment_cost`]).
+    /// Cost of the grid segment between neighbours `a` and `b` (see [`price`]).
     fn cost(&self, q: &Query, g: &Grid, a: usize, b: usize, blocked: bool) -> f32 {
         let nx = g.xs.len();
         let (pa, pb) = (g.point(a), g.point(b));
@@ -428,33 +428,26 @@ impl LineCosts {
         } else {
             (&self.cols[a % nx], pa.y.min(pb.y), pa.y.max(pb.y))
         };
-        let len = hi - lo;
-        let (mut unrelated, mut related) = (0.0, 0.0);
+        let mut run = Overlap::default();
         for (plo, phi, wire) in along {
-            let shared = (hi.min(*phi) - lo.max(*plo) + 2.0 * super::route::NEAR).max(0.0);
-            if wire.may_bundle(q.ends) {
-                related += shared;
-            } else {
-                unrelated += shared;
-            }
+            run.add_run((lo, hi), (*plo, *phi), *wire, q.ends);
         }
         let first = across.partition_point(|c| *c <= lo + 0.5);
         let last = across.partition_point(|c| *c < hi - 0.5);
-        let crossings = last.saturating_sub(first) as f32;
-        let mut c = len + unrelated * UNRELATED + related * RELATED + crossings * CROSS;
-        if blocked {
-            c += len * THROUGH.0 + THROUGH.1;
-        }
-        c
+        price(hi - lo, run, last.saturating_sub(first), blocked)
     }
 }
 
-/// Cost of one grid segment: its length, and what it runs along, crosses or goes through.
-fn segment_cost(q: &Query, a: Point, b: Point, blocked: bool) -> f32 {
-    let len = a.distance(b);
+/// Cost of a stub (a port's fixed straight segment), priced like any grid segment.
+fn stub_cost(q: &Query, a: Point, b: Point) -> f32 {
     let run = q.occupied.run_along(a, b, q.ends);
-    let crossings = q.occupied.crossings(a, b) as f32;
-    let mut c = len + run.unrelated * UNRELATED + run.related * RELATED + crossings * CROSS;
+    price(a.distance(b), run, q.occupied.crossings(a, b), false)
+}
+
+/// Cost of a straight piece of route: its length, plus what it runs along, crosses or (in the
+/// last-resort search) goes through.
+fn price(len: f32, run: Overlap, crossings: usize, blocked: bool) -> f32 {
+    let mut c = len + run.unrelated * UNRELATED + run.related * RELATED + crossings as f32 * CROSS;
     if blocked {
         c += len * THROUGH.0 + THROUGH.1;
     }

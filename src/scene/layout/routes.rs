@@ -29,9 +29,9 @@ struct Surroundings<'a> {
 }
 
 impl Surroundings<'_> {
-    /// The obstacles for link `l` inside `area`: other components' footprints, group labels
-    /// and the link labels placed so far.
-    fn gather(&mut self, l: &Link, area: Rect, labels: &LabelPlacer, out: &mut Vec<Rect>) {
+    /// The fixed obstacles for link `l` inside `area`: other components' footprints and group
+    /// labels (link labels placed so far are added by [`LabelPlacer::obstacles_in`]).
+    fn gather(&mut self, l: &Link, area: Rect, out: &mut Vec<Rect>) {
         out.clear();
         self.gathered += 1;
         for k in self.buckets.covering(area) {
@@ -45,7 +45,6 @@ impl Surroundings<'_> {
             }
         }
         out.extend(self.group_labels.iter().filter(|r| r.intersects(&area)));
-        labels.obstacles_in(area, out);
     }
 }
 
@@ -132,7 +131,8 @@ pub fn route_links(
         // The simple routes stay inside the two components' joint box, or a cell beyond it
         // when they detour around a blocker; so does the first search.
         let near = a.rect.union(b.rect).expand_by(cell);
-        around.gather(l, near, &labels, &mut obstacles);
+        around.gather(l, near, &mut obstacles);
+        labels.obstacles_in(near, &mut obstacles);
         let (r, clean) = match route::route(ea, eb, pair, &obstacles, &occupied, near) {
             Some(r) => (r, true),
             None => {
@@ -140,15 +140,19 @@ pub fn route_links(
                 // in the way, then without them (they move in the last pass), and at last
                 // accept the least bad route.
                 let wide = stage_box.expand_by(cell);
-                around.gather(l, wide, &labels, &mut obstacles);
                 let mut fixed = Vec::new();
-                let no_labels = LabelPlacer::new(buckets, std::iter::empty());
-                around.gather(l, wide, &no_labels, &mut fixed);
+                around.gather(l, wide, &mut fixed);
+                obstacles.clone_from(&fixed);
+                labels.obstacles_in(wide, &mut obstacles);
                 let with_labels = route::search(ea, eb, pair, &obstacles, &occupied, wide, false);
-                let past_labels = route::search(ea, eb, pair, &fixed, &occupied, wide, false);
                 let clear_with = with_labels
                     .as_ref()
                     .is_some_and(|r| route::is_clear(r, pair, &obstacles, &occupied));
+                let past_labels = if clear_with {
+                    None
+                } else {
+                    route::search(ea, eb, pair, &fixed, &occupied, wide, false)
+                };
                 let clear_past = past_labels
                     .as_ref()
                     .is_some_and(|r| route::is_clear(r, pair, &fixed, &occupied));
