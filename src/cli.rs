@@ -13,6 +13,7 @@ use crate::export::{self, Format};
 use crate::model::{self, Diagram};
 use crate::render::ThemeName;
 use crate::render::svg::SvgOptions;
+use crate::render::svg_text::TextMode;
 
 /// Exit code: everything fine.
 pub const EXIT_OK: u8 = 0;
@@ -169,6 +170,8 @@ pub struct ExportArgs {
     pub transparent: bool,
     /// Caption above the diagram.
     pub caption: bool,
+    /// SVG text as outlines rather than text with embedded fonts.
+    pub text_as_paths: bool,
 }
 
 /// Resolve a stage choice against the diagram, or explain in words why it does not fit.
@@ -237,6 +240,11 @@ pub fn export(args: &ExportArgs) -> u8 {
         transparent: args.transparent,
         caption: args.caption,
         highlight_new: true,
+        text: if args.text_as_paths {
+            TextMode::Paths
+        } else {
+            TextMode::EmbeddedFonts
+        },
     };
     let jobs = match jobs(args, &diagram) {
         Ok(j) => j,

@@ -7,6 +7,7 @@ use std::path::{Path, PathBuf};
 use crate::model::Diagram;
 use crate::render::png::{self, PngError};
 use crate::render::svg::{self, SvgOptions};
+use crate::render::svg_text::TextMode;
 use crate::scene::Scene;
 
 /// Output file format.
@@ -62,10 +63,16 @@ pub fn render(
     opts: &SvgOptions,
 ) -> Result<Vec<u8>, ExportError> {
     let scene = Scene::settled(diagram, stage.min(diagram.last_stage()));
-    let svg = svg::scene_to_svg(&scene, opts);
     Ok(match format {
-        Format::Svg => svg.into_bytes(),
-        Format::Png => png::svg_to_png(&svg)?,
+        Format::Svg => svg::scene_to_svg(&scene, opts).into_bytes(),
+        // Pixels come from outlines: no font is needed to rasterise them.
+        Format::Png => {
+            let outlined = SvgOptions {
+                text: TextMode::Paths,
+                ..opts.clone()
+            };
+            png::svg_to_png(&svg::scene_to_svg(&scene, &outlined))?
+        }
     })
 }
 

@@ -102,6 +102,10 @@ struct ExportCli {
     /// Leave out the caption (diagram title, stage, user count).
     #[arg(long)]
     no_caption: bool,
+    /// SVG: write text as outlines instead of text with embedded font subsets (looks the same
+    /// in every program, but the text can no longer be selected or edited).
+    #[arg(long)]
+    text_as_paths: bool,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -167,6 +171,7 @@ fn main() -> ExitCode {
             theme: theme_name(e.theme),
             transparent: e.transparent,
             caption: !e.no_caption,
+            text_as_paths: e.text_as_paths,
         })),
     }
 }

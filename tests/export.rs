@@ -19,20 +19,8 @@ fn temp_dir(name: &str) -> PathBuf {
     d
 }
 
-/// Decode a PNG into (width, height, RGBA bytes).
 fn decode(bytes: &[u8]) -> (u32, u32, Vec<u8>) {
-    let mut dec = png::Decoder::new(std::io::Cursor::new(bytes));
-    dec.set_transformations(png::Transformations::EXPAND | png::Transformations::ALPHA);
-    let mut reader = dec.read_info().expect("png header");
-    let mut buf = vec![0; reader.output_buffer_size().expect("size")];
-    let info = reader.next_frame(&mut buf).expect("png frame");
-    buf.truncate(info.buffer_size());
-    assert_eq!(
-        info.color_type,
-        png::ColorType::Rgba,
-        "expected RGBA output"
-    );
-    (info.width, info.height, buf)
+    common::decode_png(bytes)
 }
 
 /// Fraction of pixels that differ from the first pixel (the background).
@@ -53,12 +41,7 @@ fn golden_png(name: &str, bytes: &[u8]) {
     let (gw, gh, g) = decode(bytes);
     assert_eq!((gw, gh), (ww, wh), "{name}: size changed");
     // Anti-aliasing may differ slightly between platforms; shapes may not.
-    let differing = w
-        .chunks_exact(4)
-        .zip(g.chunks_exact(4))
-        .filter(|(a, b)| a.iter().zip(b.iter()).any(|(x, y)| x.abs_diff(*y) > 40))
-        .count();
-    let frac = differing as f64 / (ww * wh) as f64;
+    let frac = common::differing_fraction(&w, &g);
     assert!(
         frac < 0.005,
         "{name}: {:.2}% of pixels differ (UPDATE_GOLDEN=1 to accept)",
@@ -99,7 +82,13 @@ fn svg_parses_and_contains_every_visible_label() {
         let texts: Vec<String> = doc
             .descendants()
             .filter(|n| n.has_tag_name("text"))
-            .filter_map(|n| n.text().map(str::to_owned))
+            .map(|n| {
+                // A line is written as one <tspan> per font run.
+                n.descendants()
+                    .filter(|t| t.is_text())
+                    .filter_map(|t| t.text())
+                    .collect::<String>()
+            })
             .collect();
         for n in &scene.nodes {
             for line in n.lines.iter() {

@@ -284,6 +284,7 @@ impl ExportPanel {
             transparent: self.transparent,
             caption: self.caption,
             highlight_new: true,
+            text: crate::render::svg_text::TextMode::EmbeddedFonts,
         };
         let (tx, rx) = channel();
         let diagram = src.diagram.clone();

@@ -7,7 +7,8 @@ mod commands;
 mod document;
 mod export_panel;
 mod file_dialog;
-pub mod fonts;
+/// The font chain installed into egui (lives with the screen renderer).
+pub use crate::render::screen_fonts as fonts;
 mod keys;
 mod panels;
 pub mod present;
@@ -624,6 +625,7 @@ impl ScaleviewApp {
 impl eframe::App for ScaleviewApp {
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
         let ctx = ui.ctx().clone();
+        fonts::sync(&ctx);
         if !self.first_frame_reported {
             self.first_frame_reported = true;
             report_startup();

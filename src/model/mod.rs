@@ -25,6 +25,10 @@ pub use validate::MAX_CELL;
 /// Something in a diagram file that a diagnostic can point at.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Item {
+    /// The diagram's `title`.
+    Title,
+    /// The axis (`axis.label`).
+    Axis,
     /// `stages[i]`.
     Stage(usize),
     /// `groups[i]`.
@@ -45,6 +49,8 @@ pub fn positions_of(src: &str, items: &[Item]) -> Vec<Pos> {
         .iter()
         .map(|item| {
             let (field, i) = match *item {
+                Item::Title => return map.locate(&[Seg::Field("title")]),
+                Item::Axis => return map.locate(&[Seg::Field("axis")]),
                 Item::Stage(i) => ("stages", i),
                 Item::Group(i) => ("groups", i),
                 Item::Component(i) => ("components", i),

@@ -1,11 +1,16 @@
 //! Renderers: dumb walkers over a [`crate::scene::Scene`]. `screen` paints with egui; `svg`
 //! writes the vector export and `png` rasterises it on the CPU with the same fonts and icons.
+//! Text reaches all of them as the scene's runs (`scene::text::shape`), one face per run.
 
+pub mod glyphs;
 pub mod icons;
 pub mod png;
 #[cfg(feature = "gui")]
 pub mod screen;
+#[cfg(feature = "gui")]
+pub mod screen_fonts;
 pub mod svg;
+pub mod svg_text;
 pub mod theme;
 
 pub use theme::{Rgba, Theme, ThemeName};

@@ -1,7 +1,6 @@
-//! Rasterises the export SVG on the CPU (resvg + tiny-skia) with only the bundled fonts, and
-//! encodes it as PNG with fast compression. Needs no GPU, no display and no system fonts.
-
-use std::sync::{Arc, OnceLock};
+//! Rasterises the export SVG on the CPU (resvg + tiny-skia) — written with text as outlines,
+//! so no font is loaded here — and encodes it as PNG with fast compression. Needs no GPU and
+//! no display.
 
 use resvg::{tiny_skia, usvg};
 
@@ -39,26 +38,9 @@ fn try_zeroed(len: usize, w: u32, h: u32) -> Result<Vec<u8>, PngError> {
 /// Largest output side accepted (16K).
 pub const MAX_SIDE: u32 = 16_384;
 
-/// The font database with exactly the bundled fonts (built once).
-fn fontdb() -> Arc<usvg::fontdb::Database> {
-    static DB: OnceLock<Arc<usvg::fontdb::Database>> = OnceLock::new();
-    DB.get_or_init(|| {
-        let mut db = usvg::fontdb::Database::new();
-        db.load_font_data(assets::FONT_REGULAR.to_vec());
-        db.load_font_data(assets::FONT_BOLD.to_vec());
-        db.set_sans_serif_family(assets::FONT_FAMILY);
-        Arc::new(db)
-    })
-    .clone()
-}
-
 /// Rasterise `svg` to premultiplied RGBA pixels of its own size.
 pub fn rasterize(svg: &str) -> Result<tiny_skia::Pixmap, PngError> {
-    let opts = usvg::Options {
-        fontdb: fontdb(),
-        font_family: assets::FONT_FAMILY.to_owned(),
-        ..Default::default()
-    };
+    let opts = usvg::Options::default();
     let tree = usvg::Tree::from_str(svg, &opts).map_err(|e| PngError::Svg(e.to_string()))?;
     let size = tree.size().to_int_size();
     let (w, h) = (size.width(), size.height());
@@ -164,38 +146,54 @@ mod tests {
         (lo, hi)
     }
 
+    /// An SVG with one line of text written as the export writes it (outlines).
+    fn text_svg(s: &str, size: f32, weight: Weight, w: u32, h: u32) -> String {
+        use crate::render::svg_text::{Anchor, Line, TextMode, TextWriter};
+        let mut body = String::new();
+        TextWriter::new(TextMode::Paths).write(
+            &mut body,
+            &Line {
+                x: 10.0,
+                y: h as f32 * 0.75,
+                size,
+                weight,
+                anchor: Anchor::Start,
+                fill: r##"fill="#000000""##,
+                content: s,
+            },
+        );
+        format!(r#"<svg xmlns="http://www.w3.org/2000/svg" width="{w}" height="{h}">{body}</svg>"#)
+    }
+
     #[test]
     fn exported_text_is_as_wide_as_the_scene_measured_it() {
-        for (weight, attr) in [
-            (Weight::Regular, ""),
-            (Weight::Bold, r#" font-weight="700""#),
-        ] {
-            let s = "Auto Scaling: web 사용자";
-            let svg = format!(
-                r#"<svg xmlns="http://www.w3.org/2000/svg" width="1400" height="140"><text x="10" y="100" font-size="80" font-family="NanumSquare"{attr}>{s}</text></svg>"#
-            );
-            let p = rasterize(&svg).expect("renders");
-            let (lo, hi) = ink_span(&p);
-            let measured = width(s, 80.0, weight);
-            let drawn = (hi - lo) as f32;
-            assert!(
-                (drawn - measured).abs() / measured < 0.04,
-                "{weight:?}: drawn {drawn} vs measured {measured}"
-            );
+        for weight in [Weight::Regular, Weight::Bold] {
+            for s in ["Auto Scaling: web 사용자", "Café “naïve” Ωμέγα Жёлтый"] {
+                let p = rasterize(&text_svg(s, 80.0, weight, 1600, 140)).expect("renders");
+                let (lo, hi) = ink_span(&p);
+                let measured = width(s, 80.0, weight);
+                let drawn = (hi - lo) as f32;
+                assert!(
+                    (drawn - measured).abs() / measured < 0.04,
+                    "{weight:?} {s}: drawn {drawn} vs measured {measured}"
+                );
+            }
         }
     }
 
     #[test]
-    fn hangul_renders_as_glyphs_not_boxes() {
-        // Two different syllables must produce different ink; a missing-glyph box would not.
+    fn hangul_and_accents_render_as_glyphs_not_boxes() {
+        // Different letters must produce different ink; a missing-glyph box would not.
         let render = |s: &str| {
-            let svg = format!(
-                r#"<svg xmlns="http://www.w3.org/2000/svg" width="200" height="100"><text x="10" y="80" font-size="70" font-family="NanumSquare">{s}</text></svg>"#
-            );
-            rasterize(&svg).expect("renders").data().to_vec()
+            rasterize(&text_svg(s, 70.0, Weight::Regular, 200, 100))
+                .expect("renders")
+                .data()
+                .to_vec()
         };
-        let (a, b) = (render("사"), render("용"));
-        assert!(a.iter().any(|v| *v > 0), "nothing drawn");
-        assert_ne!(a, b);
+        for (a, b) in [("사", "용"), ("é", "è"), ("ά", "έ"), ("ж", "ё")] {
+            let (x, y) = (render(a), render(b));
+            assert!(x.iter().any(|v| *v > 0), "nothing drawn for {a}");
+            assert_ne!(x, y, "{a} and {b} drawn alike");
+        }
     }
 }

@@ -6,13 +6,14 @@ use std::collections::HashMap;
 use std::collections::hash_map::Entry;
 
 use egui::{
-    Align2, Color32, CornerRadius, FontFamily, FontId, Painter, Pos2, Shape, Stroke, StrokeKind,
+    Color32, CornerRadius, FontFamily, FontId, Painter, Pos2, Shape, Stroke, StrokeKind,
     TextureHandle,
 };
 
 use super::icons;
 use super::theme::{Rgba, Theme};
 use crate::model::{ComponentKind, GroupKind};
+use crate::scene::text::{self, Weight};
 use crate::scene::{EdgeShape, GroupShape, NodeShape, Point, Rect, Scene, style};
 
 /// Name of the bold font family registered with egui.
@@ -286,17 +287,19 @@ fn paint_group(
             );
         }
     }
-    let size = style::GROUP_LABEL_SIZE * cam.zoom * text_scale(em);
-    if size >= 4.0 {
+    let scene_size = style::GROUP_LABEL_SIZE * text_scale(em);
+    if scene_size * cam.zoom >= 4.0 {
         let pos = cam.to_screen(Point::new(
             g.rect.min.x + style::group_label_inset(g.kind),
-            g.rect.min.y + style::GROUP_LABEL_BAND * 0.5 + 2.0,
+            g.rect.min.y + style::GROUP_LABEL_BAND * 0.5 + 2.0 + scene_size * 0.35,
         ));
-        painter.text(
-            pos,
-            Align2::LEFT_CENTER,
+        paint_line(
+            painter,
             &g.label,
-            FontId::new(size, FontFamily::Name(BOLD_FAMILY.into())),
+            pos,
+            false,
+            scene_size * cam.zoom,
+            Weight::Bold,
             color(st.label, g.opacity),
         );
     }
@@ -334,20 +337,18 @@ fn paint_edge(painter: &Painter, e: &EdgeShape, cam: &Camera, theme: &Theme, em:
     }
     let size = style::EDGE_LABEL_SIZE * cam.zoom * text_scale(em);
     if !e.label.is_empty() && size >= 4.0 {
-        let font = FontId::proportional(size);
-        let galley = painter.layout_no_wrap(
-            e.label.to_string(),
-            font,
-            color(theme.text_muted, e.opacity),
-        );
-        let rect = Align2::CENTER_CENTER
-            .anchor_size(cam.to_screen(e.label_pos), galley.size())
-            .expand(2.0);
+        let width = text::width(&e.label, size, Weight::Regular);
+        let p = cam.to_screen(e.label_pos);
+        let rect = egui::Rect::from_center_size(p, egui::vec2(width, size)).expand(2.0);
         painter.rect_filled(rect, 3.0, color(theme.background, 0.85 * e.opacity));
-        painter.galley(
-            rect.min + egui::vec2(2.0, 2.0),
-            galley,
-            Color32::PLACEHOLDER,
+        paint_line(
+            painter,
+            &e.label,
+            Pos2::new(p.x, p.y + size * 0.35),
+            true,
+            size,
+            Weight::Regular,
+            color(theme.text_muted, e.opacity),
         );
     }
 }
@@ -421,22 +422,64 @@ fn paint_node_highlight(
 
 /// A component's label lines, centred under its icon.
 fn paint_node_label(painter: &Painter, n: &NodeShape, cam: &Camera, theme: &Theme, em: Emphasis) {
-    let icon = cam.rect_to_screen(n.icon);
-    let size = style::LABEL_SIZE * cam.zoom * text_scale(em);
+    let ts = text_scale(em);
+    let size = style::LABEL_SIZE * cam.zoom * ts;
     if size < 4.0 {
         return;
     }
-    let font = FontId::proportional(size);
-    let line_h = style::LABEL_LINE * cam.zoom * text_scale(em);
-    let mut y = icon.bottom() + style::LABEL_GAP * cam.zoom;
-    for line in n.lines.iter() {
-        painter.text(
-            Pos2::new(icon.center().x, y),
-            Align2::CENTER_TOP,
+    for (i, line) in n.lines.iter().enumerate() {
+        let baseline = n.icon.max.y
+            + style::LABEL_GAP
+            + (style::LABEL_LINE * i as f32 + style::LABEL_SIZE * 0.85) * ts;
+        paint_line(
+            painter,
             line,
-            font.clone(),
+            cam.to_screen(Point::new(n.icon.center().x, baseline)),
+            true,
+            size,
+            Weight::Regular,
             color(theme.text, n.opacity),
         );
-        y += line_h;
+    }
+}
+
+/// One line of text drawn as the scene's runs ([`text::shape`]), each with the face the scene
+/// measured it with, on a common baseline: `at` is the baseline's left end, or its middle when
+/// `centred`. A face egui has not loaded yet (found this very frame) falls back to the UI chain.
+fn paint_line(
+    painter: &Painter,
+    content: &str,
+    at: Pos2,
+    centred: bool,
+    size: f32,
+    weight: Weight,
+    colour: Color32,
+) {
+    let shaped = text::shape(content, size, weight);
+    let left = if centred {
+        at.x - shaped.width / 2.0
+    } else {
+        at.x
+    };
+    let usable = super::screen_fonts::usable_faces(painter.ctx());
+    for run in shaped.runs {
+        let family = if run.face < usable {
+            super::screen_fonts::face_family(run.face)
+        } else if weight == Weight::Bold {
+            FontFamily::Name(BOLD_FAMILY.into())
+        } else {
+            FontFamily::Proportional
+        };
+        let galley = painter.layout_no_wrap(run.text, FontId::new(size, family), colour);
+        let ascent = galley
+            .rows
+            .first()
+            .and_then(|r| r.row.glyphs.first().map(|g| r.pos.y + g.pos.y))
+            .unwrap_or(size * 0.8);
+        painter.galley(
+            Pos2::new(left + run.x, at.y - ascent),
+            galley,
+            Color32::PLACEHOLDER,
+        );
     }
 }

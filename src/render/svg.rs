@@ -6,8 +6,8 @@
 use std::fmt::Write;
 
 use super::icons;
+use super::svg_text::{Anchor, Line, TextMode, TextWriter};
 use super::theme::{Rgba, Theme, ThemeName};
-use crate::assets::FONT_FAMILY;
 use crate::model::{ComponentKind, LinkStyle};
 use crate::scene::{EdgeShape, GroupShape, NodeShape, Point, Scene, style, text};
 
@@ -26,6 +26,8 @@ pub struct SvgOptions {
     pub caption: bool,
     /// Mark components new in this stage with a soft ring.
     pub highlight_new: bool,
+    /// Text as `<text>` with embedded font subsets, or as outlines.
+    pub text: TextMode,
 }
 
 impl Default for SvgOptions {
@@ -37,6 +39,7 @@ impl Default for SvgOptions {
             transparent: false,
             caption: true,
             highlight_new: true,
+            text: TextMode::EmbeddedFonts,
         }
     }
 }
@@ -91,23 +94,8 @@ pub fn placement_of(bounds: crate::scene::Rect, opts: &SvgOptions) -> Placement 
 pub fn scene_to_svg(scene: &Scene, opts: &SvgOptions) -> String {
     let theme = opts.theme.theme();
     let place = placement(scene, opts);
+    let mut tw = TextWriter::new(opts.text);
     let mut out = String::with_capacity(64 * 1024);
-    let _ = write!(
-        out,
-        r#"<svg xmlns="http://www.w3.org/2000/svg" width="{w}" height="{h}" viewBox="0 0 {w} {h}" font-family="{FONT_FAMILY}">"#,
-        w = opts.width,
-        h = opts.height
-    );
-    out.push('\n');
-    let _ = writeln!(
-        out,
-        "<title>{}</title>",
-        esc(&format!(
-            "{} — {}",
-            scene.caption.title, scene.caption.stage_title
-        ))
-    );
-    write_icon_defs(&mut out, scene);
     if !opts.transparent {
         let _ = writeln!(
             out,
@@ -116,7 +104,7 @@ pub fn scene_to_svg(scene: &Scene, opts: &SvgOptions) -> String {
         );
     }
     if opts.caption {
-        write_caption(&mut out, scene, opts, &theme, place.caption_height);
+        write_caption(&mut out, &mut tw, scene, opts, &theme, place.caption_height);
     }
     let _ = writeln!(
         out,
@@ -128,19 +116,38 @@ pub fn scene_to_svg(scene: &Scene, opts: &SvgOptions) -> String {
     for g in &scene.groups {
         write_group(
             &mut out,
+            &mut tw,
             g,
             &theme,
             style::text_boost(place.scale, g.label_room),
         );
     }
     for e in &scene.edges {
-        write_edge(&mut out, e, &theme, k);
+        write_edge(&mut out, &mut tw, e, &theme, k);
     }
     for n in &scene.nodes {
-        write_node(&mut out, n, &theme, opts.highlight_new, k);
+        write_node(&mut out, &mut tw, n, &theme, opts.highlight_new, k);
     }
     out.push_str("</g>\n</svg>\n");
-    out
+    let mut head = String::with_capacity(out.len() + 64 * 1024);
+    let _ = writeln!(
+        head,
+        r#"<svg xmlns="http://www.w3.org/2000/svg" width="{w}" height="{h}" viewBox="0 0 {w} {h}">"#,
+        w = opts.width,
+        h = opts.height
+    );
+    let _ = writeln!(
+        head,
+        "<title>{}</title>",
+        esc(&format!(
+            "{} — {}",
+            scene.caption.title, scene.caption.stage_title
+        ))
+    );
+    head.push_str(&tw.font_faces());
+    write_icon_defs(&mut head, scene);
+    head.push_str(&out);
+    head
 }
 
 /// Escape text for XML content and attributes.
@@ -219,7 +226,14 @@ fn write_icon_defs(out: &mut String, scene: &Scene) {
     out.push_str("</defs>\n");
 }
 
-fn write_caption(out: &mut String, scene: &Scene, opts: &SvgOptions, theme: &Theme, band: f32) {
+fn write_caption(
+    out: &mut String,
+    tw: &mut TextWriter,
+    scene: &Scene,
+    opts: &SvgOptions,
+    theme: &Theme,
+    band: f32,
+) {
     let w = opts.width as f32;
     let margin = 0.035 * w.min(opts.height as f32);
     let title_size = band * 0.22;
@@ -227,29 +241,53 @@ fn write_caption(out: &mut String, scene: &Scene, opts: &SvgOptions, theme: &The
     let value_size = band * 0.26;
     let title_y = margin * 0.6 + title_size;
     let stage_y = title_y + stage_size * 1.15;
-    let _ = writeln!(
-        out,
-        r#"<text x="{margin:.1}" y="{title_y:.1}" font-size="{title_size:.1}" {}>{}</text>"#,
-        fill_attr("fill", theme.text_muted),
-        esc(&scene.caption.title)
-    );
-    let _ = writeln!(
-        out,
-        r#"<text x="{margin:.1}" y="{stage_y:.1}" font-size="{stage_size:.1}" font-weight="700" {}>{}</text>"#,
-        fill_attr("fill", theme.text),
-        esc(&scene.caption.stage_title)
-    );
+    let line = |x, y, size, weight, fill: &str, content: &str| {
+        (x, y, size, weight, fill.to_owned(), content.to_owned())
+    };
     let stage_w = text::width(&scene.caption.stage_title, stage_size, text::Weight::Bold);
-    let _ = writeln!(
-        out,
-        r#"<text x="{:.1}" y="{stage_y:.1}" font-size="{value_size:.1}" {}>{}</text>"#,
-        margin + stage_w + stage_size * 0.6,
-        fill_attr("fill", theme.text_muted),
-        esc(&scene.caption.value_label)
-    );
+    for (x, y, size, weight, fill, content) in [
+        line(
+            margin,
+            title_y,
+            title_size,
+            text::Weight::Regular,
+            &fill_attr("fill", theme.text_muted),
+            &scene.caption.title,
+        ),
+        line(
+            margin,
+            stage_y,
+            stage_size,
+            text::Weight::Bold,
+            &fill_attr("fill", theme.text),
+            &scene.caption.stage_title,
+        ),
+        line(
+            margin + stage_w + stage_size * 0.6,
+            stage_y,
+            value_size,
+            text::Weight::Regular,
+            &fill_attr("fill", theme.text_muted),
+            &scene.caption.value_label,
+        ),
+    ] {
+        tw.write(
+            out,
+            &Line {
+                x,
+                y,
+                size,
+                weight,
+                anchor: Anchor::Start,
+                fill: &fill,
+                content: &content,
+            },
+        );
+        out.push('\n');
+    }
 }
 
-fn write_group(out: &mut String, g: &GroupShape, theme: &Theme, k: f32) {
+fn write_group(out: &mut String, tw: &mut TextWriter, g: &GroupShape, theme: &Theme, k: f32) {
     let st = theme.group(g.kind);
     let r = g.rect;
     let dash = if st.dashed {
@@ -297,17 +335,22 @@ fn write_group(out: &mut String, g: &GroupShape, theme: &Theme, k: f32) {
         );
     }
     let size = style::GROUP_LABEL_SIZE * k;
-    let _ = writeln!(
+    tw.write(
         out,
-        r#"<text x="{:.1}" y="{:.1}" font-size="{size:.1}" font-weight="700" {}>{}</text></g>"#,
-        r.min.x + style::group_label_inset(g.kind),
-        r.min.y + style::GROUP_LABEL_BAND * 0.5 + 2.0 + size * 0.35,
-        fill_attr("fill", st.label),
-        esc(&g.label)
+        &Line {
+            x: r.min.x + style::group_label_inset(g.kind),
+            y: r.min.y + style::GROUP_LABEL_BAND * 0.5 + 2.0 + size * 0.35,
+            size,
+            weight: text::Weight::Bold,
+            anchor: Anchor::Start,
+            fill: &fill_attr("fill", st.label),
+            content: &g.label,
+        },
     );
+    out.push_str("</g>\n");
 }
 
-fn write_edge(out: &mut String, e: &EdgeShape, theme: &Theme, k: f32) {
+fn write_edge(out: &mut String, tw: &mut TextWriter, e: &EdgeShape, theme: &Theme, k: f32) {
     let (Some(&a), Some(&b)) = (
         e.points.get(e.points.len().saturating_sub(2)),
         e.points.last(),
@@ -360,22 +403,37 @@ fn write_edge(out: &mut String, e: &EdgeShape, theme: &Theme, k: f32) {
         let p = e.label_pos;
         let _ = write!(
             out,
-            r#"<rect x="{:.1}" y="{:.1}" width="{:.1}" height="{:.1}" rx="3" {}/><text x="{:.1}" y="{:.1}" font-size="{size:.1}" text-anchor="middle" {}>{}</text>"#,
+            r#"<rect x="{:.1}" y="{:.1}" width="{:.1}" height="{:.1}" rx="3" {}/>"#,
             p.x - w / 2.0 - 2.0,
             p.y - size * 0.5 - 2.0,
             w + 4.0,
             size + 4.0,
             fill_attr("fill", theme.background.faded(0.85)),
-            p.x,
-            p.y + size * 0.35,
-            fill_attr("fill", theme.text_muted),
-            esc(&e.label)
+        );
+        tw.write(
+            out,
+            &Line {
+                x: p.x,
+                y: p.y + size * 0.35,
+                size,
+                weight: text::Weight::Regular,
+                anchor: Anchor::Middle,
+                fill: &fill_attr("fill", theme.text_muted),
+                content: &e.label,
+            },
         );
     }
     out.push_str("</g>\n");
 }
 
-fn write_node(out: &mut String, n: &NodeShape, theme: &Theme, highlight_new: bool, k: f32) {
+fn write_node(
+    out: &mut String,
+    tw: &mut TextWriter,
+    n: &NodeShape,
+    theme: &Theme,
+    highlight_new: bool,
+    k: f32,
+) {
     let i = n.icon;
     let _ = write!(
         out,
@@ -409,13 +467,17 @@ fn write_node(out: &mut String, n: &NodeShape, theme: &Theme, highlight_new: boo
         let y = i.max.y
             + style::LABEL_GAP
             + (style::LABEL_LINE * line as f32 + style::LABEL_SIZE * 0.85) * k;
-        let _ = write!(
+        tw.write(
             out,
-            r#"<text x="{:.1}" y="{y:.1}" font-size="{:.1}" text-anchor="middle" {}>{}</text>"#,
-            i.center().x,
-            style::LABEL_SIZE * k,
-            fill_attr("fill", theme.text),
-            esc(content)
+            &Line {
+                x: i.center().x,
+                y,
+                size: style::LABEL_SIZE * k,
+                weight: text::Weight::Regular,
+                anchor: Anchor::Middle,
+                fill: &fill_attr("fill", theme.text),
+                content,
+            },
         );
     }
     out.push_str("</g>\n");

@@ -1,97 +1,221 @@
-//! Text measurement and wrapping with the bundled font's real metrics, so the screen and the
-//! exports size labels identically.
+//! Text measurement and wrapping, and the runs every renderer draws: one font fallback chain
+//! ([`super::fonts`]) decides which face draws which letter, so the screen, PNG and SVG agree
+//! with the widths the scene measured.
 
+use std::borrow::Cow;
 use std::sync::OnceLock;
 
-use skrifa::instance::{LocationRef, Size};
-use skrifa::{FontRef, MetadataProvider};
+use super::fonts::{self, FaceId, TOFU};
 
-use crate::assets;
-
-/// Which bundled face a text uses.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+/// Which weight a text uses.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Weight {
-    /// NanumSquare Regular.
+    /// Regular (NanumSquare Regular first).
     Regular,
-    /// NanumSquare Bold.
+    /// Bold, for titles and group labels (NanumSquare Bold first).
     Bold,
 }
 
-struct Face {
-    font: FontRef<'static>,
-    upem: f32,
-    /// Advances of the ASCII characters (font units), looked up once: most labels are ASCII
-    /// and a charmap lookup per character dominated laying out big diagrams.
-    ascii: [f32; 128],
+/// A piece of a line drawn with one face, placed by the scene's measurement.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Run {
+    /// The face that has every letter of `text`.
+    pub face: FaceId,
+    /// The letters, in the order they are drawn (left to right; right-to-left text is already
+    /// reordered, missing letters are already [`TOFU`]).
+    pub text: String,
+    /// Start of the run from the line's left edge, in the units of `size`.
+    pub x: f32,
+    /// Width of the run (sum of advances).
+    pub width: f32,
 }
 
-fn face(weight: Weight) -> Option<&'static Face> {
-    static REGULAR: OnceLock<Option<Face>> = OnceLock::new();
-    static BOLD: OnceLock<Option<Face>> = OnceLock::new();
-    let (cell, bytes) = match weight {
-        Weight::Regular => (&REGULAR, assets::FONT_REGULAR),
-        Weight::Bold => (&BOLD, assets::FONT_BOLD),
-    };
-    cell.get_or_init(|| {
-        let font = FontRef::new(bytes).ok()?;
-        let upem = f32::from(
-            font.metrics(Size::unscaled(), LocationRef::default())
-                .units_per_em,
-        );
-        if upem <= 0.0 {
-            return None;
-        }
-        let charmap = font.charmap();
-        let metrics = font.glyph_metrics(Size::unscaled(), LocationRef::default());
-        let mut ascii = [upem * 0.6; 128];
-        for (b, slot) in ascii.iter_mut().enumerate() {
-            if let Some(w) = charmap
-                .map(char::from(b as u8))
-                .and_then(|g| metrics.advance_width(g))
-            {
-                *slot = w;
+/// A line of text cut into [`Run`]s.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Shaped {
+    /// The runs, left to right.
+    pub runs: Vec<Run>,
+    /// Width of the whole line, the same number [`width`] returns.
+    pub width: f32,
+}
+
+/// Advances of printable ASCII in NanumSquare (font units), looked up once: most labels are
+/// ASCII and a charmap lookup per character dominated laying out big diagrams.
+fn ascii_advances(weight: Weight) -> &'static [f32; 128] {
+    static TABLES: OnceLock<[[f32; 128]; 2]> = OnceLock::new();
+    let tables = TABLES.get_or_init(|| {
+        [Weight::Regular, Weight::Bold].map(|w| {
+            let face = fonts::face(fonts::bundled_chain(w)[0]);
+            let mut t = [0.0; 128];
+            for (b, slot) in t.iter_mut().enumerate() {
+                *slot = face.advance(char::from(b as u8));
             }
-        }
-        Some(Face { font, upem, ascii })
-    })
-    .as_ref()
+            t
+        })
+    });
+    &tables[usize::from(weight == Weight::Bold)]
 }
 
-/// Whether the bundled font has a glyph for `c` (tests use this to check shipped diagrams).
+/// Whether NanumSquare alone draws `text` (printable ASCII): the fast path.
+fn plain_ascii(text: &str) -> bool {
+    text.bytes().all(|b| (0x20..0x7f).contains(&b))
+}
+
+/// Whether the chain has a real glyph for `c` (bundled or from the system).
 pub fn has_glyph(c: char) -> bool {
-    c.is_whitespace() || face(Weight::Regular).is_some_and(|f| f.font.charmap().map(c).is_some())
+    c.is_whitespace() || fonts::is_invisible(c) || fonts::face_for(c, Weight::Regular).is_some()
 }
 
 /// Width of `text` in scene units at font size `size`.
 pub fn width(text: &str, size: f32, weight: Weight) -> f32 {
-    let Some(f) = face(weight) else {
-        return text.chars().count() as f32 * size * 0.6;
-    };
-    if text.is_ascii() {
-        let units: f32 = text.bytes().map(|b| f.ascii[usize::from(b & 0x7f)]).sum();
-        return units / f.upem * size;
+    if plain_ascii(text) {
+        let table = ascii_advances(weight);
+        let units: f32 = text.bytes().map(|b| table[usize::from(b)]).sum();
+        return units / fonts::face(fonts::bundled_chain(weight)[0]).units_per_em() * size;
     }
-    let charmap = f.font.charmap();
-    let metrics = f
-        .font
-        .glyph_metrics(Size::unscaled(), LocationRef::default());
-    let units: f32 = text
-        .chars()
-        .map(|c| {
-            if c.is_ascii() {
-                return f.ascii[c as usize];
-            }
-            charmap
-                .map(c)
-                .and_then(|g| metrics.advance_width(g))
-                .unwrap_or(f.upem * if is_wide(c) { 1.0 } else { 0.6 })
-        })
-        .sum();
-    units / f.upem * size
+    shape(text, size, weight).width
 }
 
-fn is_wide(c: char) -> bool {
-    matches!(c as u32, 0x1100..=0x11FF | 0x3000..=0x9FFF | 0xAC00..=0xD7AF | 0xF900..=0xFAFF)
+/// Cut `text` (one line) into runs of one face each, in drawing order, measured at `size`.
+pub fn shape(text: &str, size: f32, weight: Weight) -> Shaped {
+    let first = fonts::bundled_chain(weight)[0];
+    if plain_ascii(text) {
+        let width = width(text, size, weight);
+        let runs = if text.is_empty() {
+            Vec::new()
+        } else {
+            vec![Run {
+                face: first,
+                text: text.to_owned(),
+                x: 0.0,
+                width,
+            }]
+        };
+        return Shaped { runs, width };
+    }
+    let visual = visual_order(text);
+    let mut runs: Vec<Run> = Vec::new();
+    let mut x = 0.0;
+    for (c, face) in assign_faces(&visual, weight) {
+        let (c, face) = match face {
+            Some(f) => (c, f),
+            None => (TOFU, first),
+        };
+        let f = fonts::face(face);
+        let advance = if fonts::is_invisible(c) {
+            0.0
+        } else {
+            f.advance(c) / f.units_per_em() * size
+        };
+        match runs.last_mut() {
+            Some(run) if run.face == face => {
+                run.text.push(c);
+                run.width += advance;
+            }
+            _ => runs.push(Run {
+                face,
+                text: c.to_string(),
+                x,
+                width: advance,
+            }),
+        }
+        x += advance;
+    }
+    Shaped { runs, width: x }
+}
+
+/// The face of every letter of `text`: per word, the first face of the chain that has all of
+/// its letters (so "Café" is one face, not three letters of one and one of another); a word no
+/// single face covers takes each letter's own first face. Spaces keep the face before them.
+/// `None` marks a letter nothing here can draw.
+fn assign_faces(text: &str, weight: Weight) -> Vec<(char, Option<FaceId>)> {
+    // A line one bundled face draws entirely stays in that face ("Base de données" in Noto
+    // Sans, rather than two words of NanumSquare and one of Noto Sans).
+    let whole_line = fonts::bundled_chain(weight).into_iter().find(|&id| {
+        text.chars()
+            .filter(|c| !c.is_whitespace() && !fonts::is_invisible(*c))
+            .all(|c| fonts::face(id).covers(c))
+    });
+    if let Some(id) = whole_line {
+        return text
+            .chars()
+            .map(|c| (if c.is_whitespace() { ' ' } else { c }, Some(id)))
+            .collect();
+    }
+    let mut out: Vec<(char, Option<FaceId>)> = Vec::with_capacity(text.len());
+    let mut word: Vec<char> = Vec::new();
+    let flush = |word: &mut Vec<char>, out: &mut Vec<(char, Option<FaceId>)>| {
+        if word.is_empty() {
+            return;
+        }
+        let own: Vec<Option<FaceId>> = word.iter().map(|&c| fonts::face_for(c, weight)).collect();
+        let mut candidates: Vec<FaceId> = fonts::bundled_chain(weight).to_vec();
+        for id in own.iter().flatten() {
+            if !candidates.contains(id) {
+                candidates.push(*id);
+            }
+        }
+        let whole = candidates.into_iter().find(|&id| {
+            word.iter()
+                .filter(|c| !fonts::is_invisible(**c))
+                .all(|&c| fonts::face(id).covers(c))
+        });
+        match whole {
+            Some(id) => out.extend(word.iter().map(|&c| (c, Some(id)))),
+            None => out.extend(word.iter().copied().zip(own)),
+        }
+        word.clear();
+    };
+    for c in text.chars() {
+        if c.is_whitespace() {
+            flush(&mut word, &mut out);
+            let before = out.last().and_then(|&(_, f)| f);
+            let face = before
+                .filter(|&f| fonts::face(f).covers(' '))
+                .unwrap_or(fonts::bundled_chain(weight)[0]);
+            // Every kind of space is drawn as the face's own space.
+            out.push((' ', Some(face)));
+        } else {
+            word.push(c);
+        }
+    }
+    flush(&mut word, &mut out);
+    out
+}
+
+/// Whether `c` belongs to a right-to-left script (Hebrew, Arabic, Syriac, Thaana, N'Ko…).
+pub fn is_right_to_left(c: char) -> bool {
+    matches!(c as u32, 0x0590..=0x08FF | 0xFB1D..=0xFDFF | 0xFE70..=0xFEFF | 0x10800..=0x10FFF | 0x1E800..=0x1EFFF)
+}
+
+/// Whether `c` is an Arabic-script letter that joins its neighbours when shaped.
+pub fn joins(c: char) -> bool {
+    matches!(c as u32, 0x0620..=0x064A | 0x066E..=0x06D3 | 0x06FA..=0x06FF | 0x0750..=0x077F | 0x08A0..=0x08FF)
+}
+
+/// `text` in drawing order: right-to-left runs reversed by the Unicode bidi algorithm, with a
+/// zero-width non-joiner between Arabic letters so that every renderer — including those that
+/// shape — draws the same unjoined letters in the same order (`check` warns about it).
+pub fn visual_order(text: &str) -> Cow<'_, str> {
+    if !text.chars().any(is_right_to_left) {
+        return Cow::Borrowed(text);
+    }
+    let info = unicode_bidi::BidiInfo::new(text, None);
+    let mut out = String::with_capacity(text.len() * 2);
+    for para in &info.paragraphs {
+        let line = para.range.clone();
+        out.push_str(&info.reorder_line(para, line));
+    }
+    let mut spaced = String::with_capacity(out.len() * 2);
+    let mut prev: Option<char> = None;
+    for c in out.chars() {
+        if prev.is_some_and(joins) && joins(c) {
+            spaced.push('\u{200C}');
+        }
+        spaced.push(c);
+        prev = Some(c);
+    }
+    Cow::Owned(spaced)
 }
 
 /// Break `text` into at most `max_lines` lines no wider than `max_width`; a `\n` in the text

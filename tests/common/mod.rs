@@ -4,6 +4,7 @@ use std::path::PathBuf;
 
 /// The committed golden file `tests/golden/<kind>/<name>`, or `None` after writing `fresh`
 /// there when `UPDATE_GOLDEN` is set (`UPDATE_GOLDEN=1 cargo test` regenerates every golden).
+#[allow(dead_code)]
 pub fn golden(kind: &str, name: &str, fresh: &[u8]) -> Option<Vec<u8>> {
     let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
         .join("tests/golden")
@@ -18,4 +19,33 @@ pub fn golden(kind: &str, name: &str, fresh: &[u8]) -> Option<Vec<u8>> {
         std::fs::read(&path)
             .unwrap_or_else(|_| panic!("missing {}; run with UPDATE_GOLDEN=1", path.display())),
     )
+}
+
+/// Decode a PNG into (width, height, RGBA bytes).
+#[allow(dead_code)]
+pub fn decode_png(bytes: &[u8]) -> (u32, u32, Vec<u8>) {
+    let mut dec = png::Decoder::new(std::io::Cursor::new(bytes));
+    dec.set_transformations(png::Transformations::EXPAND | png::Transformations::ALPHA);
+    let mut reader = dec.read_info().expect("png header");
+    let mut buf = vec![0; reader.output_buffer_size().expect("size")];
+    let info = reader.next_frame(&mut buf).expect("png frame");
+    buf.truncate(info.buffer_size());
+    assert_eq!(
+        info.color_type,
+        png::ColorType::Rgba,
+        "expected RGBA output"
+    );
+    (info.width, info.height, buf)
+}
+
+/// Fraction of pixels of two same-sized RGBA images that differ by more than 40 in a channel
+/// (anti-aliasing may differ slightly; shapes may not).
+#[allow(dead_code)]
+pub fn differing_fraction(a: &[u8], b: &[u8]) -> f64 {
+    let differing = a
+        .chunks_exact(4)
+        .zip(b.chunks_exact(4))
+        .filter(|(p, q)| p.iter().zip(q.iter()).any(|(x, y)| x.abs_diff(*y) > 40))
+        .count();
+    differing as f64 / (a.len() / 4).max(1) as f64
 }

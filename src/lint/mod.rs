@@ -8,7 +8,9 @@
 
 use std::collections::BTreeMap;
 
-use crate::model::{Diagnostic, Diagram, Item, positions_of};
+mod text;
+
+use crate::model::{Diagnostic, Diagram, Item, Pos, positions_of};
 use crate::render::svg::{SvgOptions, placement_of};
 use crate::scene::{StageLayout, layout_stage, style};
 
@@ -26,6 +28,8 @@ pub struct Finding {
     pub message: String,
     /// What to move or change.
     pub hint: String,
+    /// The character the problem is about, when it is one (diagnostics point at it).
+    pub focus: Option<char>,
 }
 
 /// The kind of a problem, so one problem in many stages is reported once.
@@ -39,10 +43,13 @@ enum Kind {
     TooWide,
 }
 
-/// Every warning for `d`, in the order of the items in the file.
+/// Every warning for `d`: text the fonts cannot draw as written, then what the layout of
+/// each stage shows.
 pub fn lint(d: &Diagram) -> Vec<Finding> {
     let layouts: Vec<StageLayout> = (0..d.stages.len()).map(|s| layout_stage(d, s)).collect();
-    lint_layouts(d, &layouts)
+    let mut found = text::findings(d);
+    found.extend(lint_layouts(d, &layouts));
+    found
 }
 
 /// Every warning for `d`, from its stages' layouts (`layouts[s]` is stage `s`).
@@ -82,8 +89,37 @@ pub fn warnings(d: &Diagram, src: &str, file: &str) -> Vec<Diagnostic> {
     found
         .into_iter()
         .zip(positions_of(src, &items))
-        .map(|(f, pos)| Diagnostic::warning(file, pos, f.message).with_hint(f.hint))
+        .map(|(f, pos)| {
+            let pos = f.focus.map_or(pos, |c| char_after(src, pos, c));
+            Diagnostic::warning(file, pos, f.message).with_hint(f.hint)
+        })
         .collect()
+}
+
+/// Where `c` is first written in `src` at or after `from` (as itself or as a `\u{…}` escape);
+/// `from` when it is not found.
+fn char_after(src: &str, from: Pos, c: char) -> Pos {
+    let escaped = format!("\\u{{{:x}}}", c as u32);
+    for (line_no, line) in src.lines().enumerate().skip(from.line.saturating_sub(1)) {
+        let skip = if line_no + 1 == from.line {
+            from.col.saturating_sub(1)
+        } else {
+            0
+        };
+        let rest: String = line.chars().skip(skip).collect();
+        let lower = rest.to_lowercase();
+        let at = rest
+            .char_indices()
+            .position(|(_, ch)| ch == c)
+            .or_else(|| lower.find(&escaped).map(|b| lower[..b].chars().count()));
+        if let Some(col) = at {
+            return Pos {
+                line: line_no + 1,
+                col: skip + col + 1,
+            };
+        }
+    }
+    from
 }
 
 fn stage_findings(d: &Diagram, s: usize, l: &StageLayout) -> Vec<(Finding, Kind)> {
@@ -95,6 +131,7 @@ fn stage_findings(d: &Diagram, s: usize, l: &StageLayout) -> Vec<(Finding, Kind)
                 stage: s,
                 message,
                 hint: hint.to_owned(),
+                focus: None,
             },
             kind,
         ));

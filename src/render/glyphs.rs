@@ -1,0 +1,128 @@
+//! Text as outlines: the glyphs of a [`Run`] written as SVG path data, placed exactly where the
+//! scene measured them. The PNG export draws text this way (so drawn width = measured width on
+//! every machine), and the SVG export does when asked for text as paths.
+
+use std::fmt::Write;
+
+use skrifa::MetadataProvider;
+use skrifa::instance::{LocationRef, Size};
+use skrifa::outline::{DrawSettings, OutlinePen};
+
+use crate::scene::fonts;
+use crate::scene::text::Run;
+
+/// Append the outlines of `run` to `d` (SVG path data in absolute coordinates): the run starts
+/// at `x` (left edge) on the baseline `y`, at font size `size`.
+pub fn run_outline(d: &mut String, run: &Run, x: f32, y: f32, size: f32) {
+    let face = fonts::face(run.face);
+    let font = face.font();
+    let charmap = font.charmap();
+    let outlines = font.outline_glyphs();
+    let scale = size / face.units_per_em();
+    let mut pen_x = x;
+    for c in run.text.chars() {
+        if fonts::is_invisible(c) {
+            continue;
+        }
+        let advance = face.advance(c) * scale;
+        if let Some(glyph) = charmap.map(c).and_then(|g| outlines.get(g)) {
+            let mut pen = PathPen {
+                d,
+                x: pen_x,
+                y,
+                open: false,
+            };
+            let settings = DrawSettings::unhinted(Size::new(size), LocationRef::default());
+            if glyph.draw(settings, &mut pen).is_ok() && pen.open {
+                pen.d.push('Z');
+            }
+        }
+        pen_x += advance;
+    }
+}
+
+/// Writes outline commands, flipping the font's y-up space into SVG's y-down space.
+struct PathPen<'a> {
+    d: &'a mut String,
+    x: f32,
+    y: f32,
+    open: bool,
+}
+
+impl PathPen<'_> {
+    fn point(&mut self, x: f32, y: f32) {
+        let _ = write!(self.d, "{:.2} {:.2}", self.x + x, self.y - y);
+    }
+}
+
+impl OutlinePen for PathPen<'_> {
+    fn move_to(&mut self, x: f32, y: f32) {
+        if self.open {
+            self.d.push('Z');
+        }
+        self.d.push('M');
+        self.point(x, y);
+        self.open = true;
+    }
+
+    fn line_to(&mut self, x: f32, y: f32) {
+        self.d.push('L');
+        self.point(x, y);
+    }
+
+    fn quad_to(&mut self, cx0: f32, cy0: f32, x: f32, y: f32) {
+        self.d.push('Q');
+        self.point(cx0, cy0);
+        self.d.push(' ');
+        self.point(x, y);
+    }
+
+    fn curve_to(&mut self, cx0: f32, cy0: f32, cx1: f32, cy1: f32, x: f32, y: f32) {
+        self.d.push('C');
+        self.point(cx0, cy0);
+        self.d.push(' ');
+        self.point(cx1, cy1);
+        self.d.push(' ');
+        self.point(x, y);
+    }
+
+    fn close(&mut self) {
+        self.d.push('Z');
+        self.open = false;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::scene::text::{Weight, shape};
+
+    #[test]
+    fn outlines_span_the_measured_width() {
+        let shaped = shape("Café 한국", 100.0, Weight::Regular);
+        assert!(shaped.runs.len() >= 2, "{shaped:?}");
+        let mut d = String::new();
+        for run in &shaped.runs {
+            run_outline(&mut d, run, run.x, 100.0, 100.0);
+        }
+        let xs: Vec<f32> = d
+            .split(|c: char| c.is_ascii_alphabetic())
+            .flat_map(|seg| {
+                let nums: Vec<f32> = seg
+                    .split_whitespace()
+                    .filter_map(|n| n.parse().ok())
+                    .collect();
+                nums.chunks_exact(2).map(|p| p[0]).collect::<Vec<_>>()
+            })
+            .collect();
+        let (min, max) = xs
+            .iter()
+            .fold((f32::MAX, f32::MIN), |(a, b), &x| (a.min(x), b.max(x)));
+        assert!((-1.0..15.0).contains(&min), "ink starts at {min}");
+        assert!(
+            max <= shaped.width + 1.0 && max > shaped.width - 15.0,
+            "ink ends at {max}, measured {}",
+            shaped.width
+        );
+    }
+}

@@ -1,0 +1,110 @@
+//! Gives egui the same font chain as the scene and the exports ([`crate::scene::fonts`]).
+//!
+//! Every face of the chain becomes its own egui family (`face-N`), so the canvas draws each
+//! run with exactly the face the scene measured it with. The UI's own text (panels, notes)
+//! uses NanumSquare first, then the rest of the chain, then egui's fonts for its symbols, and a
+//! font provider that asks the chain for anything still missing.
+
+use std::sync::Arc;
+
+use egui::{FontData, FontDefinitions, FontFamily, FontInsert, FontPriority, Id, InsertFontFamily};
+
+use super::screen::BOLD_FAMILY;
+use crate::scene::fonts::{self, FaceId};
+use crate::scene::text::Weight;
+
+/// The egui family that holds exactly the chain's face `id`.
+pub fn face_family(id: FaceId) -> FontFamily {
+    FontFamily::Name(format!("face-{id}").into())
+}
+
+fn face_data(id: FaceId) -> FontData {
+    let face = fonts::face(id);
+    let mut data = FontData::from_static(face.data);
+    data.index = face.index;
+    data
+}
+
+fn usable_key() -> Id {
+    Id::unique("scaleview-usable-faces")
+}
+
+/// How many faces of the chain (ids `0..n`) egui can draw with in this pass.
+pub fn usable_faces(ctx: &egui::Context) -> usize {
+    ctx.data(|d| d.get_temp::<usize>(usable_key())).unwrap_or(0)
+}
+
+/// Install the chain as egui's fonts, plus a provider that looks up the chain for letters no
+/// installed font has.
+pub fn install(ctx: &egui::Context) {
+    let mut defs = FontDefinitions::default();
+    let egui_fallback: Vec<String> = defs
+        .families
+        .get(&FontFamily::Proportional)
+        .cloned()
+        .unwrap_or_default();
+    let faces = fonts::faces();
+    for id in 0..faces.len() {
+        let name = format!("face-{id}");
+        defs.font_data.insert(name.clone(), Arc::new(face_data(id)));
+        defs.families.insert(face_family(id), vec![name]);
+    }
+    let chain = |w: Weight| -> Vec<String> {
+        fonts::bundled_chain(w)
+            .iter()
+            .map(|id| format!("face-{id}"))
+            .chain(egui_fallback.iter().cloned())
+            .collect()
+    };
+    defs.families
+        .insert(FontFamily::Proportional, chain(Weight::Regular));
+    defs.families
+        .insert(FontFamily::Name(BOLD_FAMILY.into()), chain(Weight::Bold));
+    defs.families
+        .entry(FontFamily::Monospace)
+        .or_default()
+        .push(format!("face-{}", fonts::NANUM_REGULAR));
+    ctx.set_fonts(defs);
+    ctx.add_font_provider(Arc::new(
+        |request: &egui::epaint::text::FallbackRequest<'_>| {
+            let c = request.cluster.chars().next()?;
+            let id = fonts::face_for(c, Weight::Regular)?;
+            Some(FontInsert::new(
+                &format!("face-{id}"),
+                face_data(id),
+                Vec::new(),
+            ))
+        },
+    ));
+    ctx.data_mut(|d| d.insert_temp(usable_key(), faces.len()));
+}
+
+/// Register faces the chain found since the last pass (a system font for a new letter). Call
+/// at the start of a pass: faces become usable on the canvas once egui has applied them.
+pub fn sync(ctx: &egui::Context) {
+    let faces = fonts::faces();
+    let usable = usable_faces(ctx);
+    if faces.len() <= usable {
+        return;
+    }
+    for id in usable..faces.len() {
+        ctx.add_font(FontInsert::new(
+            &format!("face-{id}"),
+            face_data(id),
+            vec![InsertFontFamily {
+                family: face_family(id),
+                priority: FontPriority::Highest,
+            }],
+        ));
+    }
+    let applied = ctx.fonts(|f| {
+        f.definitions()
+            .families
+            .contains_key(&face_family(faces.len() - 1))
+    });
+    if applied {
+        ctx.data_mut(|d| d.insert_temp(usable_key(), faces.len()));
+    } else {
+        ctx.request_repaint();
+    }
+}
