@@ -75,8 +75,19 @@ pub fn eprint_line(args: fmt::Arguments<'_>) {
     let _ = err.write_fmt(args).and_then(|()| err.write_all(b"\n"));
 }
 
-/// Read and validate a diagram file; `None` means the embedded default.
-pub fn load(file: Option<&Path>) -> Result<Diagram, u8> {
+/// Read and validate a diagram file, or the built-in diagram `built_in` names; neither means
+/// the embedded default.
+pub fn load(file: Option<&Path>, built_in: Option<&str>) -> Result<Diagram, u8> {
+    if let Some(name) = built_in {
+        return model::built_in(name).ok_or_else(|| {
+            let names: Vec<&str> = model::BUILT_IN.iter().map(|b| b.name).collect();
+            eprint_line(format_args!(
+                "error: there is no built-in diagram `{name}`; the built-in diagrams are {}",
+                names.join(", ")
+            ));
+            EXIT_USAGE
+        });
+    }
     let Some(path) = file else {
         return Ok(model::default_diagram());
     };
@@ -150,6 +161,8 @@ pub enum StageChoice {
 pub struct ExportArgs {
     /// The diagram file (`None` = embedded default).
     pub file: Option<PathBuf>,
+    /// A built-in diagram by name, instead of a file.
+    pub diagram: Option<String>,
     /// Which stage to export (required with `out`).
     pub stage: Option<StageChoice>,
     /// Output file (format from its extension).
@@ -172,6 +185,8 @@ pub struct ExportArgs {
     pub caption: bool,
     /// SVG text as outlines rather than text with embedded fonts.
     pub text_as_paths: bool,
+    /// How `--all-stages` names its files.
+    pub naming: export::StageNaming,
 }
 
 /// Resolve a stage choice against the diagram, or explain in words why it does not fit.
@@ -213,7 +228,7 @@ pub fn resolve_stage(diagram: &Diagram, choice: &StageChoice) -> Result<usize, S
 
 /// `scaleview export …`
 pub fn export(args: &ExportArgs) -> u8 {
-    let diagram = match load(args.file.as_deref()) {
+    let diagram = match load(args.file.as_deref(), args.diagram.as_deref()) {
         Ok(d) => d,
         Err(c) => return c,
     };
@@ -293,7 +308,12 @@ fn jobs(args: &ExportArgs, diagram: &Diagram) -> Result<Vec<(usize, PathBuf, For
                 .map(|s| {
                     (
                         s,
-                        dir.join(export::stage_file_name(diagram, s, args.format)),
+                        dir.join(export::stage_file_name(
+                            diagram,
+                            s,
+                            args.format,
+                            args.naming,
+                        )),
                         args.format,
                     )
                 })

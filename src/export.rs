@@ -88,27 +88,50 @@ pub fn export_to(
     write_atomic(path, &bytes)
 }
 
-/// File name for a stage in an all-stages export: `05-10000-users.png`.
-pub fn stage_file_name(diagram: &Diagram, stage: usize, format: Format) -> String {
+/// How the files of an all-stages export are named after their stage.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum StageNaming {
+    /// By the stage's threshold: `05-10000.png`.
+    #[default]
+    Threshold,
+    /// By the stage's id, made ASCII: `05-10k.png`.
+    Id,
+}
+
+/// File name for a stage in an all-stages export: its number, then its threshold or id, in
+/// ASCII letters, digits and `-` only (`05-10000.png`, `05-10k.png`), whatever language the
+/// diagram is written in. An id with nothing ASCII in it falls back to the threshold.
+pub fn stage_file_name(
+    diagram: &Diagram,
+    stage: usize,
+    format: Format,
+    naming: StageNaming,
+) -> String {
     let s = &diagram.stages[stage.min(diagram.last_stage())];
-    let unit: String = diagram
-        .axis
-        .label
-        .chars()
-        .map(|c| {
-            if c.is_alphanumeric() {
-                c.to_ascii_lowercase()
-            } else {
-                '-'
-            }
-        })
-        .collect();
     let at = if s.at.fract() == 0.0 {
         format!("{}", s.at as i64)
     } else {
         format!("{}", s.at).replace('.', "_")
     };
-    format!("{:02}-{at}-{unit}.{}", stage + 1, format.extension())
+    let id = ascii_slug(&s.id);
+    let name = match naming {
+        StageNaming::Id if !id.is_empty() => id,
+        _ => at,
+    };
+    format!("{:02}-{name}.{}", stage + 1, format.extension())
+}
+
+/// `text` in lower-case ASCII letters and digits, other runs of characters as one `-`.
+fn ascii_slug(text: &str) -> String {
+    let mut out = String::new();
+    for c in text.chars() {
+        if c.is_ascii_alphanumeric() {
+            out.push(c.to_ascii_lowercase());
+        } else if !out.is_empty() && !out.ends_with('-') {
+            out.push('-');
+        }
+    }
+    out.trim_end_matches('-').to_owned()
 }
 
 /// Write `bytes` to `path` atomically (see [`crate::atomic`]): a symlink stays a symlink and

@@ -23,6 +23,9 @@ struct Cli {
     command: Option<Cmd>,
     /// Diagram to open (the built-in AWS diagram when left out).
     file: Option<PathBuf>,
+    /// Open a built-in diagram instead of a file: aws-10m-users, aws-10m-users-ko (Korean).
+    #[arg(long, value_name = "NAME", conflicts_with = "file")]
+    diagram: Option<String>,
     /// Start with this colour theme (otherwise the one used last time).
     #[arg(long, value_enum)]
     theme: Option<ThemeArg>,
@@ -63,6 +66,9 @@ enum Cmd {
 struct ExportCli {
     /// Diagram file; the built-in AWS diagram when left out.
     file: Option<PathBuf>,
+    /// Export a built-in diagram instead of a file: aws-10m-users, aws-10m-users-ko (Korean).
+    #[arg(long, value_name = "NAME", conflicts_with = "file")]
+    diagram: Option<String>,
     /// Export this stage: its id, or its number counting from 1.
     #[arg(long, value_name = "ID|N", conflicts_with_all = ["users", "at"])]
     stage: Option<String>,
@@ -102,10 +108,19 @@ struct ExportCli {
     /// Leave out the caption (diagram title, stage, user count).
     #[arg(long)]
     no_caption: bool,
+    /// Name --all-stages files by the stage's threshold (05-10000.png) or id (05-10k.png).
+    #[arg(long, value_enum, default_value = "threshold", requires = "all_stages")]
+    name_by: NameByArg,
     /// SVG: write text as outlines instead of text with embedded font subsets (looks the same
     /// in every program, but the text can no longer be selected or edited).
     #[arg(long)]
     text_as_paths: bool,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum NameByArg {
+    Threshold,
+    Id,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -126,7 +141,19 @@ fn main() -> ExitCode {
     clean_up_on_signals();
     let cli = Cli::parse();
     match cli.command {
-        None => run_gui(cli.file, cli.theme.map(theme_name)),
+        None => {
+            if let Some(name) = &cli.diagram
+                && scaleview::model::built_in(name).is_none()
+            {
+                let names: Vec<&str> = scaleview::model::BUILT_IN.iter().map(|b| b.name).collect();
+                cli::eprint_line(format_args!(
+                    "error: there is no built-in diagram `{name}`; the built-in diagrams are {}",
+                    names.join(", ")
+                ));
+                return ExitCode::from(cli::EXIT_USAGE);
+            }
+            run_gui(cli.file, cli.diagram, cli.theme.map(theme_name))
+        }
         Some(Cmd::Check {
             files,
             deny_warnings,
@@ -155,6 +182,7 @@ fn main() -> ExitCode {
         },
         Some(Cmd::Export(e)) => ExitCode::from(cli::export(&ExportArgs {
             file: e.file,
+            diagram: e.diagram,
             stage: e
                 .stage
                 .map(StageChoice::Stage)
@@ -172,6 +200,10 @@ fn main() -> ExitCode {
             transparent: e.transparent,
             caption: !e.no_caption,
             text_as_paths: e.text_as_paths,
+            naming: match e.name_by {
+                NameByArg::Threshold => scaleview::export::StageNaming::Threshold,
+                NameByArg::Id => scaleview::export::StageNaming::Id,
+            },
         })),
     }
 }
@@ -184,7 +216,7 @@ fn theme_name(t: ThemeArg) -> ThemeName {
     }
 }
 
-fn run_gui(file: Option<PathBuf>, theme: Option<ThemeName>) -> ExitCode {
+fn run_gui(file: Option<PathBuf>, diagram: Option<String>, theme: Option<ThemeName>) -> ExitCode {
     // The app sets the full title (diagram and file) on its first frame.
     let title = "scaleview";
     let options = eframe::NativeOptions {
@@ -208,6 +240,15 @@ fn run_gui(file: Option<PathBuf>, theme: Option<ThemeName>) -> ExitCode {
             }
             if let Some(f) = &file {
                 app.open_path(f, &cc.egui_ctx);
+            }
+            let built_in = diagram.as_deref().and_then(|name| {
+                let name = name.strip_suffix(".ron").unwrap_or(name);
+                scaleview::model::BUILT_IN
+                    .iter()
+                    .position(|b| b.name == name)
+            });
+            if let Some(i) = built_in {
+                app.push(scaleview::app::Command::OpenBuiltIn(i));
             }
             Ok(Box::new(app))
         }),

@@ -220,7 +220,7 @@ fn ctrl_e_exports_the_settled_stage_through_the_path_field() {
     let field = h.get_by_role_and_label(Role::TextInput, "Save to");
     let suggested = field.value().unwrap_or_default();
     assert!(
-        suggested.ends_with("aws-10m-users-09-10000000-users.png"),
+        suggested.ends_with("aws-10m-users-09-10000000.png"),
         "suggested {suggested:?}"
     );
     field.focus();

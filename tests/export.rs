@@ -274,10 +274,65 @@ fn cli_exports_one_stage_and_all_stages() {
         .collect();
     names.sort();
     assert_eq!(names.len(), 9, "{names:?}\n{stdout}");
-    assert_eq!(names[0], "01-1-users.png");
-    assert_eq!(names[4], "05-10000-users.png");
+    assert_eq!(names[0], "01-1.png");
+    assert_eq!(names[4], "05-10000.png");
     let (w, h, _) = decode(&std::fs::read(all.join(&names[8])).expect("read"));
     assert_eq!((w, h), (320, 180));
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn the_korean_built_in_exports_with_ascii_file_names() {
+    let dir = temp_dir("korean");
+    let list = |sub: &str, extra: &[&str]| {
+        let out = dir.join(sub);
+        let mut args = vec![
+            "export",
+            "--diagram",
+            "aws-10m-users-ko",
+            "--all-stages",
+            "--format",
+            "svg",
+            "--out-dir",
+            out.to_str().expect("utf8"),
+        ];
+        args.extend_from_slice(extra);
+        let (code, _, err) = run(&args);
+        assert_eq!(code, 0, "{err}");
+        let mut names: Vec<String> = std::fs::read_dir(&out)
+            .expect("dir")
+            .filter_map(|e| e.ok())
+            .map(|e| e.file_name().to_string_lossy().into_owned())
+            .collect();
+        names.sort();
+        (out, names)
+    };
+    let (out, names) = list("by-threshold", &[]);
+    assert_eq!(names.len(), 9);
+    assert!(names.iter().all(|n| n.is_ascii()), "{names:?}");
+    assert_eq!(names[4], "05-10000.svg");
+    let svg = std::fs::read_to_string(out.join(&names[4])).expect("svg");
+    assert!(
+        svg.contains("10,000명"),
+        "the caption writes the counter on the number"
+    );
+    assert!(
+        svg.contains("@font-face"),
+        "the Korean text carries its font"
+    );
+    let (_, names) = list("by-id", &["--name-by", "id"]);
+    assert_eq!(names[4], "05-10k.svg");
+    let (code, _, err) = run(&[
+        "export",
+        "--diagram",
+        "nope",
+        "--stage",
+        "1",
+        "--out",
+        "x.png",
+    ]);
+    assert_eq!(code, 2);
+    assert!(err.contains("aws-10m-users-ko"), "{err}");
     let _ = std::fs::remove_dir_all(&dir);
 }
 

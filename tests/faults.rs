@@ -425,12 +425,12 @@ fn names(dir: &Path) -> Vec<String> {
 #[test]
 fn a_failed_multi_file_export_leaves_the_old_set() {
     let dir = temp_dir("set");
-    let old = ["01-1-users.png", "02-2-users.png", "03-100-users.png"];
+    let old = ["01-1.png", "02-2.png", "03-100.png"];
     for n in old {
         std::fs::write(dir.join(n), "old").expect("write");
     }
     // Stage 5's file name is taken by a folder: the export must fail before replacing any.
-    std::fs::create_dir(dir.join("05-10000-users.png")).expect("mkdir");
+    std::fs::create_dir(dir.join("05-10000.png")).expect("mkdir");
     let (code, err) = run(&[
         "export",
         "--all-stages",

@@ -16,7 +16,9 @@ pub fn show(app: &mut ScaleviewApp, ui: &mut egui::Ui, glow: f32, dt: f32) -> bo
         .frame(egui::Frame::NONE)
         .show(ui, |ui| {
             let (rect, resp) = ui.allocate_exact_size(ui.available_size(), Sense::click_and_drag());
-            resp.widget_info(|| WidgetInfo::labeled(Role::Canvas, true, "Diagram"));
+            // Words are looked up before widget_info, whose closure runs with the context locked.
+            let name = super::i18n::tr(ui, "canvas_name");
+            resp.widget_info(|| WidgetInfo::labeled(Role::Canvas, true, name));
             camera_moving = app.camera.update(app.scene.bounds, rect, dt);
             app.canvas_rect = rect;
             let ppp = ui.ctx().pixels_per_point();
@@ -89,20 +91,20 @@ pub fn show(app: &mut ScaleviewApp, ui: &mut egui::Ui, glow: f32, dt: f32) -> bo
             };
             screen::paint_scene(&painter, &app.scene, &cam, &app.theme, &mut app.icons, em);
             if !app.present.active {
-            painter.text(
-                rect.left_bottom() + egui::vec2(10.0, -8.0),
-                egui::Align2::LEFT_BOTTOM,
-                "← → PageUp/PageDown stages · 1–9 jump (digits + Enter for 10+) · P present · B/W black/white · F11 fullscreen · F fit · Ctrl+E export",
-                egui::FontId::proportional(13.0),
-                ui.visuals().weak_text_color(),
-            );
-        }
-        if ui.input(|i| !i.raw.hovered_files.is_empty()) {
+                painter.text(
+                    rect.left_bottom() + egui::vec2(10.0, -8.0),
+                    egui::Align2::LEFT_BOTTOM,
+                    super::i18n::tr(ui, "canvas_hint"),
+                    egui::FontId::proportional(13.0),
+                    ui.visuals().weak_text_color(),
+                );
+            }
+            if ui.input(|i| !i.raw.hovered_files.is_empty()) {
                 painter.rect_filled(rect, 0.0, egui::Color32::from_black_alpha(140));
                 painter.text(
                     rect.center(),
                     egui::Align2::CENTER_CENTER,
-                    "Drop a .ron diagram to open it",
+                    super::i18n::tr(ui, "drop_hint"),
                     egui::FontId::proportional(28.0),
                     egui::Color32::WHITE,
                 );
@@ -114,9 +116,27 @@ pub fn show(app: &mut ScaleviewApp, ui: &mut egui::Ui, glow: f32, dt: f32) -> bo
 /// What hovering a component shows: its full label, its kind and why it is there.
 fn component_tooltip(ui: &mut egui::Ui, label: &str, c: &crate::model::Component) {
     ui.set_max_width(320.0);
-    ui.strong(label);
+    let colour = ui.visuals().strong_text_color();
+    let job = crate::render::screen_fonts::layout_job(
+        ui.ctx(),
+        label,
+        14.0,
+        crate::scene::text::Weight::Bold,
+        colour,
+        320.0,
+    );
+    ui.label(job);
     ui.weak(c.kind.display_name());
     if !c.notes.is_empty() {
-        ui.label(&c.notes);
+        let colour = ui.visuals().text_color();
+        let job = crate::render::screen_fonts::layout_job(
+            ui.ctx(),
+            &c.notes,
+            14.0,
+            crate::scene::text::Weight::Regular,
+            colour,
+            320.0,
+        );
+        ui.label(job);
     }
 }

@@ -23,6 +23,8 @@ pub enum Command {
     Select(Option<usize>),
     /// Switch colour theme.
     SetTheme(ThemeName),
+    /// Switch the app's language (a bundled language code).
+    SetLanguage(&'static str),
     /// Multiply the text size (Ctrl +/-); 0 resets.
     ScaleText(f32),
     /// Open the export window for this format (and the native save dialog).
@@ -31,8 +33,8 @@ pub enum Command {
     OpenDialog,
     /// Open a diagram file.
     OpenPath(std::path::PathBuf),
-    /// Show the built-in default diagram.
-    OpenBuiltIn,
+    /// Show the built-in diagram `model::BUILT_IN[i]`.
+    OpenBuiltIn(usize),
     /// Re-read the open file (also done automatically on save).
     Reload,
     /// Enter or leave presentation mode (P).

@@ -1,6 +1,7 @@
 //! The export window: format, size, background, a path field that always works, the native
 //! save dialog when there is one, and rendering on a helper thread so the UI never freezes.
 
+use super::i18n::{tr, trf};
 use std::path::{Path, PathBuf};
 use std::sync::mpsc::{Receiver, channel};
 
@@ -41,13 +42,13 @@ impl SizeChoice {
         }
     }
 
-    fn label(self, window: [u32; 2]) -> String {
+    fn label(self, ctx: &egui::Context, window: [u32; 2]) -> String {
         let [w, h] = self.pixels(window);
         match self {
-            SizeChoice::Window => format!("Window ({w} × {h})"),
-            SizeChoice::WindowDouble => format!("2× window ({w} × {h})"),
-            SizeChoice::FullHd => "1920 × 1080 (Full HD)".into(),
-            SizeChoice::Uhd => "3840 × 2160 (4K)".into(),
+            SizeChoice::Window => trf(ctx, "size_window", &[("w", &w), ("h", &h)]),
+            SizeChoice::WindowDouble => trf(ctx, "size_window_double", &[("w", &w), ("h", &h)]),
+            SizeChoice::FullHd => tr(ctx, "size_full_hd").into(),
+            SizeChoice::Uhd => tr(ctx, "size_4k").into(),
         }
     }
 }
@@ -159,7 +160,7 @@ impl ExportPanel {
         };
         self.dialog = Some(file_dialog::save(
             ctx,
-            "Export diagram",
+            tr(ctx, "export_dialog_title"),
             Path::new(&self.path),
             filter,
         ));
@@ -177,65 +178,97 @@ impl ExportPanel {
             return;
         }
         let mut open = self.open;
-        egui::Window::new("Export").open(&mut open).collapsible(false).resizable(false).show(ctx, |ui| {
-            ui.label(format!("Stage: {}", src.diagram.stages[src.stage].title));
-            ui.horizontal(|ui| {
-                ui.label("Format");
-                for f in [Format::Png, Format::Svg] {
-                    if ui.selectable_label(self.format == f, f.extension().to_uppercase()).clicked() {
-                        self.format = f;
-                        self.path = Path::new(&self.path).with_extension(f.extension()).display().to_string();
+        egui::Window::new(tr(ctx, "export_window"))
+            .id(egui::Id::unique("export-window"))
+            .open(&mut open)
+            .collapsible(false)
+            .resizable(false)
+            .show(ctx, |ui| {
+                ui.label(trf(
+                    ui,
+                    "export_stage",
+                    &[("title", &src.diagram.stages[src.stage].title)],
+                ));
+                ui.horizontal(|ui| {
+                    ui.label(tr(ui, "format"));
+                    for f in [Format::Png, Format::Svg] {
+                        if ui
+                            .selectable_label(self.format == f, f.extension().to_uppercase())
+                            .clicked()
+                        {
+                            self.format = f;
+                            self.path = Path::new(&self.path)
+                                .with_extension(f.extension())
+                                .display()
+                                .to_string();
+                        }
                     }
-                }
-            });
-            egui::ComboBox::from_label("Size").selected_text(self.size.label(src.window_px)).show_ui(ui, |ui| {
-                for s in SizeChoice::ALL {
-                    ui.selectable_value(&mut self.size, s, s.label(src.window_px));
-                }
-            });
-            ui.horizontal(|ui| {
-                ui.label("Background");
-                ui.selectable_value(&mut self.transparent, false, format!("{} theme", src.theme.label()));
-                ui.selectable_value(&mut self.transparent, true, "transparent");
-            });
-            ui.checkbox(&mut self.caption, "Caption (title, stage, user count)");
-            ui.separator();
-            ui.horizontal(|ui| {
-                let label = ui.label("Save to");
-                ui.add(egui::TextEdit::singleline(&mut self.path).desired_width(360.0).hint_text("path/to/file.png"))
-                    .labelled_by(label.id);
-            });
-            ui.horizontal(|ui| {
-                let busy = self.busy();
-                if ui.add_enabled(!busy, egui::Button::new("Save")).clicked() {
-                    self.start(ctx, PathBuf::from(self.path.trim()), src);
-                }
-                if ui.add_enabled(!busy, egui::Button::new("Choose file…")).clicked() {
-                    self.open_native_dialog(ctx);
-                }
-                if busy {
-                    ui.spinner();
-                }
-            });
-            match &self.status {
-                Some(ExportStatus::Working(p)) => {
-                    ui.label(format!("Exporting {}…", p.display()));
-                }
-                Some(ExportStatus::Saved(p)) => {
-                    ui.colored_label(egui::Color32::from_rgb(0x1d, 0x81, 0x02), format!("Saved {}", p.display()));
-                }
-                Some(ExportStatus::Failed(e)) => {
-                    ui.colored_label(ui.visuals().error_fg_color, e);
-                }
-                Some(ExportStatus::NoDialog) => {
-                    ui.label(
-                        "No file dialog is available on this system (it needs xdg-desktop-portal or zenity). \
-                         Type a path above and press Save.",
+                });
+                egui::ComboBox::from_label(tr(ui, "size"))
+                    .selected_text(self.size.label(ui, src.window_px))
+                    .show_ui(ui, |ui| {
+                        for s in SizeChoice::ALL {
+                            ui.selectable_value(&mut self.size, s, s.label(ui, src.window_px));
+                        }
+                    });
+                ui.horizontal(|ui| {
+                    ui.label(tr(ui, "background"));
+                    let theme = super::panels::theme_label(ui, src.theme);
+                    ui.selectable_value(
+                        &mut self.transparent,
+                        false,
+                        trf(ui, "theme_background", &[("theme", &theme)]),
                     );
+                    ui.selectable_value(&mut self.transparent, true, tr(ui, "transparent"));
+                });
+                ui.checkbox(&mut self.caption, tr(ui, "caption_option"));
+                ui.separator();
+                ui.horizontal(|ui| {
+                    let label = ui.label(tr(ui, "save_to"));
+                    ui.add(
+                        egui::TextEdit::singleline(&mut self.path)
+                            .desired_width(360.0)
+                            .hint_text("path/to/file.png"),
+                    )
+                    .labelled_by(label.id);
+                });
+                ui.horizontal(|ui| {
+                    let busy = self.busy();
+                    if ui
+                        .add_enabled(!busy, egui::Button::new(tr(ui, "save")))
+                        .clicked()
+                    {
+                        self.start(ctx, PathBuf::from(self.path.trim()), src);
+                    }
+                    if ui
+                        .add_enabled(!busy, egui::Button::new(tr(ui, "choose_file")))
+                        .clicked()
+                    {
+                        self.open_native_dialog(ctx);
+                    }
+                    if busy {
+                        ui.spinner();
+                    }
+                });
+                match &self.status {
+                    Some(ExportStatus::Working(p)) => {
+                        ui.label(trf(ui, "exporting", &[("path", &p.display())]));
+                    }
+                    Some(ExportStatus::Saved(p)) => {
+                        ui.colored_label(
+                            egui::Color32::from_rgb(0x1d, 0x81, 0x02),
+                            trf(ui, "saved", &[("path", &p.display())]),
+                        );
+                    }
+                    Some(ExportStatus::Failed(e)) => {
+                        ui.colored_label(ui.visuals().error_fg_color, e);
+                    }
+                    Some(ExportStatus::NoDialog) => {
+                        ui.label(tr(ui, "no_file_dialog"));
+                    }
+                    None => {}
                 }
-                None => {}
-            }
-        });
+            });
         self.open = open;
     }
 
@@ -267,13 +300,11 @@ impl ExportPanel {
 
     fn start(&mut self, ctx: &egui::Context, path: PathBuf, src: &ExportSource) {
         if path.as_os_str().is_empty() {
-            self.status = Some(ExportStatus::Failed("Type a file name to save to.".into()));
+            self.status = Some(ExportStatus::Failed(tr(ctx, "type_file_name").into()));
             return;
         }
         let Some(format) = Format::from_path(&path) else {
-            self.status = Some(ExportStatus::Failed(
-                "The file name must end in .png or .svg.".into(),
-            ));
+            self.status = Some(ExportStatus::Failed(tr(ctx, "bad_extension").into()));
             return;
         };
         let [width, height] = self.size.pixels(src.window_px);
@@ -306,8 +337,10 @@ impl ExportPanel {
                 self.job = Some(rx);
             }
             Err(e) => {
-                self.status = Some(ExportStatus::Failed(format!(
-                    "Could not start the export: {e}"
+                self.status = Some(ExportStatus::Failed(trf(
+                    ctx,
+                    "could_not_start_export",
+                    &[("error", &e)],
                 )))
             }
         }

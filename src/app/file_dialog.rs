@@ -60,8 +60,8 @@ pub fn save(
 /// Show an open dialog for diagram files.
 pub fn open(ctx: &egui::Context, dir: Option<&std::path::Path>) -> PendingDialog {
     let mut d = rfd::AsyncFileDialog::new()
-        .set_title("Open diagram")
-        .add_filter("scaleview diagram", &["ron"]);
+        .set_title(super::i18n::tr(ctx, "open_dialog_title"))
+        .add_filter(super::i18n::tr(ctx, "diagram_filter"), &["ron"]);
     if let Some(dir) = dir {
         d = d.set_directory(dir);
     }

@@ -7,6 +7,7 @@ mod commands;
 mod document;
 mod export_panel;
 mod file_dialog;
+pub mod i18n;
 /// The font chain installed into egui (lives with the screen renderer).
 pub use crate::render::screen_fonts as fonts;
 mod keys;
@@ -114,6 +115,16 @@ impl ScaleviewApp {
                 .sanitized(),
             None => Settings::default(),
         };
+        // The language: as chosen in the app, else the system's (English for an app whose
+        // settings are not kept, such as tests).
+        let language = settings.language.clone().unwrap_or_else(|| {
+            if file.is_some() {
+                i18n::system_language().to_owned()
+            } else {
+                "en".to_owned()
+            }
+        });
+        i18n::set_language(&cc.egui_ctx, &language);
         let mut app = Self::with_diagram(model::default_diagram(), "aws-10m-users.ron");
         app.set_settings(settings);
         app.settings_file = file;
@@ -391,6 +402,7 @@ impl ScaleviewApp {
             &self.diagram,
             self.anim.target(),
             crate::export::Format::Png,
+            crate::export::StageNaming::Threshold,
         );
         format!("{stem}-{}", stage.trim_end_matches(".png"))
     }
@@ -423,6 +435,11 @@ impl ScaleviewApp {
                     self.settings.theme = name;
                     self.theme = name.theme();
                 }
+                Command::SetLanguage(code) => {
+                    if i18n::set_language(ctx, code) {
+                        self.settings.language = Some(code.to_owned());
+                    }
+                }
                 Command::OpenDialog => {
                     if self.native_dialogs && self.open_dialog.is_none() {
                         let dir = self
@@ -434,12 +451,18 @@ impl ScaleviewApp {
                     }
                 }
                 Command::OpenPath(p) => self.open_path(&p, ctx),
-                Command::OpenBuiltIn => {
+                Command::OpenBuiltIn(i) => {
+                    let Some(b) = model::BUILT_IN.get(i) else {
+                        continue;
+                    };
+                    let Some(d) = model::built_in(b.name) else {
+                        continue;
+                    };
                     self.source_path = None;
                     self.watcher = None;
                     self.diagnostics.clear();
-                    self.source_name = "aws-10m-users.ron".into();
-                    self.replace_diagram(model::default_diagram(), false);
+                    self.source_name = format!("{}.ron", b.name);
+                    self.replace_diagram(d, false);
                 }
                 Command::Reload => self.reload(ctx),
                 Command::TogglePresentation => self.present.active = !self.present.active,

@@ -2,17 +2,34 @@
 
 use egui::{Align, FontFamily, Layout, RichText};
 
+use super::i18n::{self, tr, trf};
 use super::scrub;
 use super::{Command, ScaleviewApp};
 use crate::export::Format;
 use crate::model::Scale;
 use crate::render::ThemeName;
 use crate::render::screen::BOLD_FAMILY;
+use crate::render::screen_fonts;
+use crate::scene::text::Weight;
 
 fn bold(text: impl Into<String>, size: f32) -> RichText {
     RichText::new(text)
         .size(size)
         .family(FontFamily::Name(BOLD_FAMILY.into()))
+}
+
+/// A label with the diagram's own text (titles, labels, notes), drawn with the same font
+/// runs as the canvas and the exports; wraps to the available width.
+fn diagram_text(
+    ui: &mut egui::Ui,
+    text: &str,
+    size: f32,
+    weight: Weight,
+    colour: Option<egui::Color32>,
+) -> egui::Response {
+    let colour = colour.unwrap_or_else(|| ui.visuals().text_color());
+    let job = screen_fonts::layout_job(ui.ctx(), text, size, weight, colour, ui.available_width());
+    ui.label(job)
 }
 
 /// Diagram title, view and theme controls.
@@ -21,60 +38,61 @@ pub fn top_bar(app: &mut ScaleviewApp, ui: &mut egui::Ui) {
         ui.horizontal(|ui| {
             ui.label(bold("scaleview", 16.0));
             ui.separator();
-            ui.label(RichText::new(&app.diagram.title).size(16.0));
+            diagram_text(ui, &app.diagram.title, 16.0, Weight::Regular, None);
             ui.separator();
             if ui
-                .button("Open…")
-                .on_hover_text("Open a .ron diagram (or drop one on the window)")
+                .button(tr(ui, "open"))
+                .on_hover_text(tr(ui, "open_tip"))
                 .clicked()
             {
                 app.commands.push(Command::OpenDialog);
             }
             diagrams_menu(app, ui);
             if ui
-                .button("Export PNG…")
-                .on_hover_text("Export the current stage as PNG (Ctrl+E)")
+                .button(tr(ui, "export_png"))
+                .on_hover_text(tr(ui, "export_png_tip"))
                 .clicked()
             {
                 app.commands.push(Command::OpenExport(Format::Png));
             }
             if ui
-                .button("Export SVG…")
-                .on_hover_text("Export the current stage as SVG (Ctrl+Shift+E)")
+                .button(tr(ui, "export_svg"))
+                .on_hover_text(tr(ui, "export_svg_tip"))
                 .clicked()
             {
                 app.commands.push(Command::OpenExport(Format::Svg));
             }
             ui.with_layout(Layout::right_to_left(Align::Center), |ui| {
+                language_menu(app, ui);
                 let current = app.settings.theme;
-                egui::ComboBox::from_label("Theme")
-                    .selected_text(current.label())
+                egui::ComboBox::from_label(tr(ui, "theme"))
+                    .selected_text(theme_label(ui, current))
                     .show_ui(ui, |ui| {
                         for name in ThemeName::ALL {
-                            if ui.selectable_label(current == name, name.label()).clicked() {
+                            if ui
+                                .selectable_label(current == name, theme_label(ui, name))
+                                .clicked()
+                            {
                                 app.commands.push(Command::SetTheme(name));
                             }
                         }
                     });
                 if ui
                     .button("A+")
-                    .on_hover_text("Larger text (Ctrl +)")
+                    .on_hover_text(tr(ui, "larger_text_tip"))
                     .clicked()
                 {
                     app.commands.push(Command::ScaleText(1.1));
                 }
                 if ui
                     .button("A−")
-                    .on_hover_text("Smaller text (Ctrl −)")
+                    .on_hover_text(tr(ui, "smaller_text_tip"))
                     .clicked()
                 {
                     app.commands.push(Command::ScaleText(1.0 / 1.1));
                 }
-                let fit = ui.add_enabled(!app.camera.follow, egui::Button::new("Fit"));
-                if fit
-                    .on_hover_text("Fit the diagram and follow it as it grows (F)")
-                    .clicked()
-                {
+                let fit = ui.add_enabled(!app.camera.follow, egui::Button::new(tr(ui, "fit")));
+                if fit.on_hover_text(tr(ui, "fit_tip")).clicked() {
                     app.commands.push(Command::FitView);
                 }
             });
@@ -90,7 +108,7 @@ pub fn stage_bar(app: &mut ScaleviewApp, ui: &mut egui::Ui) {
         let target = app.anim.target().min(app.diagram.last_stage());
         let stage = &app.diagram.stages[target];
         ui.horizontal(|ui| {
-            ui.label(bold(&stage.title, 30.0));
+            diagram_text(ui, &stage.title, 30.0, Weight::Bold, None);
             ui.add_space(12.0);
             ui.label(
                 RichText::new(app.diagram.axis.long_label(app.slider_value))
@@ -103,53 +121,56 @@ pub fn stage_bar(app: &mut ScaleviewApp, ui: &mut egui::Ui) {
             ui.with_layout(Layout::right_to_left(Align::Center), |ui| {
                 let last = app.diagram.last_stage();
                 if ui
-                    .add_enabled(target < last, egui::Button::new(bold("Next ▶", 16.0)))
-                    .on_hover_text("Next stage (→, PageDown, Space)")
+                    .add_enabled(target < last, egui::Button::new(bold(tr(ui, "next"), 16.0)))
+                    .on_hover_text(tr(ui, "next_tip"))
                     .clicked()
                 {
                     app.commands.push(Command::NextStage);
                 }
-                ui.label(RichText::new(format!("stage {} of {}", target + 1, last + 1)).size(16.0));
+                ui.label(
+                    RichText::new(trf(
+                        ui,
+                        "stage_of",
+                        &[("n", &(target + 1)), ("total", &(last + 1))],
+                    ))
+                    .size(16.0),
+                );
                 if ui
-                    .add_enabled(target > 0, egui::Button::new(bold("◀ Back", 16.0)))
-                    .on_hover_text("Previous stage (←, PageUp)")
+                    .add_enabled(target > 0, egui::Button::new(bold(tr(ui, "back"), 16.0)))
+                    .on_hover_text(tr(ui, "back_tip"))
                     .clicked()
                 {
                     app.commands.push(Command::PrevStage);
                 }
                 ui.separator();
                 if ui
-                    .button("Present")
-                    .on_hover_text("Presentation mode: only the diagram (P; Esc leaves)")
+                    .button(tr(ui, "present"))
+                    .on_hover_text(tr(ui, "present_tip"))
                     .clicked()
                 {
                     app.commands.push(Command::TogglePresentation);
                 }
                 if ui
-                    .selectable_label(app.present.speaker_open, "Speaker view")
-                    .on_hover_text("Notes, next stage and a timer in a second window")
+                    .selectable_label(app.present.speaker_open, tr(ui, "speaker_view"))
+                    .on_hover_text(tr(ui, "speaker_view_tip"))
                     .clicked()
                 {
                     app.commands.push(Command::ToggleSpeaker);
                 }
-                ui.checkbox(&mut app.settings.autoplay_loop, "loop");
+                ui.checkbox(&mut app.settings.autoplay_loop, tr(ui, "loop"));
                 ui.add(
                     egui::DragValue::new(&mut app.settings.dwell_seconds)
                         .range(0.5..=600.0)
                         .speed(0.1)
                         .suffix(" s"),
                 )
-                .on_hover_text("Autoplay: seconds on each stage");
+                .on_hover_text(tr(ui, "dwell_tip"));
                 let play = if app.present.autoplay {
-                    "Pause"
+                    tr(ui, "pause")
                 } else {
-                    "▶ Play"
+                    tr(ui, "play")
                 };
-                if ui
-                    .button(play)
-                    .on_hover_text("Autoplay through all stages")
-                    .clicked()
-                {
+                if ui.button(play).on_hover_text(tr(ui, "play_tip")).clicked() {
                     app.commands.push(Command::ToggleAutoplay);
                 }
             });
@@ -234,117 +255,149 @@ fn slider_with_ticks(app: &mut ScaleviewApp, ui: &mut egui::Ui) {
 
 /// The notes panel: why this stage, why this component, what is new.
 pub fn notes(app: &mut ScaleviewApp, ui: &mut egui::Ui) {
-    egui::Panel::right("notes").resizable(true).default_size(360.0).min_size(240.0).show(ui, |ui| {
-        egui::ScrollArea::vertical().show(ui, |ui| {
-            let target = app.anim.target().min(app.diagram.last_stage());
-            let stage = &app.diagram.stages[target];
-            ui.add_space(6.0);
-            ui.label(bold(&stage.title, 22.0));
-            ui.label(
-                RichText::new(format!("from {}", app.diagram.axis.long_label(stage.at)))
+    egui::Panel::right("notes")
+        .resizable(true)
+        .default_size(360.0)
+        .min_size(240.0)
+        .show(ui, |ui| {
+            egui::ScrollArea::vertical().show(ui, |ui| {
+                let target = app.anim.target().min(app.diagram.last_stage());
+                let stage = &app.diagram.stages[target];
+                ui.add_space(6.0);
+                diagram_text(ui, &stage.title, 22.0, Weight::Bold, None);
+                ui.label(
+                    RichText::new(trf(
+                        ui,
+                        "from_value",
+                        &[("value", &app.diagram.axis.long_label(stage.at))],
+                    ))
                     .color(ui.visuals().weak_text_color()),
-            );
-            ui.add_space(4.0);
-            ui.label(RichText::new(&stage.notes).size(16.0));
+                );
+                ui.add_space(4.0);
+                diagram_text(ui, &stage.notes, 16.0, Weight::Regular, None);
 
-            let new: Vec<(usize, std::sync::Arc<str>)> = app
-                .diagram
-                .components
-                .iter()
-                .enumerate()
-                .filter(|(_, c)| target > 0 && c.life.appears == target)
-                .map(|(i, c)| (i, c.at[target].label.clone()))
-                .collect();
-            if !new.is_empty() {
-                ui.add_space(10.0);
-                ui.label(bold("New in this stage", 16.0));
-                ui.horizontal_wrapped(|ui| {
-                    let more = new.len().saturating_sub(MAX_NEW_CHIPS);
-                    for (i, label) in new.into_iter().take(MAX_NEW_CHIPS) {
-                        if ui.selectable_label(app.selected == Some(i), &*label).clicked() {
-                            app.commands.push(Command::Select(Some(i)));
+                let new: Vec<(usize, std::sync::Arc<str>)> = app
+                    .diagram
+                    .components
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, c)| target > 0 && c.life.appears == target)
+                    .map(|(i, c)| (i, c.at[target].label.clone()))
+                    .collect();
+                if !new.is_empty() {
+                    ui.add_space(10.0);
+                    ui.label(bold(tr(ui, "new_in_stage"), 16.0));
+                    ui.horizontal_wrapped(|ui| {
+                        let more = new.len().saturating_sub(MAX_NEW_CHIPS);
+                        for (i, label) in new.into_iter().take(MAX_NEW_CHIPS) {
+                            let job = screen_fonts::layout_job(
+                                ui.ctx(),
+                                &label,
+                                14.0,
+                                Weight::Regular,
+                                ui.visuals().text_color(),
+                                f32::INFINITY,
+                            );
+                            if ui.selectable_label(app.selected == Some(i), job).clicked() {
+                                app.commands.push(Command::Select(Some(i)));
+                            }
                         }
-                    }
-                    if more > 0 {
-                        ui.weak(format!("and {more} more"));
-                    }
-                });
-            }
+                        if more > 0 {
+                            ui.weak(trf(ui, "and_more", &[("n", &more)]));
+                        }
+                    });
+                }
 
-            ui.add_space(10.0);
-            ui.separator();
-            match app.hovered.or(app.selected).and_then(|i| app.diagram.components.get(i).map(|c| (i, c))) {
-                Some((_, c)) => {
-                    ui.label(bold(c.label_at(target), 18.0));
-                    ui.label(RichText::new(c.kind.display_name()).color(ui.visuals().weak_text_color()));
-                    ui.add_space(2.0);
-                    ui.label(RichText::new(if c.notes.is_empty() { "No notes." } else { &c.notes }).size(15.0));
-                }
-                None => {
-                    ui.label(RichText::new("Hover over or click a component to see why it is there.").italics());
-                }
-            }
-
-            ui.add_space(10.0);
-            ui.separator();
-            egui::CollapsingHeader::new("Legend").default_open(true).show(ui, |ui| {
-                let mut kinds: Vec<crate::model::ComponentKind> = Vec::new();
-                for n in &app.scene.nodes {
-                    if !kinds.contains(&n.kind) {
-                        kinds.push(n.kind);
-                    }
-                }
-                kinds.sort_by_key(|k| (format!("{:?}", k.category()), k.display_name()));
-                // Each kind with its own icon, as one unit, so a line never breaks between them.
-                let ctx = ui.ctx().clone();
-                let px = 18.0 * ctx.pixels_per_point();
-                ui.horizontal_wrapped(|ui| {
-                    for k in kinds {
-                        let text = k.display_name();
-                        let entry = match app.icons.get(&ctx, k, px) {
-                            Some(tex) => egui::Button::image_and_text(
-                                egui::Image::new((tex.id(), egui::vec2(18.0, 18.0))),
-                                text,
-                            ),
-                            None => egui::Button::new(text),
+                ui.add_space(10.0);
+                ui.separator();
+                match app
+                    .hovered
+                    .or(app.selected)
+                    .and_then(|i| app.diagram.components.get(i).map(|c| (i, c)))
+                {
+                    Some((_, c)) => {
+                        diagram_text(ui, c.label_at(target), 18.0, Weight::Bold, None);
+                        ui.label(
+                            RichText::new(c.kind.display_name())
+                                .color(ui.visuals().weak_text_color()),
+                        );
+                        ui.add_space(2.0);
+                        let notes = if c.notes.is_empty() {
+                            tr(ui, "no_notes")
+                        } else {
+                            &c.notes
                         };
-                        ui.add(entry.frame(false).sense(egui::Sense::hover()))
-                            .widget_info(|| {
-                                egui::WidgetInfo::labeled(
-                                    egui::Role::Label,
-                                    true,
-                                    format!("Legend: {text}"),
-                                )
-                            });
+                        diagram_text(ui, notes, 15.0, Weight::Regular, None);
                     }
-                });
-            });
-            egui::CollapsingHeader::new("About this diagram").default_open(false).show(ui, |ui| {
-                ui.label(&app.diagram.description);
-                if !app.diagram.credit.is_empty() {
-                    ui.label(RichText::new(&app.diagram.credit).small());
+                    None => {
+                        ui.label(RichText::new(tr(ui, "hover_hint")).italics());
+                    }
                 }
-                ui.label(RichText::new("Keys: ←/→ or PageUp/PageDown step stages, Home/End, 1–9 jump, F fits, Ctrl +/− text size.").small());
+
+                ui.add_space(10.0);
+                ui.separator();
+                egui::CollapsingHeader::new(tr(ui, "legend"))
+                    .id_salt("legend")
+                    .default_open(true)
+                    .show(ui, |ui| {
+                        let mut kinds: Vec<crate::model::ComponentKind> = Vec::new();
+                        for n in &app.scene.nodes {
+                            if !kinds.contains(&n.kind) {
+                                kinds.push(n.kind);
+                            }
+                        }
+                        kinds.sort_by_key(|k| (format!("{:?}", k.category()), k.display_name()));
+                        // Each kind with its own icon, as one unit, so a line never breaks between them.
+                        let ctx = ui.ctx().clone();
+                        let px = 18.0 * ctx.pixels_per_point();
+                        ui.horizontal_wrapped(|ui| {
+                            for k in kinds {
+                                let text = k.display_name();
+                                let entry = match app.icons.get(&ctx, k, px) {
+                                    Some(tex) => egui::Button::image_and_text(
+                                        egui::Image::new((tex.id(), egui::vec2(18.0, 18.0))),
+                                        text,
+                                    ),
+                                    None => egui::Button::new(text),
+                                };
+                                // Looked up first: widget_info's closure runs with the context locked.
+                                let name = trf(&ctx, "legend_entry", &[("name", &text)]);
+                                ui.add(entry.frame(false).sense(egui::Sense::hover()))
+                                    .widget_info(|| {
+                                        egui::WidgetInfo::labeled(egui::Role::Label, true, &name)
+                                    });
+                            }
+                        });
+                    });
+                egui::CollapsingHeader::new(tr(ui, "about_diagram"))
+                    .id_salt("about")
+                    .default_open(false)
+                    .show(ui, |ui| {
+                        diagram_text(ui, &app.diagram.description, 14.0, Weight::Regular, None);
+                        if !app.diagram.credit.is_empty() {
+                            diagram_text(ui, &app.diagram.credit, 11.0, Weight::Regular, None);
+                        }
+                        ui.label(RichText::new(tr(ui, "keys_help")).small());
+                    });
             });
         });
-    });
 }
 
 /// Most "new in this stage" chips listed; a big diagram's stage may add hundreds.
 const MAX_NEW_CHIPS: usize = 24;
 
 fn diagrams_menu(app: &mut ScaleviewApp, ui: &mut egui::Ui) {
-    ui.menu_button("Diagrams", |ui| {
-        if ui
-            .button("Built-in: Scaling on AWS, 1 to 10 million users")
-            .clicked()
-        {
-            app.commands.push(Command::OpenBuiltIn);
+    ui.menu_button(tr(ui, "diagrams"), |ui| {
+        ui.label(RichText::new(tr(ui, "built_in")).weak());
+        for (i, title) in crate::model::built_in_titles().into_iter().enumerate() {
+            if ui.button(title).clicked() {
+                app.commands.push(Command::OpenBuiltIn(i));
+            }
         }
         let shipped: Vec<(std::path::PathBuf, String)> = app.shipped().to_vec();
         if !shipped.is_empty() {
             ui.separator();
-            ui.label(RichText::new("In diagrams/").weak());
+            ui.label(RichText::new(tr(ui, "in_diagrams_folder")).weak());
             for (path, title) in shipped {
                 if ui
                     .button(title)
@@ -357,7 +410,7 @@ fn diagrams_menu(app: &mut ScaleviewApp, ui: &mut egui::Ui) {
         }
         if !app.settings.recent.is_empty() {
             ui.separator();
-            ui.label(RichText::new("Recent").weak());
+            ui.label(RichText::new(tr(ui, "recent")).weak());
             for path in app.settings.recent.clone() {
                 let name = super::document::display_name(&path);
                 if ui
@@ -393,30 +446,17 @@ pub fn diagnostics(app: &mut ScaleviewApp, ui: &mut egui::Ui) {
         .show(ui, |ui| {
             ui.horizontal(|ui| {
                 let n = app.diagnostics.len();
-                let (what, then) = if errors {
-                    (
-                        "problem",
-                        "— the last good diagram stays on screen; fix and save the file to reload it.",
-                    )
-                } else {
-                    (
-                        "warning",
-                        "— the diagram is drawn, but these would make a slide wrong or ugly.",
-                    )
+                // Languages with one form for one and many repeat the text in both keys.
+                let (what, then) = match (errors, n == 1) {
+                    (true, true) => ("problem_in", "problems_then"),
+                    (true, false) => ("problems_in", "problems_then"),
+                    (false, true) => ("warning_in", "warnings_then"),
+                    (false, false) => ("warnings_in", "warnings_then"),
                 };
-                ui.label(
-                    bold(
-                        format!(
-                            "{n} {what}{} in {}",
-                            if n == 1 { "" } else { "s" },
-                            app.diagnostics[0].file
-                        ),
-                        16.0,
-                    )
-                    .color(colour),
-                );
-                ui.label(then);
-                if ui.button("Reload").clicked() {
+                let file = &app.diagnostics[0].file;
+                ui.label(bold(trf(ui, what, &[("n", &n), ("file", file)]), 16.0).color(colour));
+                ui.label(tr(ui, then));
+                if ui.button(tr(ui, "reload")).clicked() {
                     app.commands.push(Command::Reload);
                 }
             });
@@ -447,4 +487,32 @@ pub fn diagnostics(app: &mut ScaleviewApp, ui: &mut egui::Ui) {
                     }
                 });
         });
+}
+
+/// A theme's name in the app's language.
+pub fn theme_label(ctx: &egui::Context, name: ThemeName) -> &'static str {
+    match name {
+        ThemeName::Light => tr(ctx, "theme_light"),
+        ThemeName::Dark => tr(ctx, "theme_dark"),
+        ThemeName::Projector => tr(ctx, "theme_projector"),
+    }
+}
+
+/// Choose the app's language among the bundled ones, each named in itself.
+fn language_menu(app: &mut ScaleviewApp, ui: &mut egui::Ui) {
+    let current = i18n::current(ui.ctx());
+    egui::ComboBox::from_id_salt("ui-language")
+        .selected_text(format!("🌐 {}", current.name))
+        .show_ui(ui, |ui| {
+            for l in i18n::languages() {
+                if ui
+                    .selectable_label(l.code == current.code, &l.name)
+                    .clicked()
+                {
+                    app.commands.push(Command::SetLanguage(l.code));
+                }
+            }
+        })
+        .response
+        .on_hover_text(tr(ui, "ui_language_tip"));
 }

@@ -33,6 +33,8 @@ pub struct Settings {
     pub autoplay_loop: bool,
     /// Last stage shown per diagram file, restored when the file is opened again.
     pub last_stage: std::collections::BTreeMap<String, usize>,
+    /// The app's language (a bundled language code); `None` follows the system locale.
+    pub language: Option<String>,
 }
 
 impl Default for Settings {
@@ -44,6 +46,7 @@ impl Default for Settings {
             dwell_seconds: 4.0,
             autoplay_loop: false,
             last_stage: std::collections::BTreeMap::new(),
+            language: None,
         }
     }
 }
@@ -95,6 +98,7 @@ impl Settings {
         field("dwell_seconds", ron::to_string(&self.dwell_seconds));
         field("autoplay_loop", ron::to_string(&self.autoplay_loop));
         field("last_stage", ron::to_string(&self.last_stage));
+        field("language", ron::to_string(&self.language));
         out.push_str(")\n");
         out
     }
@@ -119,6 +123,7 @@ impl Settings {
                 "dwell_seconds" => take(value, &mut self.dwell_seconds),
                 "autoplay_loop" => take(value, &mut self.autoplay_loop),
                 "last_stage" => take(value, &mut self.last_stage),
+                "language" => take(value, &mut self.language),
                 _ => false,
             };
             taken += usize::from(ok);
@@ -206,4 +211,4 @@ impl SettingsFile {
 }
 
 /// How many settings a whole file holds.
-const FIELDS: usize = 6;
+const FIELDS: usize = 7;

@@ -1,6 +1,9 @@
 //! The speaker view: a second native window with this stage's notes, the next stage's title,
 //! the selected component's notes and a timer. The audience window shows only the diagram.
 
+use super::i18n::{tr, trf};
+use crate::render::screen_fonts;
+use crate::scene::text::Weight;
 use egui::{RichText, ViewportBuilder, ViewportClass, ViewportId};
 
 use super::{Command, ScaleviewApp};
@@ -26,7 +29,7 @@ pub fn show(app: &mut ScaleviewApp, ctx: &egui::Context, now: f64) {
     ctx.show_viewport_immediate(
         ViewportId::from_hash_of("scaleview-speaker"),
         ViewportBuilder::default()
-            .with_title("scaleview — speaker notes")
+            .with_title(tr(ctx, "speaker_title"))
             .with_inner_size([560.0, 720.0]),
         |ui, class| {
             if ui.input(|i| i.viewport().close_requested()) {
@@ -39,22 +42,34 @@ pub fn show(app: &mut ScaleviewApp, ctx: &egui::Context, now: f64) {
                             .size(34.0)
                             .monospace(),
                     );
-                    if ui.button("Reset timer").clicked() {
+                    if ui.button(tr(ui, "reset_timer")).clicked() {
                         commands.push(Command::ResetTimer);
                     }
                 });
-                ui.label(RichText::new(format!("Stage {} of {total}", target + 1)).weak());
-                ui.label(RichText::new(&stage.title).size(30.0).strong());
-                ui.label(RichText::new(&stage.notes).size(20.0));
+                ui.label(
+                    RichText::new(trf(
+                        ui,
+                        "speaker_stage_of",
+                        &[("n", &(target + 1)), ("total", &total)],
+                    ))
+                    .weak(),
+                );
+                big_text(ui, &stage.title, 30.0, Weight::Bold);
+                big_text(ui, &stage.notes, 20.0, Weight::Regular);
                 ui.separator();
                 match &next {
-                    Some(n) => ui.label(RichText::new(format!("Next: {n}")).size(20.0)),
-                    None => ui.label(RichText::new("Last stage").size(20.0).weak()),
+                    Some(n) => big_text(
+                        ui,
+                        &trf(ui, "speaker_next", &[("title", n)]),
+                        20.0,
+                        Weight::Regular,
+                    ),
+                    None => ui.label(RichText::new(tr(ui, "last_stage")).size(20.0).weak()),
                 };
                 if let Some((label, notes)) = &selected {
                     ui.separator();
-                    ui.label(RichText::new(label).size(22.0).strong());
-                    ui.label(RichText::new(notes).size(18.0));
+                    big_text(ui, label, 22.0, Weight::Bold);
+                    big_text(ui, notes, 18.0, Weight::Regular);
                 }
             };
             if class == ViewportClass::EmbeddedWindow {
@@ -73,4 +88,11 @@ pub fn show(app: &mut ScaleviewApp, ctx: &egui::Context, now: f64) {
     ctx.request_repaint_after(std::time::Duration::from_millis(
         1000 - ((now - started).fract() * 1000.0) as u64,
     ));
+}
+
+/// The diagram's text in the speaker window, in the same font runs as the canvas.
+fn big_text(ui: &mut egui::Ui, text: &str, size: f32, weight: Weight) -> egui::Response {
+    let colour = ui.visuals().text_color();
+    let job = screen_fonts::layout_job(ui.ctx(), text, size, weight, colour, ui.available_width());
+    ui.label(job)
 }

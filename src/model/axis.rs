@@ -15,6 +15,32 @@ pub struct Axis {
     pub scale: Scale,
     /// How values are printed.
     pub format: AxisFormat,
+    /// Whose way of writing numbers (from the diagram's `language`).
+    pub numbers: Numbers,
+}
+
+/// Whose way of writing numbers an axis follows.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Numbers {
+    /// English: `10K`, `1 user` / `2 users`.
+    #[default]
+    English,
+    /// Korean: ticks by 천/만/억 (`1만`, `100만`, `1000만`), the counter written on the number
+    /// (`10,000명`), no plural.
+    Korean,
+    /// Any other language: `10K` ticks, the label as written (no English plural rule).
+    Other,
+}
+
+impl Numbers {
+    /// The style for a diagram `language` code.
+    pub fn for_language(code: &str) -> Numbers {
+        match code.split('-').next().unwrap_or("") {
+            "en" => Numbers::English,
+            "ko" => Numbers::Korean,
+            _ => Numbers::Other,
+        }
+    }
 }
 
 impl Axis {
@@ -48,9 +74,10 @@ impl Axis {
 
     /// Short label for ticks: `1`, `100`, `1K`, `500K`, `10M` (steps: `3`).
     pub fn short_label(&self, value: f64) -> String {
-        match self.format {
-            AxisFormat::Number => compact_number(value),
-            AxisFormat::Step => grouped_number(value),
+        match (self.format, self.numbers) {
+            (AxisFormat::Number, Numbers::Korean) => korean_compact_number(value),
+            (AxisFormat::Number, _) => compact_number(value),
+            (AxisFormat::Step, _) => grouped_number(value),
         }
     }
 
@@ -60,6 +87,16 @@ impl Axis {
         let n = readable_number(value);
         match self.format {
             AxisFormat::Step => format!("{} {n}", self.label),
+            AxisFormat::Number if self.numbers == Numbers::Korean => {
+                // Korean writes a counter on the number ("10,000명"), a unit after a space.
+                let counter = self.label.chars().next().is_some_and(is_hangul);
+                if counter {
+                    format!("{n}{}", self.label)
+                } else {
+                    format!("{n} {}", self.label)
+                }
+            }
+            AxisFormat::Number if self.numbers == Numbers::Other => format!("{n} {}", self.label),
             AxisFormat::Number => {
                 // "users" → "user" for exactly one; units like "GB/day" or "requests/s" stay.
                 let one_word = self.label.chars().all(char::is_alphabetic) && self.label.len() > 1;
@@ -123,6 +160,31 @@ pub fn grouped_number(value: f64) -> String {
     }
 }
 
+fn is_hangul(c: char) -> bool {
+    matches!(c as u32, 0xAC00..=0xD7A3 | 0x1100..=0x11FF | 0x3130..=0x318F)
+}
+
+/// Korean tick labels, grouped by 천 (10³), 만 (10⁴) and 억 (10⁸): `1천`, `1만`, `50만`,
+/// `1000만`, `1.5억`; below 1,000 the number itself.
+pub fn korean_compact_number(value: f64) -> String {
+    let abs = value.abs();
+    let (scaled, suffix) = if abs >= 1e8 {
+        (value / 1e8, "억")
+    } else if abs >= 1e4 {
+        (value / 1e4, "만")
+    } else if abs >= 1e3 {
+        (value / 1e3, "천")
+    } else {
+        (value, "")
+    };
+    let rounded = (scaled * 10.0).round() / 10.0;
+    if (rounded - rounded.round()).abs() < 1e-9 {
+        format!("{}{suffix}", rounded.round() as i64)
+    } else {
+        format!("{rounded:.1}{suffix}")
+    }
+}
+
 /// `1500` → `1.5K`, `10000000` → `10M`, `12` → `12`.
 pub fn compact_number(value: f64) -> String {
     let abs = value.abs();
@@ -154,6 +216,7 @@ mod tests {
             max: 1e7,
             scale: Scale::Log,
             format: AxisFormat::Number,
+            numbers: Numbers::English,
         }
     }
 
@@ -177,6 +240,7 @@ mod tests {
             max: 4.0,
             scale: Scale::Linear,
             format: AxisFormat::Step,
+            numbers: Numbers::English,
         };
         assert_eq!(a.fraction_of(1.0), 0.25);
         assert_eq!(a.value_at(0.75), 3.0);
@@ -210,6 +274,7 @@ mod tests {
             max: 5.0,
             scale: Scale::Linear,
             format: AxisFormat::Step,
+            numbers: Numbers::English,
         };
         assert_eq!(steps.long_label(3.0), "step 3");
         assert_eq!(steps.short_label(3.0), "3");
@@ -219,6 +284,7 @@ mod tests {
             max: 1e4,
             scale: Scale::Log,
             format: AxisFormat::Number,
+            numbers: Numbers::English,
         };
         assert_eq!(data.long_label(1.0), "1 GB/day");
         assert_eq!(data.short_label(5000.0), "5K");
@@ -228,6 +294,7 @@ mod tests {
             max: 1e6,
             scale: Scale::Log,
             format: AxisFormat::Number,
+            numbers: Numbers::English,
         };
         assert_eq!(rps.long_label(1.0), "1 requests/s");
     }

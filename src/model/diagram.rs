@@ -10,6 +10,8 @@ use super::kinds::{ComponentKind, GroupKind, LinkStyle};
 pub struct Diagram {
     /// Shown in the window title and export caption.
     pub title: String,
+    /// The language its text is written in (`en`, `ko`, …): numbers are written its way.
+    pub language: String,
     /// Longer text (the talk's caveat); shown in the notes panel.
     pub description: String,
     /// Source or credit line.

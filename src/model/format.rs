@@ -28,6 +28,8 @@ pub struct RawDiagram {
     #[serde(default)]
     pub credit: String,
     #[serde(default)]
+    pub language: String,
+    #[serde(default)]
     pub axis: RawAxis,
     #[serde(default)]
     pub grid: RawGrid,

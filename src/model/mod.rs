@@ -70,6 +70,47 @@ pub const DEFAULT_DIAGRAM: &str = include_str!("../../diagrams/aws-10m-users.ron
 /// Name used in diagnostics for the embedded default diagram.
 pub const DEFAULT_DIAGRAM_NAME: &str = "<embedded>/aws-10m-users.ron";
 
+/// A diagram shipped inside the binary, opened by name (`--diagram NAME`, the Diagrams menu).
+#[derive(Clone, Copy, Debug)]
+pub struct BuiltIn {
+    /// Its name, the file name in `diagrams/` without `.ron`.
+    pub name: &'static str,
+    /// The RON text.
+    pub source: &'static str,
+}
+
+/// Every built-in diagram; the first is the default.
+pub const BUILT_IN: &[BuiltIn] = &[
+    BuiltIn {
+        name: "aws-10m-users",
+        source: DEFAULT_DIAGRAM,
+    },
+    BuiltIn {
+        name: "aws-10m-users-ko",
+        source: include_str!("../../diagrams/aws-10m-users-ko.ron"),
+    },
+];
+
+/// The built-in diagram called `name` (with or without `.ron`), parsed.
+pub fn built_in(name: &str) -> Option<Diagram> {
+    let name = name.strip_suffix(".ron").unwrap_or(name);
+    let b = BUILT_IN.iter().find(|b| b.name == name)?;
+    parse(b.source, &format!("<embedded>/{}.ron", b.name)).ok()
+}
+
+/// The titles of the built-in diagrams, in [`BUILT_IN`] order (parsed once).
+pub fn built_in_titles() -> Vec<String> {
+    static TITLES: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
+    TITLES
+        .get_or_init(|| {
+            BUILT_IN
+                .iter()
+                .map(|b| built_in(b.name).map_or_else(|| b.name.to_owned(), |d| d.title))
+                .collect()
+        })
+        .clone()
+}
+
 /// Parse and validate a diagram; `file` is only used to label diagnostics. A leading UTF-8
 /// byte-order mark (some Windows editors write one) is skipped; it takes no column.
 pub fn parse(src: &str, file: &str) -> Result<Diagram, Vec<Diagnostic>> {

@@ -102,6 +102,7 @@ pub fn validate(raw: RawDiagram, src: &str, file: &str) -> Result<Diagram, Vec<D
         return Err(ck.diags);
     }
     Ok(Diagram {
+        language: language_code(&raw.language),
         title: raw.title,
         description: raw.description,
         credit: raw.credit,
@@ -139,12 +140,36 @@ fn check_axis(ck: &mut Checker, raw: &RawDiagram) -> Axis {
             Some("use `min: 1`, or `scale: Linear` to start at 0".into()),
         );
     }
+    let ok_code = raw.language.is_empty()
+        || (raw.language.len() <= 16
+            && raw.language.split('-').all(|part| {
+                !part.is_empty()
+                    && part.len() <= 8
+                    && part.chars().all(|c| c.is_ascii_alphanumeric())
+            }));
+    if !ok_code {
+        ck.err(
+            &[Seg::Field("language")],
+            format!("`{}` is not a language code", raw.language),
+            Some("write a code such as \"en\", \"ko\" or \"fr\"".into()),
+        );
+    }
     Axis {
         label: a.label.clone(),
         min: a.min,
         max: a.max,
         scale: a.scale,
         format: a.format,
+        numbers: super::axis::Numbers::for_language(&language_code(&raw.language)),
+    }
+}
+
+/// The diagram's language code, lower case, `en` when none is given.
+fn language_code(raw: &str) -> String {
+    if raw.is_empty() {
+        "en".into()
+    } else {
+        raw.to_ascii_lowercase()
     }
 }
 

@@ -6,11 +6,11 @@ use std::collections::HashMap;
 use std::collections::hash_map::Entry;
 
 use egui::{
-    Color32, CornerRadius, FontFamily, FontId, Painter, Pos2, Shape, Stroke, StrokeKind,
-    TextureHandle,
+    Color32, CornerRadius, FontId, Painter, Pos2, Shape, Stroke, StrokeKind, TextureHandle,
 };
 
 use super::icons;
+use super::screen_fonts;
 use super::theme::{Rgba, Theme};
 use crate::model::{ComponentKind, GroupKind};
 use crate::scene::text::{self, Weight};
@@ -461,16 +461,13 @@ fn paint_line(
     } else {
         at.x
     };
-    let usable = super::screen_fonts::usable_faces(painter.ctx());
     for run in shaped.runs {
-        let family = if run.face < usable {
-            super::screen_fonts::face_family(run.face)
-        } else if weight == Weight::Bold {
-            FontFamily::Name(BOLD_FAMILY.into())
-        } else {
-            FontFamily::Proportional
-        };
-        let galley = painter.layout_no_wrap(run.text, FontId::new(size, family), colour);
+        let family = screen_fonts::run_family(painter.ctx(), &run, weight);
+        let galley = painter.layout_no_wrap(
+            screen_fonts::egui_text(&run),
+            FontId::new(size, family),
+            colour,
+        );
         let ascent = galley
             .rows
             .first()

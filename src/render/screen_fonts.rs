@@ -11,7 +11,7 @@ use egui::{FontData, FontDefinitions, FontFamily, FontInsert, FontPriority, Id, 
 
 use super::screen::BOLD_FAMILY;
 use crate::scene::fonts::{self, FaceId};
-use crate::scene::text::Weight;
+use crate::scene::text::{self, Run, Weight};
 
 /// The egui family that holds exactly the chain's face `id`.
 pub fn face_family(id: FaceId) -> FontFamily {
@@ -107,4 +107,55 @@ pub fn sync(ctx: &egui::Context) {
     } else {
         ctx.request_repaint();
     }
+}
+
+/// The text of `run` as egui must be given it: egui shapes a right-to-left run right to left
+/// itself, so such a run (already in drawing order) is handed over reversed.
+pub fn egui_text(run: &Run) -> String {
+    if run.rtl {
+        run.text.chars().rev().collect()
+    } else {
+        run.text.clone()
+    }
+}
+
+/// The family egui draws `run` with: its own face when egui has loaded it, else the UI chain.
+pub fn run_family(ctx: &egui::Context, run: &Run, weight: Weight) -> FontFamily {
+    if run.face < usable_faces(ctx) {
+        face_family(run.face)
+    } else if weight == Weight::Bold {
+        FontFamily::Name(BOLD_FAMILY.into())
+    } else {
+        FontFamily::Proportional
+    }
+}
+
+/// A diagram's text (title, notes, labels) for egui widgets, cut into the same runs and faces
+/// as on the canvas and in exports, so panels never pick another face's empty glyph or mix
+/// faces inside a word. Lines are kept; `wrap_width` wraps them (`f32::INFINITY` for none).
+pub fn layout_job(
+    ctx: &egui::Context,
+    content: &str,
+    size: f32,
+    weight: Weight,
+    colour: egui::Color32,
+    wrap_width: f32,
+) -> egui::text::LayoutJob {
+    let mut job = egui::text::LayoutJob::default();
+    job.wrap.max_width = wrap_width;
+    let format = |family: FontFamily| egui::TextFormat {
+        font_id: egui::FontId::new(size, family),
+        color: colour,
+        ..Default::default()
+    };
+    for (i, line) in content.split('\n').enumerate() {
+        if i > 0 {
+            job.append("\n", 0.0, format(FontFamily::Proportional));
+        }
+        for run in text::shape(line, size, weight).runs {
+            let family = run_family(ctx, &run, weight);
+            job.append(&egui_text(&run), 0.0, format(family));
+        }
+    }
+    job
 }

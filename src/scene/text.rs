@@ -28,6 +28,9 @@ pub struct Run {
     pub x: f32,
     /// Width of the run (sum of advances).
     pub width: f32,
+    /// Whether the run is right-to-left script (its `text` is already in drawing order; a
+    /// renderer that reorders such text itself must be given it reversed).
+    pub rtl: bool,
 }
 
 /// A line of text cut into [`Run`]s.
@@ -89,6 +92,7 @@ pub fn shape(text: &str, size: f32, weight: Weight) -> Shaped {
                 text: text.to_owned(),
                 x: 0.0,
                 width,
+                rtl: false,
             }]
         };
         return Shaped { runs, width };
@@ -107,8 +111,12 @@ pub fn shape(text: &str, size: f32, weight: Weight) -> Shaped {
         } else {
             f.advance(c) / f.units_per_em() * size
         };
+        // Runs also break where the direction changes, so each is one direction throughout
+        // (spaces and joiners go with the run they are in).
+        let neutral = c == ' ' || fonts::is_invisible(c);
+        let rtl = is_right_to_left(c);
         match runs.last_mut() {
-            Some(run) if run.face == face => {
+            Some(run) if run.face == face && (neutral || run.rtl == rtl) => {
                 run.text.push(c);
                 run.width += advance;
             }
@@ -117,6 +125,7 @@ pub fn shape(text: &str, size: f32, weight: Weight) -> Shaped {
                 text: c.to_string(),
                 x,
                 width: advance,
+                rtl,
             }),
         }
         x += advance;
