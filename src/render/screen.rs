@@ -463,20 +463,36 @@ fn paint_line(
     };
     for run in shaped.runs {
         let family = screen_fonts::run_family(painter.ctx(), &run, weight);
-        let galley = painter.layout_no_wrap(
-            screen_fonts::egui_text(&run),
-            FontId::new(size, family),
-            colour,
-        );
-        let ascent = galley
-            .rows
-            .first()
-            .and_then(|r| r.row.glyphs.first().map(|g| r.pos.y + g.pos.y))
-            .unwrap_or(size * 0.8);
-        painter.galley(
-            Pos2::new(left + run.x, at.y - ascent),
-            galley,
-            Color32::PLACEHOLDER,
-        );
+        let font = FontId::new(size, family);
+        // Right-to-left runs go letter by letter at the scene's positions: egui would shape
+        // them (joining Arabic letters) where the exports draw them unjoined.
+        let pieces: Vec<(String, f32)> = if run.rtl {
+            let face = crate::scene::fonts::face(run.face);
+            let mut x = run.x;
+            run.text
+                .chars()
+                .filter(|c| !crate::scene::fonts::is_invisible(*c))
+                .map(|c| {
+                    let at = x;
+                    x += face.advance(c) / face.units_per_em() * size;
+                    (c.to_string(), at)
+                })
+                .collect()
+        } else {
+            vec![(screen_fonts::egui_text(&run), run.x)]
+        };
+        for (piece, x) in pieces {
+            let galley = painter.layout_no_wrap(piece, font.clone(), colour);
+            let ascent = galley
+                .rows
+                .first()
+                .and_then(|r| r.row.glyphs.first().map(|g| r.pos.y + g.pos.y))
+                .unwrap_or(size * 0.8);
+            painter.galley(
+                Pos2::new(left + x, at.y - ascent),
+                galley,
+                Color32::PLACEHOLDER,
+            );
+        }
     }
 }
