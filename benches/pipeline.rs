@@ -39,6 +39,16 @@ fn layout(c: &mut Criterion) {
                 .count()
         })
     });
+    // Every label is Hangul: widths go through the font chain, not the ASCII table.
+    let ko = model::built_in("aws-10m-users-ko").expect("valid");
+    g.bench_function("korean, 10M stage", |b| {
+        b.iter(|| {
+            scaleview::scene::layout_stage(black_box(&ko), 8)
+                .routes
+                .values()
+                .count()
+        })
+    });
     g.sample_size(20);
     g.bench_function("2000 components, last stage", |b| {
         b.iter(|| {
@@ -95,6 +105,10 @@ fn ui_frame(c: &mut Criterion) {
     for (name, diagram) in [
         ("default mid-transition", None),
         (
+            "korean mid-transition",
+            Some(model::built_in("aws-10m-users-ko").expect("valid")),
+        ),
+        (
             "2000 components mid-transition",
             Some(model::parse(&model::synthetic_diagram(2000, 3000), "big").expect("valid")),
         ),
@@ -107,7 +121,7 @@ fn ui_frame(c: &mut Criterion) {
                     Some(d) => {
                         let mut a = ScaleviewApp::with_diagram(d, "big.ron");
                         scaleview::app::fonts::install(&cc.egui_ctx);
-                        a.hold_at_position(7.5);
+                        a.hold_at_position(if name.starts_with("2000") { 7.5 } else { 4.5 });
                         a
                     }
                     None => {
@@ -120,11 +134,7 @@ fn ui_frame(c: &mut Criterion) {
         h.step();
         g.bench_function(name, |b| {
             b.iter(|| {
-                let pos = if name.starts_with("default") {
-                    4.5
-                } else {
-                    7.5
-                };
+                let pos = if name.starts_with("2000") { 7.5 } else { 4.5 };
                 h.state_mut().hold_at_position(pos);
                 h.step();
                 let out = h.output();

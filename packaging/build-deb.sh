@@ -36,6 +36,7 @@ install -d "$root/usr/share/bash-completion/completions" \
 doc="$root/usr/share/doc/scaleview"
 install -Dm644 README.md "$doc/README.md"
 install -Dm644 assets/fonts/OFL.txt "$doc/fonts/NanumSquare-OFL.txt"
+install -Dm644 assets/fonts/OFL-Noto.txt "$doc/fonts/Noto-OFL.txt"
 cat > "$doc/copyright" <<COPYRIGHT
 Format: https://www.debian.org/doc/packaging-manuals/copyright-format/1.0/
 Upstream-Name: scaleview
@@ -47,6 +48,11 @@ Files: usr/bin/scaleview (embedded fonts)
 Copyright: NAVER Corporation (NanumSquare)
 License: OFL-1.1
  See /usr/share/doc/scaleview/fonts/NanumSquare-OFL.txt
+
+Files: usr/bin/scaleview (embedded font subsets)
+Copyright: Google LLC / The Noto Project Authors (Noto Sans, Noto Sans Math, Noto Sans Symbols 2, Noto Emoji)
+License: OFL-1.1
+ See /usr/share/doc/scaleview/fonts/Noto-OFL.txt
 COPYRIGHT
 mkdir -p "$root/DEBIAN"
 installed_kb=$(du -sk "$root" | cut -f1)
@@ -58,6 +64,7 @@ Maintainer: scaleview developers <scaleview@invalid>
 Installed-Size: $installed_kb
 Depends: libc6, libgcc-s1, libgl1, libegl1, libxkbcommon0, libxkbcommon-x11-0, libx11-6, libxcursor1, libxrandr2, libxi6
 Recommends: libgl1-mesa-dri, libwayland-client0, xdg-desktop-portal | zenity
+Suggests: fonts-noto-cjk | fonts-droid-fallback, fonts-dejavu-core
 Section: graphics
 Priority: optional
 Description: animated architecture diagrams that grow with a user-count slider

@@ -4,6 +4,7 @@
 
 mod common;
 
+use std::collections::BTreeSet;
 use std::sync::Arc;
 
 use base64::Engine;
@@ -235,4 +236,47 @@ fn the_svg_carries_its_fonts_and_matches_the_png() {
     let svg =
         String::from_utf8(export::render(&d, 0, Format::Svg, &paths).expect("svg")).expect("utf-8");
     assert!(embedded_fonts(&svg).is_empty() && !svg.contains("<text"));
+}
+
+/// One letter written and rasterised as the PNG export does it (outlines, no fonts loaded).
+fn letter_pixels(c: char) -> Vec<u8> {
+    use scaleview::render::svg_text::{Anchor, Line, TextWriter};
+    let mut body = String::new();
+    let content = c.to_string();
+    TextWriter::new(TextMode::Paths).write(
+        &mut body,
+        &Line {
+            x: 8.0,
+            y: 48.0,
+            size: 40.0,
+            weight: Weight::Regular,
+            anchor: Anchor::Start,
+            fill: r##"fill="#000000""##,
+            content: &content,
+        },
+    );
+    let svg =
+        format!(r#"<svg xmlns="http://www.w3.org/2000/svg" width="64" height="64">{body}</svg>"#);
+    scaleview::render::png::rasterize(&svg)
+        .expect("renders")
+        .data()
+        .to_vec()
+}
+
+#[test]
+fn every_letter_of_the_sample_is_ink_in_the_png_and_not_a_box() {
+    let mut sample = BUNDLED_SAMPLE.to_owned();
+    if require_cjk_on_ci() {
+        sample.push_str(CJK_SAMPLE);
+    }
+    let tofu = letter_pixels(TOFU);
+    let letters: BTreeSet<char> = sample.chars().filter(|c| !c.is_whitespace()).collect();
+    for c in letters {
+        let px = letter_pixels(c);
+        let ink = px.chunks_exact(4).filter(|p| p[3] > 100).count();
+        assert!(ink > 4, "{c:?} (U+{:04X}) draws nothing", c as u32);
+        if c != TOFU {
+            assert_ne!(px, tofu, "{c:?} (U+{:04X}) is drawn as a box", c as u32);
+        }
+    }
 }
