@@ -90,6 +90,16 @@ pub fn show(app: &mut ScaleviewApp, ui: &mut egui::Ui, glow: f32, dt: f32) -> bo
                 text_scale: app.settings.text_scale,
             };
             screen::paint_scene(&painter, &app.scene, &cam, &app.theme, &mut app.icons, em);
+            if app.present.flow {
+                // Traffic moves: repaint at the display rate, but only while it can be seen.
+                let (time, minimized) =
+                    ui.input(|i| (i.time, i.viewport().minimized.unwrap_or(false)));
+                let dots = crate::scene::flow::dots(&app.diagram, &app.scene, app.slider_value, time);
+                screen::paint_dots(&painter, &dots, &cam, &app.theme);
+                if !minimized && !(app.present.blank || app.present.white) {
+                    ui.ctx().request_repaint();
+                }
+            }
             if !app.present.active {
                 painter.text(
                     rect.left_bottom() + egui::vec2(10.0, -8.0),

@@ -45,6 +45,8 @@ pub enum Command {
     ToggleFullscreen,
     /// Black screen on or off (B).
     ToggleBlank,
+    /// Request flow on or off (T): dots along the links, as many as the user count calls for.
+    ToggleFlow,
     /// White screen on or off (W), for a whiteboard beside the projection.
     ToggleWhite,
     /// A digit typed (0–9): collected into a stage number for [`Command::JumpToTyped`].

@@ -73,6 +73,9 @@ pub fn handle(ctx: &egui::Context, out: &mut Vec<Command>) {
         if i.consume_key(none, Key::B) {
             out.push(Command::ToggleBlank);
         }
+        if i.consume_key(none, Key::T) {
+            out.push(Command::ToggleFlow);
+        }
         if i.consume_key(none, Key::F) {
             out.push(Command::FitView);
         }

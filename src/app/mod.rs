@@ -354,6 +354,7 @@ impl ScaleviewApp {
             self.slider_value = d.stages.first().map_or(d.axis.min, |s| s.at);
             self.anim = StageAnimator::new(0);
             self.camera.refit();
+            self.present.flow = d.flow;
         }
         if self.selected.is_some_and(|i| i >= d.components.len()) {
             self.selected = None;
@@ -466,6 +467,7 @@ impl ScaleviewApp {
                 }
                 Command::Reload => self.reload(ctx),
                 Command::TogglePresentation => self.present.active = !self.present.active,
+                Command::ToggleFlow => self.present.flow = !self.present.flow,
                 Command::Escape => {
                     if self.present.blank || self.present.white {
                         self.present.blank = false;

@@ -151,6 +151,13 @@ pub fn stage_bar(app: &mut ScaleviewApp, ui: &mut egui::Ui) {
                     app.commands.push(Command::TogglePresentation);
                 }
                 if ui
+                    .selectable_label(app.present.flow, tr(ui, "traffic"))
+                    .on_hover_text(tr(ui, "traffic_tip"))
+                    .clicked()
+                {
+                    app.commands.push(Command::ToggleFlow);
+                }
+                if ui
                     .selectable_label(app.present.speaker_open, tr(ui, "speaker_view"))
                     .on_hover_text(tr(ui, "speaker_view_tip"))
                     .clicked()

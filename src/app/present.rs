@@ -25,6 +25,8 @@ pub struct Presentation {
     pub speaker_open: bool,
     /// When the speaker timer started (app clock seconds).
     pub timer_start: Option<f64>,
+    /// Request flow: dots travel along the links (`T`).
+    pub flow: bool,
 }
 
 /// What autoplay wants to happen now.

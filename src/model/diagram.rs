@@ -12,6 +12,8 @@ pub struct Diagram {
     pub title: String,
     /// The language its text is written in (`en`, `ko`, …): numbers are written its way.
     pub language: String,
+    /// Show request flow (dots along the links) when the diagram is opened.
+    pub flow: bool,
     /// Longer text (the talk's caveat); shown in the notes panel.
     pub description: String,
     /// Source or credit line.

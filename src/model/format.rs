@@ -30,6 +30,8 @@ pub struct RawDiagram {
     #[serde(default)]
     pub language: String,
     #[serde(default)]
+    pub flow: bool,
+    #[serde(default)]
     pub axis: RawAxis,
     #[serde(default)]
     pub grid: RawGrid,

@@ -103,6 +103,7 @@ pub fn validate(raw: RawDiagram, src: &str, file: &str) -> Result<Diagram, Vec<D
     }
     Ok(Diagram {
         language: language_code(&raw.language),
+        flow: raw.flow,
         title: raw.title,
         description: raw.description,
         credit: raw.credit,

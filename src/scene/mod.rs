@@ -3,6 +3,7 @@
 //! Pure and deterministic (no egui, no clock, no I/O): the screen painter, the SVG writer and
 //! the PNG exporter all draw the same [`Scene`], so what you export is what you saw.
 
+pub mod flow;
 pub mod fonts;
 pub mod geom;
 mod layout;
