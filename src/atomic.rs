@@ -134,6 +134,13 @@ pub fn remove_pending_temp_files() {
 mod tests {
     use super::*;
 
+    /// Tests that stage files run one at a time: `remove_pending_temp_files` removes every
+    /// pending temp file of the process, including another test's.
+    fn serial() -> std::sync::MutexGuard<'static, ()> {
+        static LOCK: std::sync::Mutex<()> = std::sync::Mutex::new(());
+        LOCK.lock().unwrap_or_else(|poison| poison.into_inner())
+    }
+
     fn dir(name: &str) -> PathBuf {
         let d =
             std::env::temp_dir().join(format!("scaleview-atomic-{name}-{}", std::process::id()));
@@ -153,6 +160,7 @@ mod tests {
 
     #[test]
     fn a_dropped_stage_leaves_nothing_and_the_old_file_stays() {
+        let _serial = serial();
         let d = dir("drop");
         let f = d.join("a.txt");
         std::fs::write(&f, "old").expect("write");
@@ -166,6 +174,7 @@ mod tests {
 
     #[test]
     fn pending_temp_files_are_removed_on_request() {
+        let _serial = serial();
         let d = dir("pending");
         let s = stage(&d.join("b.txt"), b"x").expect("stage");
         remove_pending_temp_files();
@@ -176,6 +185,7 @@ mod tests {
 
     #[test]
     fn a_255_byte_name_can_be_written() {
+        let _serial = serial();
         let d = dir("long");
         let f = d.join(format!("{}.png", "n".repeat(251)));
         write(&f, b"ok").expect("write");

@@ -91,13 +91,17 @@ pub fn show(app: &mut ScaleviewApp, ui: &mut egui::Ui, glow: f32, dt: f32) -> bo
             };
             screen::paint_scene(&painter, &app.scene, &cam, &app.theme, &mut app.icons, em);
             if app.present.flow {
-                // Traffic moves: repaint at the display rate, but only while it can be seen.
+                // Traffic moves: repaint at up to 20 frames a second (enough for dots; a GPU-less
+                // laptop or an X server without vsync would otherwise draw as fast as it can),
+                // and only while it can be seen.
                 let (time, minimized) =
                     ui.input(|i| (i.time, i.viewport().minimized.unwrap_or(false)));
-                let dots = crate::scene::flow::dots(&app.diagram, &app.scene, app.slider_value, time);
+                let dots =
+                    crate::scene::flow::dots(&app.diagram, &app.scene, app.slider_value, time);
                 screen::paint_dots(&painter, &dots, &cam, &app.theme);
-                if !minimized && !(app.present.blank || app.present.white) {
-                    ui.ctx().request_repaint();
+                if !(minimized || app.present.blank || app.present.white) {
+                    ui.ctx()
+                        .request_repaint_after(std::time::Duration::from_millis(FLOW_FRAME_MS));
                 }
             }
             if !app.present.active {
@@ -122,6 +126,9 @@ pub fn show(app: &mut ScaleviewApp, ui: &mut egui::Ui, glow: f32, dt: f32) -> bo
         });
     camera_moving
 }
+
+/// Milliseconds between frames while request flow is on (20 frames a second).
+pub const FLOW_FRAME_MS: u64 = 50;
 
 /// What hovering a component shows: its full label, its kind and why it is there.
 fn component_tooltip(ui: &mut egui::Ui, label: &str, c: &crate::model::Component) {

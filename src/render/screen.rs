@@ -444,11 +444,16 @@ fn paint_node_label(painter: &Painter, n: &NodeShape, cam: &Camera, theme: &Them
 }
 
 /// Request-flow dots ([`crate::scene::flow`]): filled on request links, hollow on async links,
-/// pulsing on replication links; never under 2 pixels across.
-pub fn paint_dots(painter: &Painter, dots: &[crate::scene::flow::Dot], cam: &Camera, theme: &Theme) {
+/// pulsing on replication links; never under 3 pixels in radius.
+pub fn paint_dots(
+    painter: &Painter,
+    dots: &[crate::scene::flow::Dot],
+    cam: &Camera,
+    theme: &Theme,
+) {
     for d in dots {
         let c = cam.to_screen(d.pos);
-        let r = (d.radius * cam.zoom).max(2.0);
+        let r = (d.radius * cam.zoom).max(3.0);
         let col = color(theme.accent, d.opacity);
         if d.style == crate::model::LinkStyle::Async {
             painter.circle_stroke(c, r, Stroke::new((r * 0.45).max(1.0), col));

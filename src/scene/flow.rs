@@ -91,7 +91,7 @@ pub fn shares(d: &Diagram, scene: &Scene) -> Vec<f32> {
 /// units; shrinks as either grows.
 fn spacing(share: f32, intensity: f32, style: LinkStyle) -> f32 {
     let busy = 0.12 + 3.0 * intensity.clamp(0.0, 1.0) * share.clamp(0.0, 1.0).sqrt();
-    let base = 260.0 / busy;
+    let base = 170.0 / busy;
     match style {
         LinkStyle::Async => base * 2.0,
         LinkStyle::Replication => base * 2.5,
@@ -114,7 +114,10 @@ fn point_along(points: &[Point], mut s: f32) -> Point {
         let l = (w[1].x - w[0].x).hypot(w[1].y - w[0].y);
         if s <= l && l > 0.0 {
             let t = s / l;
-            return Point::new(w[0].x + (w[1].x - w[0].x) * t, w[0].y + (w[1].y - w[0].y) * t);
+            return Point::new(
+                w[0].x + (w[1].x - w[0].x) * t,
+                w[0].y + (w[1].y - w[0].y) * t,
+            );
         }
         s -= l;
     }
@@ -140,9 +143,9 @@ pub fn dots(d: &Diagram, scene: &Scene, value: f64, time: f64) -> Vec<Dot> {
         let phase = (e.index as f32 * 37.0) % gap;
         let travelled = ((time as f32 * SPEED + phase) % gap + gap) % gap;
         let (radius, pulse) = match e.style {
-            LinkStyle::Replication => (4.5, 0.55 + 0.45 * ((time as f32) * 3.0).sin().abs()),
-            LinkStyle::Async => (3.2, 1.0),
-            _ => (3.6, 1.0),
+            LinkStyle::Replication => (5.5, 0.55 + 0.45 * ((time as f32) * 3.0).sin().abs()),
+            LinkStyle::Async => (4.5, 1.0),
+            _ => (4.8, 1.0),
         };
         let mut s = travelled;
         while s < len {
@@ -165,7 +168,11 @@ mod tests {
 
     #[test]
     fn points_along_a_polyline_stay_on_it() {
-        let pts = [Point::new(0.0, 0.0), Point::new(10.0, 0.0), Point::new(10.0, 10.0)];
+        let pts = [
+            Point::new(0.0, 0.0),
+            Point::new(10.0, 0.0),
+            Point::new(10.0, 10.0),
+        ];
         assert_eq!(point_along(&pts, 5.0), Point::new(5.0, 0.0));
         assert_eq!(point_along(&pts, 15.0), Point::new(10.0, 5.0));
         assert_eq!(point_along(&pts, 99.0), Point::new(10.0, 10.0));
