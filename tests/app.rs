@@ -412,6 +412,36 @@ fn autoplay_advances_on_the_simulated_clock_and_stops_at_the_end() {
 }
 
 #[test]
+fn autoplay_runs_backwards_from_the_last_stage_to_the_first() {
+    let mut h = Harness::builder()
+        .with_size([1440.0, 900.0])
+        .with_max_steps(400)
+        .with_step_dt(0.1)
+        .build_eframe(|cc| ScaleviewApp::new(cc));
+    h.run();
+    h.key_press(egui::Key::End);
+    h.run();
+    assert_eq!(h.state().target_stage(), 8);
+    h.get_by_label("backwards").click();
+    h.get_by_label("▶ Play").click();
+    h.step();
+    assert!(h.state().settings().autoplay_backwards);
+    assert!(h.state().presentation().autoplay);
+    h.run_steps(50);
+    assert_eq!(
+        h.state().target_stage(),
+        7,
+        "one stage back after dwell + transition"
+    );
+    h.run_steps(8 * 50);
+    assert_eq!(h.state().target_stage(), 0);
+    assert!(
+        !h.state().presentation().autoplay,
+        "stops at the first stage"
+    );
+}
+
+#[test]
 fn the_speaker_view_shows_notes_next_stage_and_a_timer() {
     let mut h = harness();
     h.get_by_label("Speaker view").click();

@@ -579,12 +579,14 @@ impl ScaleviewApp {
             self.anim.target(),
             last,
             self.settings.autoplay_loop,
+            self.settings.autoplay_backwards,
         ) {
             present::AutoplayStep::Wait(s) => {
                 ctx.request_repaint_after(std::time::Duration::from_secs_f64(s))
             }
             present::AutoplayStep::Next => self.commands.push(Command::NextStage),
-            present::AutoplayStep::Restart => self.commands.push(Command::GoToStage(0)),
+            present::AutoplayStep::Prev => self.commands.push(Command::PrevStage),
+            present::AutoplayStep::Restart(s) => self.commands.push(Command::GoToStage(s)),
             present::AutoplayStep::Stop => self.present.autoplay = false,
         }
     }

@@ -165,6 +165,8 @@ pub fn stage_bar(app: &mut ScaleviewApp, ui: &mut egui::Ui) {
                     app.commands.push(Command::ToggleSpeaker);
                 }
                 ui.checkbox(&mut app.settings.autoplay_loop, tr(ui, "loop"));
+                ui.checkbox(&mut app.settings.autoplay_backwards, tr(ui, "backwards"))
+                    .on_hover_text(tr(ui, "backwards_tip"));
                 ui.add(
                     egui::DragValue::new(&mut app.settings.dwell_seconds)
                         .range(0.5..=600.0)

@@ -36,31 +36,40 @@ pub enum AutoplayStep {
     Wait(f64),
     /// Go to the next stage.
     Next,
-    /// Start over from the first stage.
-    Restart,
+    /// Go to the previous stage (autoplay backwards).
+    Prev,
+    /// Start over from this stage (the first, or the last when playing backwards).
+    Restart(usize),
     /// Reached the end without looping: stop.
     Stop,
 }
 
-/// Decide the autoplay step, given how long the current stage has been settled.
+/// Decide the autoplay step, given how long the current stage has been settled. Backwards,
+/// autoplay walks from the last stage to the first (the architecture shrinking back).
 pub fn autoplay_step(
     settled_for: f64,
     dwell: f64,
     stage: usize,
     last: usize,
     looping: bool,
+    backwards: bool,
 ) -> AutoplayStep {
     let dwell = if dwell.is_finite() {
         dwell.clamp(0.5, 600.0)
     } else {
         4.0
     };
+    let at_end = if backwards { stage == 0 } else { stage >= last };
     if settled_for < dwell {
         AutoplayStep::Wait(dwell - settled_for)
-    } else if stage < last {
-        AutoplayStep::Next
+    } else if !at_end {
+        if backwards {
+            AutoplayStep::Prev
+        } else {
+            AutoplayStep::Next
+        }
     } else if looping {
-        AutoplayStep::Restart
+        AutoplayStep::Restart(if backwards { last } else { 0 })
     } else {
         AutoplayStep::Stop
     }
@@ -73,15 +82,44 @@ mod tests {
     #[test]
     fn autoplay_waits_then_advances_then_loops_or_stops() {
         assert_eq!(
-            autoplay_step(1.0, 4.0, 0, 8, false),
+            autoplay_step(1.0, 4.0, 0, 8, false, false),
             AutoplayStep::Wait(3.0)
         );
-        assert_eq!(autoplay_step(4.0, 4.0, 0, 8, false), AutoplayStep::Next);
-        assert_eq!(autoplay_step(5.0, 4.0, 8, 8, true), AutoplayStep::Restart);
-        assert_eq!(autoplay_step(5.0, 4.0, 8, 8, false), AutoplayStep::Stop);
         assert_eq!(
-            autoplay_step(0.0, f64::NAN, 0, 8, false),
+            autoplay_step(4.0, 4.0, 0, 8, false, false),
+            AutoplayStep::Next
+        );
+        assert_eq!(
+            autoplay_step(5.0, 4.0, 8, 8, true, false),
+            AutoplayStep::Restart(0)
+        );
+        assert_eq!(
+            autoplay_step(5.0, 4.0, 8, 8, false, false),
+            AutoplayStep::Stop
+        );
+        assert_eq!(
+            autoplay_step(0.0, f64::NAN, 0, 8, false, false),
             AutoplayStep::Wait(4.0)
+        );
+    }
+
+    #[test]
+    fn backwards_autoplay_walks_down_then_loops_from_the_top_or_stops() {
+        assert_eq!(
+            autoplay_step(4.0, 4.0, 5, 8, false, true),
+            AutoplayStep::Prev
+        );
+        assert_eq!(
+            autoplay_step(4.0, 4.0, 0, 8, true, true),
+            AutoplayStep::Restart(8)
+        );
+        assert_eq!(
+            autoplay_step(4.0, 4.0, 0, 8, false, true),
+            AutoplayStep::Stop
+        );
+        assert_eq!(
+            autoplay_step(4.0, 4.0, 8, 8, false, true),
+            AutoplayStep::Prev
         );
     }
 }

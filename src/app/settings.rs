@@ -31,6 +31,8 @@ pub struct Settings {
     pub dwell_seconds: f64,
     /// Autoplay starts over after the last stage.
     pub autoplay_loop: bool,
+    /// Autoplay walks from the last stage to the first.
+    pub autoplay_backwards: bool,
     /// Last stage shown per diagram file, restored when the file is opened again.
     pub last_stage: std::collections::BTreeMap<String, usize>,
     /// The app's language (a bundled language code); `None` follows the system locale.
@@ -45,6 +47,7 @@ impl Default for Settings {
             recent: Vec::new(),
             dwell_seconds: 4.0,
             autoplay_loop: false,
+            autoplay_backwards: false,
             last_stage: std::collections::BTreeMap::new(),
             language: None,
         }
@@ -97,6 +100,10 @@ impl Settings {
         field("recent", ron::to_string(&recent));
         field("dwell_seconds", ron::to_string(&self.dwell_seconds));
         field("autoplay_loop", ron::to_string(&self.autoplay_loop));
+        field(
+            "autoplay_backwards",
+            ron::to_string(&self.autoplay_backwards),
+        );
         field("last_stage", ron::to_string(&self.last_stage));
         field("language", ron::to_string(&self.language));
         out.push_str(")\n");
@@ -122,6 +129,7 @@ impl Settings {
                 "recent" => take(value, &mut self.recent),
                 "dwell_seconds" => take(value, &mut self.dwell_seconds),
                 "autoplay_loop" => take(value, &mut self.autoplay_loop),
+                "autoplay_backwards" => take(value, &mut self.autoplay_backwards),
                 "last_stage" => take(value, &mut self.last_stage),
                 "language" => take(value, &mut self.language),
                 _ => false,
@@ -211,4 +219,4 @@ impl SettingsFile {
 }
 
 /// How many settings a whole file holds.
-const FIELDS: usize = 7;
+const FIELDS: usize = 8;
