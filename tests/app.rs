@@ -669,3 +669,20 @@ fn w_whites_the_screen_and_b_or_esc_undo_it() {
     h.run();
     assert!(!h.state().presentation().white);
 }
+
+#[test]
+fn the_notes_panel_shows_the_stage_numbers_and_their_change() {
+    let mut h = harness();
+    assert!(count(&h, "≈ $10") >= 1, "stage 1's bill");
+    for _ in 0..4 {
+        h.key_press(egui::Key::PageDown);
+    }
+    h.run();
+    assert_eq!(h.state().target_stage(), 4);
+    assert!(count(&h, "≈ $1,200") >= 1, "the 10k stage's bill");
+    assert!(count(&h, "was ≈ $200") >= 1, "the change from the 1k stage");
+    assert!(
+        count(&h, "peak requests/s (est.)") >= 1,
+        "labelled as an estimate"
+    );
+}

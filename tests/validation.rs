@@ -363,3 +363,23 @@ fn a_move_onto_a_taken_cell_is_reported_once_at_the_stage_it_happens() {
             .contains("`z` and `y` sit in the same cell (2.5, 0) at stage `d`")
     );
 }
+
+#[test]
+fn stage_metrics_keep_the_authors_order_and_component_costs_are_read() {
+    let src = r#"Diagram(
+    title: "t",
+    stages: [Stage(id: "a", at: 1, title: "A", metrics: {"zeta": "1", "alpha": "2"})],
+    components: [Component(id: "c", kind: Ec2, cell: (0, 0), cost: "≈ $70/month")],
+)"#;
+    let d = scaleview::model::parse(src, "m.ron").expect("valid");
+    let names: Vec<&str> = d.stages[0]
+        .metrics
+        .iter()
+        .map(|(n, _)| n.as_str())
+        .collect();
+    assert_eq!(names, ["zeta", "alpha"]);
+    assert_eq!(d.components[0].cost, "≈ $70/month");
+    let bad = src.replace(r#"{"zeta": "1", "alpha": "2"}"#, r#"["zeta"]"#);
+    let errors = scaleview::model::parse(&bad, "m.ron").expect_err("a list is not a map");
+    assert!(errors[0].line == 3, "{:?}", errors[0]);
+}

@@ -283,6 +283,7 @@ pub fn notes(app: &mut ScaleviewApp, ui: &mut egui::Ui) {
                     .color(ui.visuals().weak_text_color()),
                 );
                 ui.add_space(4.0);
+                metrics_grid(ui, &app.diagram, target, 15.0);
                 diagram_text(ui, &stage.notes, 16.0, Weight::Regular, None);
 
                 let new: Vec<(usize, std::sync::Arc<str>)> = app
@@ -331,6 +332,11 @@ pub fn notes(app: &mut ScaleviewApp, ui: &mut egui::Ui) {
                                 .color(ui.visuals().weak_text_color()),
                         );
                         ui.add_space(2.0);
+                        if !c.cost.is_empty() {
+                            let cost = trf(ui, "cost_label", &[("cost", &c.cost)]);
+                            let weak = ui.visuals().weak_text_color();
+                            diagram_text(ui, &cost, 14.0, Weight::Regular, Some(weak));
+                        }
                         let notes = if c.notes.is_empty() {
                             tr(ui, "no_notes")
                         } else {
@@ -496,6 +502,37 @@ pub fn diagnostics(app: &mut ScaleviewApp, ui: &mut egui::Ui) {
                     }
                 });
         });
+}
+
+/// A stage's numbers (`metrics` in the file) with their change from the stage before: "was
+/// ≈ 500" when the value changed, "new" when the previous stage did not have it.
+pub fn metrics_grid(ui: &mut egui::Ui, d: &crate::model::Diagram, stage: usize, size: f32) {
+    let Some(s) = d.stages.get(stage) else {
+        return;
+    };
+    if s.metrics.is_empty() {
+        return;
+    }
+    let before = stage.checked_sub(1).map(|p| &d.stages[p].metrics);
+    let weak = ui.visuals().weak_text_color();
+    egui::Grid::new(("stage-metrics", stage))
+        .num_columns(3)
+        .spacing([10.0, 2.0])
+        .show(ui, |ui| {
+            for (name, value) in &s.metrics {
+                diagram_text(ui, name, size * 0.9, Weight::Regular, Some(weak));
+                diagram_text(ui, value, size, Weight::Bold, None);
+                let previous = before.and_then(|m| m.iter().find(|(n, _)| n == name));
+                let change = match previous {
+                    Some((_, v)) if v != value => trf(ui, "metric_was", &[("value", v)]),
+                    None if before.is_some() => tr(ui, "metric_new").to_owned(),
+                    _ => String::new(),
+                };
+                diagram_text(ui, &change, size * 0.85, Weight::Regular, Some(weak));
+                ui.end_row();
+            }
+        });
+    ui.add_space(4.0);
 }
 
 /// A theme's name in the app's language.

@@ -18,6 +18,7 @@ pub fn show(app: &mut ScaleviewApp, ctx: &egui::Context, now: f64) {
     let elapsed = (now - started).max(0.0) as u64;
     let target = app.anim.target().min(app.diagram.last_stage());
     let stage = app.diagram.stages[target].clone();
+    let diagram = &app.diagram;
     let next = app.diagram.stages.get(target + 1).map(|s| s.title.clone());
     let total = app.diagram.stages.len();
     let selected = app
@@ -55,6 +56,7 @@ pub fn show(app: &mut ScaleviewApp, ctx: &egui::Context, now: f64) {
                     .weak(),
                 );
                 big_text(ui, &stage.title, 30.0, Weight::Bold);
+                super::panels::metrics_grid(ui, diagram, target, 20.0);
                 big_text(ui, &stage.notes, 20.0, Weight::Regular);
                 ui.separator();
                 match &next {

@@ -44,6 +44,8 @@ pub struct Grid {
 /// One stage of the story.
 #[derive(Clone, Debug)]
 pub struct Stage {
+    /// Numbers for this stage, in the author's order: (name, value as written).
+    pub metrics: Vec<(String, String)>,
     /// The id used to refer to this stage in the file.
     pub id: String,
     /// Axis value where the stage begins.
@@ -113,6 +115,8 @@ pub struct Component {
     pub kind: ComponentKind,
     /// Why this component is here.
     pub notes: String,
+    /// What it costs, as the author wrote it ("≈ $70/month"); empty when not given.
+    pub cost: String,
     /// When it exists.
     pub life: Lifetime,
     /// Its cell, group and label at every stage (entries outside `life` repeat the nearest).

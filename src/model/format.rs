@@ -137,6 +137,35 @@ pub struct RawStage {
     pub title: String,
     #[serde(default)]
     pub notes: String,
+    #[serde(default)]
+    pub metrics: Metrics,
+}
+
+/// A stage's numbers, `{"requests/s": "≈ 5,000", …}`, in the order the author wrote them.
+#[derive(Debug, Default)]
+pub struct Metrics(pub Vec<(String, String)>);
+
+impl<'de> Deserialize<'de> for Metrics {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct Ordered;
+        impl<'de> serde::de::Visitor<'de> for Ordered {
+            type Value = Metrics;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("a map of names to values, e.g. {\"requests/s\": \"≈ 5,000\"}")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut m: A,
+            ) -> Result<Metrics, A::Error> {
+                let mut out = Vec::new();
+                while let Some((k, v)) = m.next_entry::<String, String>()? {
+                    out.push((k, v));
+                }
+                Ok(Metrics(out))
+            }
+        }
+        d.deserialize_map(Ordered)
+    }
 }
 
 /// A labelled container whose box is computed from its members.
@@ -180,6 +209,8 @@ pub struct RawComponent {
     pub regroup: BTreeMap<String, String>,
     #[serde(default)]
     pub relabel: BTreeMap<String, String>,
+    #[serde(default)]
+    pub cost: String,
 }
 
 /// An arrow between two components.

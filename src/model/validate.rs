@@ -246,6 +246,7 @@ fn check_stages(ck: &mut Checker, raw: &RawDiagram, axis: &Axis) -> Vec<Stage> {
     raw.stages
         .iter()
         .map(|s| Stage {
+            metrics: s.metrics.0.clone(),
             id: s.id.clone(),
             at: s.at,
             title: s.title.clone(),
@@ -620,6 +621,7 @@ fn check_components(
             id: c.id.clone(),
             kind: c.kind,
             notes: c.notes.clone(),
+            cost: c.cost.clone(),
             life,
             at,
         });
