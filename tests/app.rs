@@ -450,12 +450,21 @@ fn the_speaker_view_shows_notes_next_stage_and_a_timer() {
     assert!(count(&h, "Next: > 1 user") == 1, "next stage title");
     assert!(h.query_all_by_label_contains("Stage 1 of 9").count() == 1);
     assert!(count(&h, "00:00") == 1, "timer");
+    assert!(count(&h, "this stage 00:00") == 1, "time on this stage");
+    assert!(count(&h, "Next stage") == 1, "a picture of the next stage");
+    assert!(
+        count(&h, "≈ $10") >= 2,
+        "the stage's numbers, in both windows"
+    );
     h.key_press(egui::Key::PageDown);
     h.run_steps(3);
     assert!(
         count(&h, "Next: > 100 users") == 1,
         "follows the main window"
     );
+    h.key_press(egui::Key::End);
+    h.run_steps(3);
+    assert_eq!(count(&h, "Next stage"), 0, "no next stage after the last");
 }
 
 #[test]

@@ -27,6 +27,9 @@ pub struct Presentation {
     pub timer_start: Option<f64>,
     /// Request flow: dots travel along the links (`T`).
     pub flow: bool,
+    /// The stage the speaker view last showed and when it came on (app clock seconds), for
+    /// the time spent on the current stage.
+    pub stage_since: Option<(usize, f64)>,
 }
 
 /// What autoplay wants to happen now.

@@ -1,5 +1,6 @@
-//! The speaker view: a second native window with this stage's notes, the next stage's title,
-//! the selected component's notes and a timer. The audience window shows only the diagram.
+//! The speaker view: a second native window with a large clock and the time on this stage,
+//! this stage's numbers and notes, a picture of the next stage with its title, and the
+//! selected component's notes. The audience window shows only the diagram.
 
 use super::i18n::{tr, trf};
 use crate::render::screen_fonts;
@@ -7,6 +8,9 @@ use crate::scene::text::Weight;
 use egui::{RichText, ViewportBuilder, ViewportClass, ViewportId};
 
 use super::{Command, ScaleviewApp};
+use crate::render::Theme;
+use crate::render::screen::{self, Camera, Emphasis, IconCache};
+use crate::scene::{Moment, Scene};
 
 /// Show the speaker window while it is open (embedded as an inner window where the platform
 /// has no multiple windows, e.g. in tests).
@@ -18,6 +22,18 @@ pub fn show(app: &mut ScaleviewApp, ctx: &egui::Context, now: f64) {
     let elapsed = (now - started).max(0.0) as u64;
     let target = app.anim.target().min(app.diagram.last_stage());
     let stage = app.diagram.stages[target].clone();
+    let on_stage_since = match app.present.stage_since {
+        Some((s, t)) if s == target => t,
+        _ => {
+            app.present.stage_since = Some((target, now));
+            now
+        }
+    };
+    let on_stage = (now - on_stage_since).max(0.0) as u64;
+    let next_scene = (target < app.diagram.last_stage())
+        .then(|| app.layouts.scene(&app.diagram, Moment::settled(target + 1)));
+    let theme = &app.theme;
+    let icons = &mut app.icons;
     let diagram = &app.diagram;
     let next = app.diagram.stages.get(target + 1).map(|s| s.title.clone());
     let total = app.diagram.stages.len();
@@ -46,6 +62,18 @@ pub fn show(app: &mut ScaleviewApp, ctx: &egui::Context, now: f64) {
                     if ui.button(tr(ui, "reset_timer")).clicked() {
                         commands.push(Command::ResetTimer);
                     }
+                    ui.label(
+                        RichText::new(trf(
+                            ui,
+                            "on_this_stage",
+                            &[(
+                                "time",
+                                &format!("{:02}:{:02}", on_stage / 60, on_stage % 60),
+                            )],
+                        ))
+                        .size(18.0)
+                        .weak(),
+                    );
                 });
                 ui.label(
                     RichText::new(trf(
@@ -68,6 +96,9 @@ pub fn show(app: &mut ScaleviewApp, ctx: &egui::Context, now: f64) {
                     ),
                     None => ui.label(RichText::new(tr(ui, "last_stage")).size(20.0).weak()),
                 };
+                if let Some(scene) = &next_scene {
+                    thumbnail(ui, scene, theme, icons);
+                }
                 if let Some((label, notes)) = &selected {
                     ui.separator();
                     big_text(ui, label, 22.0, Weight::Bold);
@@ -97,4 +128,22 @@ fn big_text(ui: &mut egui::Ui, text: &str, size: f32, weight: Weight) -> egui::R
     let colour = ui.visuals().text_color();
     let job = screen_fonts::layout_job(ui.ctx(), text, size, weight, colour, ui.available_width());
     ui.label(job)
+}
+
+/// The next stage, small: the whole settled scene fitted into a strip as wide as the window.
+fn thumbnail(ui: &mut egui::Ui, scene: &Scene, theme: &Theme, icons: &mut IconCache) {
+    let width = ui.available_width().max(120.0);
+    let (rect, resp) =
+        ui.allocate_exact_size(egui::vec2(width, width * 0.45), egui::Sense::hover());
+    let name = tr(ui, "next_stage_picture");
+    resp.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Image, true, name));
+    let painter = ui.painter_at(rect);
+    let cam = Camera::fit(scene.bounds, rect, 6.0);
+    screen::paint_scene(&painter, scene, &cam, theme, icons, Emphasis::default());
+    painter.rect_stroke(
+        rect,
+        4.0,
+        egui::Stroke::new(1.0, ui.visuals().weak_text_color()),
+        egui::StrokeKind::Inside,
+    );
 }
