@@ -695,3 +695,39 @@ fn the_notes_panel_shows_the_stage_numbers_and_their_change() {
         "labelled as an estimate"
     );
 }
+
+#[test]
+fn presenting_a_step_forward_frames_what_changed_then_the_whole_diagram() {
+    let mut h = Harness::builder()
+        .with_size([1440.0, 900.0])
+        .with_max_steps(200)
+        .with_step_dt(0.1)
+        .build_eframe(|cc| ScaleviewApp::new(cc));
+    h.run();
+    h.key_press(egui::Key::Num6); // > 500,000 users
+    h.run();
+    h.key_press(egui::Key::P);
+    h.run();
+    let whole = h.state().camera_zoom();
+    h.key_press(egui::Key::PageDown); // > 1,000,000: an internal load balancer, regrouped services
+    h.run_steps(10);
+    assert!(h.state().camera_focusing(), "the camera frames the change");
+    let focused = h.state().camera_zoom();
+    assert!(
+        focused > whole * 1.2,
+        "zoomed in on the change: {focused} vs {whole}"
+    );
+    h.run_steps(30);
+    assert!(!h.state().camera_focusing(), "the focus ends");
+    h.run();
+    let back = h.state().camera_zoom();
+    assert!(
+        (back - whole).abs() / whole < 0.25,
+        "back to the whole diagram: {back} vs {whole}"
+    );
+    assert_eq!(h.run(), 1, "and idle again");
+    // Backwards: no focus.
+    h.key_press(egui::Key::PageUp);
+    h.run_steps(3);
+    assert!(!h.state().camera_focusing());
+}

@@ -7,6 +7,10 @@ use crate::scene::{Point, Rect};
 pub const FIT_MARGIN: f32 = 36.0;
 /// Largest zoom the automatic fit uses (small early stages must not look bloated).
 pub const MAX_FIT_ZOOM: f32 = 1.5;
+/// Seconds the camera stays on what changed before easing back to the whole diagram.
+pub const FOCUS_SECONDS: f64 = 2.4;
+/// Scene units kept around the components in focus.
+pub const FOCUS_MARGIN: f32 = 60.0;
 
 /// Camera state owned by the app.
 #[derive(Clone, Debug)]
@@ -17,6 +21,8 @@ pub struct CameraState {
     pub zoom: f32,
     /// Follow the diagram's bounds (on until the user pans or zooms).
     pub follow: bool,
+    /// While following: frame this part of the scene until the app-clock time, then the whole.
+    pub focus: Option<(Rect, f64)>,
     initialised: bool,
 }
 
@@ -26,18 +32,35 @@ impl Default for CameraState {
             center: Point::default(),
             zoom: 1.0,
             follow: true,
+            focus: None,
             initialised: false,
         }
     }
 }
 
 impl CameraState {
-    /// Move towards the fit of `bounds` (when following); returns whether it is still moving.
-    pub fn update(&mut self, bounds: Rect, viewport: egui::Rect, dt: f32) -> bool {
+    /// Frame `rect` (what changed) until `until` on the app clock, if following.
+    pub fn focus_on(&mut self, rect: Rect, until: f64) {
+        if self.follow && !rect.is_empty() {
+            self.focus = Some((rect.expand_by(FOCUS_MARGIN), until));
+        }
+    }
+
+    /// Move towards the fit of `bounds` (or of the focus while it lasts, at `now`) when
+    /// following; returns whether it is still moving.
+    pub fn update(&mut self, bounds: Rect, viewport: egui::Rect, dt: f32, now: f64) -> bool {
         if !self.follow {
+            self.focus = None;
             return false;
         }
-        let mut fit = Camera::fit(bounds, viewport, FIT_MARGIN);
+        let target = match self.focus {
+            Some((r, until)) if now < until => r,
+            _ => {
+                self.focus = None;
+                bounds
+            }
+        };
+        let mut fit = Camera::fit(target, viewport, FIT_MARGIN);
         fit.zoom = fit.zoom.min(MAX_FIT_ZOOM);
         if !self.initialised {
             self.initialised = true;
@@ -70,6 +93,7 @@ impl CameraState {
     /// Pan by a screen-space delta; stops following.
     pub fn pan(&mut self, delta: egui::Vec2) {
         self.follow = false;
+        self.focus = None;
         self.center = Point::new(
             self.center.x - delta.x / self.zoom,
             self.center.y - delta.y / self.zoom,

@@ -19,7 +19,15 @@ pub fn show(app: &mut ScaleviewApp, ui: &mut egui::Ui, glow: f32, dt: f32) -> bo
             // Words are looked up before widget_info, whose closure runs with the context locked.
             let name = super::i18n::tr(ui, "canvas_name");
             resp.widget_info(|| WidgetInfo::labeled(Role::Canvas, true, name));
-            camera_moving = app.camera.update(app.scene.bounds, rect, dt);
+            let now = ui.input(|i| i.time);
+            camera_moving = app.camera.update(app.scene.bounds, rect, dt, now);
+            if let Some((_, until)) = app.camera.focus {
+                // Come back to the whole diagram when the focus ends, even if nothing moves.
+                ui.ctx()
+                    .request_repaint_after(std::time::Duration::from_secs_f64(
+                        (until - now).max(0.0),
+                    ));
+            }
             app.canvas_rect = rect;
             let ppp = ui.ctx().pixels_per_point();
             app.canvas_px = [

@@ -53,6 +53,8 @@ fn report_startup() {
 
 /// The whole app state.
 pub struct ScaleviewApp {
+    /// The target stage the focus camera last saw (to notice a step forward).
+    focus_seen: Option<usize>,
     diagram: Diagram,
     source_name: String,
     anim: StageAnimator,
@@ -165,6 +167,7 @@ impl ScaleviewApp {
             title_shown: String::new(),
             present: present::Presentation::default(),
             first_frame_reported: false,
+            focus_seen: None,
             layouts,
             settings_file: None,
             settings_saved: None,
@@ -365,6 +368,39 @@ impl ScaleviewApp {
             .layouts
             .scene(&d, Moment::at_position(self.anim.position(), last));
         self.diagram = d;
+    }
+
+    /// In presentation mode, when a step forward starts, point the camera at what is new or
+    /// changed in the stage ahead for a moment ([`camera::FOCUS_SECONDS`]), then let it ease
+    /// back to the whole diagram. Nothing to show, or most of the diagram new: no focus.
+    fn focus_on_change(&mut self, now: f64) {
+        let target = self.anim.target().min(self.diagram.last_stage());
+        let previous = self.focus_seen.replace(target);
+        let forward = previous.is_some_and(|p| target > p);
+        if !forward || !self.present.active || !self.settings.focus_changes {
+            return;
+        }
+        let ahead = self.layouts.scene(&self.diagram, Moment::settled(target));
+        let focus = ahead
+            .nodes
+            .iter()
+            .filter(|n| n.is_new || n.changed)
+            .fold(crate::scene::Rect::NOTHING, |r, n| r.union(n.rect));
+        let whole = ahead.bounds;
+        let small = focus.width() * focus.height() < 0.45 * whole.width() * whole.height();
+        if !focus.is_empty() && small {
+            self.camera.focus_on(focus, now + camera::FOCUS_SECONDS);
+        }
+    }
+
+    /// The camera's zoom (screen points per scene unit), for tests.
+    pub fn camera_zoom(&self) -> f32 {
+        self.camera.zoom
+    }
+
+    /// Whether the camera is framing what changed (focus on change).
+    pub fn camera_focusing(&self) -> bool {
+        self.camera.focus.is_some()
     }
 
     /// Outcome of the last export from the export window.
@@ -667,6 +703,7 @@ impl eframe::App for ScaleviewApp {
         let moment = Moment::at_position(self.anim.position(), self.diagram.last_stage());
         self.scene = self.layouts.scene(&self.diagram, moment);
         let glow = self.glow(now);
+        self.focus_on_change(now);
         self.autoplay(&ctx, now);
 
         if self.present.active {
@@ -703,7 +740,7 @@ impl eframe::App for ScaleviewApp {
         self.run_commands(&ctx);
         if moving
             || camera_moving
-            || (glow > 0.0 && self.scene.nodes.iter().any(|n| n.is_new))
+            || (glow > 0.0 && self.scene.nodes.iter().any(|n| n.is_new || n.changed))
             || !self.commands.is_empty()
         {
             ctx.request_repaint();

@@ -167,6 +167,8 @@ pub fn stage_bar(app: &mut ScaleviewApp, ui: &mut egui::Ui) {
                 ui.checkbox(&mut app.settings.autoplay_loop, tr(ui, "loop"));
                 ui.checkbox(&mut app.settings.autoplay_backwards, tr(ui, "backwards"))
                     .on_hover_text(tr(ui, "backwards_tip"));
+                ui.checkbox(&mut app.settings.focus_changes, tr(ui, "focus"))
+                    .on_hover_text(tr(ui, "focus_tip"));
                 ui.add(
                     egui::DragValue::new(&mut app.settings.dwell_seconds)
                         .range(0.5..=600.0)

@@ -33,6 +33,8 @@ pub struct Settings {
     pub autoplay_loop: bool,
     /// Autoplay walks from the last stage to the first.
     pub autoplay_backwards: bool,
+    /// In presentation mode, the camera frames what is new or changed for a moment.
+    pub focus_changes: bool,
     /// Last stage shown per diagram file, restored when the file is opened again.
     pub last_stage: std::collections::BTreeMap<String, usize>,
     /// The app's language (a bundled language code); `None` follows the system locale.
@@ -48,6 +50,7 @@ impl Default for Settings {
             dwell_seconds: 4.0,
             autoplay_loop: false,
             autoplay_backwards: false,
+            focus_changes: true,
             last_stage: std::collections::BTreeMap::new(),
             language: None,
         }
@@ -104,6 +107,7 @@ impl Settings {
             "autoplay_backwards",
             ron::to_string(&self.autoplay_backwards),
         );
+        field("focus_changes", ron::to_string(&self.focus_changes));
         field("last_stage", ron::to_string(&self.last_stage));
         field("language", ron::to_string(&self.language));
         out.push_str(")\n");
@@ -130,6 +134,7 @@ impl Settings {
                 "dwell_seconds" => take(value, &mut self.dwell_seconds),
                 "autoplay_loop" => take(value, &mut self.autoplay_loop),
                 "autoplay_backwards" => take(value, &mut self.autoplay_backwards),
+                "focus_changes" => take(value, &mut self.focus_changes),
                 "last_stage" => take(value, &mut self.last_stage),
                 "language" => take(value, &mut self.language),
                 _ => false,
@@ -219,4 +224,4 @@ impl SettingsFile {
 }
 
 /// How many settings a whole file holds.
-const FIELDS: usize = 8;
+const FIELDS: usize = 9;

@@ -404,6 +404,23 @@ fn paint_node_highlight(
     } else if em.hovered == Some(n.index) {
         painter.rect_filled(footprint, 8.0, color(theme.accent, 0.10 * n.opacity));
     }
+    if n.changed && em.new_glow > 0.0 {
+        // Changed (moved, relabelled, regrouped): a dashed ring in the accent colour, apart
+        // from the warm glow of new components.
+        let ring = icon.expand(7.0 * cam.zoom);
+        let pts = [
+            ring.left_top(),
+            ring.right_top(),
+            ring.right_bottom(),
+            ring.left_bottom(),
+            ring.left_top(),
+        ];
+        let stroke = Stroke::new(
+            (2.5 * cam.zoom).max(1.5),
+            color(theme.accent, em.new_glow * n.opacity),
+        );
+        dashed_line(painter, pts.to_vec(), stroke, (6.0, 4.0), cam.zoom);
+    }
     if n.is_new && em.new_glow > 0.0 {
         let glow = icon.expand(5.0 * cam.zoom);
         for (k, a) in [(3.0, 0.18), (2.0, 0.28), (1.0, 0.5)] {

@@ -453,6 +453,18 @@ fn write_node(
             fill_attr("stroke", theme.new_glow.faded(0.75))
         );
     }
+    if highlight_new && n.changed {
+        let g = i.expand_by(7.0);
+        let _ = write!(
+            out,
+            r#"<rect class="changed" x="{:.1}" y="{:.1}" width="{:.1}" height="{:.1}" fill="none" {} stroke-width="2.5" stroke-dasharray="6 4"/>"#,
+            g.min.x,
+            g.min.y,
+            g.width(),
+            g.height(),
+            fill_attr("stroke", theme.accent)
+        );
+    }
     let _ = write!(
         out,
         "<use class=\"icon\" data-id=\"{}\" href=\"#icon-{}\" x=\"{:.1}\" y=\"{:.1}\" width=\"{:.1}\" height=\"{:.1}\"/>",

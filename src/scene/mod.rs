@@ -123,6 +123,9 @@ pub struct NodeShape {
     pub opacity: f32,
     /// Appeared in the stage being shown (drawn with a highlight).
     pub is_new: bool,
+    /// Moved, relabelled or regrouped in the stage shown (and not new in it): marked apart
+    /// from new components so the audience sees what changed.
+    pub changed: bool,
 }
 
 /// A container boundary.
@@ -247,6 +250,7 @@ impl Scene {
                 truncated: lay.truncated,
                 opacity,
                 is_new: shown > 0 && c.life.appears == shown && c.life.contains(shown),
+                changed: changed_at(c, shown),
             });
         }
 
@@ -342,5 +346,17 @@ impl Scene {
             .iter()
             .rev()
             .find(|n| n.opacity > 0.5 && n.rect.expand_by(4.0).contains(p))
+    }
+}
+
+/// Whether component `c` moved, was relabelled or regrouped on arriving at stage `shown`
+/// (it existed in the stage before and still exists).
+pub fn changed_at(c: &crate::model::Component, shown: usize) -> bool {
+    if shown == 0 || !c.life.contains(shown) || !c.life.contains(shown - 1) {
+        return false;
+    }
+    match (c.at.get(shown - 1), c.at.get(shown)) {
+        (Some(a), Some(b)) => a.cell != b.cell || a.group != b.group || a.label != b.label,
+        _ => false,
     }
 }

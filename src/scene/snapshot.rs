@@ -50,7 +50,13 @@ impl Scene {
                 r(n.rect.width()),
                 r(n.rect.height()),
                 n.opacity,
-                if n.is_new { " new" } else { "" }
+                if n.is_new {
+                    " new"
+                } else if n.changed {
+                    " changed"
+                } else {
+                    ""
+                }
             );
         }
         for e in &self.edges {
