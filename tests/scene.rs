@@ -572,3 +572,37 @@ fn the_scene_bounds_hold_every_link_label() {
         }
     }
 }
+
+#[test]
+fn components_the_next_stage_retires_are_marked_leaving_as_the_slider_nears_it() {
+    let d = model::default_diagram();
+    // Stage 3 (> 100 users) is followed by > 1,000 users, which retires the Elastic IP.
+    let leaving = |value: f64| {
+        let mut s = Scene::settled(&d, 2);
+        scaleview::scene::mark_leaving(&mut s, &d, 2, value);
+        let eip = s
+            .nodes
+            .iter()
+            .find(|n| &*n.id == "eip")
+            .expect("eip")
+            .leaving;
+        let others = s
+            .nodes
+            .iter()
+            .filter(|n| &*n.id != "eip")
+            .map(|n| n.leaving)
+            .fold(0.0f32, f32::max);
+        (eip, others)
+    };
+    assert_eq!(leaving(100.0), (0.0, 0.0), "just arrived");
+    assert_eq!(leaving(300.0).0, 0.0, "not yet half way (log scale)");
+    let (near, others) = leaving(900.0);
+    assert!(near > 0.8, "{near}");
+    assert_eq!(others, 0.0, "only what the next stage retires");
+    let mut last = 0.0;
+    for v in [320.0, 400.0, 550.0, 700.0, 999.0] {
+        let (l, _) = leaving(v);
+        assert!(l >= last, "monotonic: {l} after {last}");
+        last = l;
+    }
+}

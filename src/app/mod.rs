@@ -702,6 +702,10 @@ impl eframe::App for ScaleviewApp {
         let moving = self.anim.step(dt);
         let moment = Moment::at_position(self.anim.position(), self.diagram.last_stage());
         self.scene = self.layouts.scene(&self.diagram, moment);
+        if !moving {
+            let stage = self.anim.target().min(self.diagram.last_stage());
+            crate::scene::mark_leaving(&mut self.scene, &self.diagram, stage, self.slider_value);
+        }
         let glow = self.glow(now);
         self.focus_on_change(now);
         self.autoplay(&ctx, now);

@@ -216,7 +216,12 @@ pub fn paint_scene(
     for (tex, n) in by_texture {
         let uv = egui::Rect::from_min_max(Pos2::ZERO, Pos2::new(1.0, 1.0));
         let icon = cam.rect_to_screen(n.icon);
-        painter.image(tex, icon, uv, Color32::WHITE.gamma_multiply(n.opacity));
+        painter.image(
+            tex,
+            icon,
+            uv,
+            Color32::WHITE.gamma_multiply(n.opacity * (1.0 - 0.55 * n.leaving)),
+        );
     }
     for n in &visible {
         paint_node_label(painter, n, cam, theme, em);
@@ -444,10 +449,25 @@ fn paint_node_label(painter: &Painter, n: &NodeShape, cam: &Camera, theme: &Them
     if size < 4.0 {
         return;
     }
+    let fade = 1.0 - 0.55 * n.leaving;
     for (i, line) in n.lines.iter().enumerate() {
         let baseline = n.icon.max.y
             + style::LABEL_GAP
             + (style::LABEL_LINE * i as f32 + style::LABEL_SIZE * 0.85) * ts;
+        if n.leaving > 0.0 {
+            // Leaving: the label is struck through, more firmly as the threshold nears.
+            let w = crate::scene::text::width(line, style::LABEL_SIZE * ts, Weight::Regular);
+            let y = baseline - style::LABEL_SIZE * ts * 0.3;
+            let a = cam.to_screen(Point::new(n.icon.center().x - w / 2.0, y));
+            let b = cam.to_screen(Point::new(n.icon.center().x + w / 2.0, y));
+            painter.line_segment(
+                [a, b],
+                Stroke::new(
+                    (1.6 * cam.zoom).max(1.0),
+                    color(theme.text, n.opacity * n.leaving),
+                ),
+            );
+        }
         paint_line(
             painter,
             line,
@@ -455,7 +475,7 @@ fn paint_node_label(painter: &Painter, n: &NodeShape, cam: &Camera, theme: &Them
             true,
             size,
             Weight::Regular,
-            color(theme.text, n.opacity),
+            color(theme.text, n.opacity * fade),
         );
     }
 }

@@ -126,6 +126,9 @@ pub struct NodeShape {
     /// Moved, relabelled or regrouped in the stage shown (and not new in it): marked apart
     /// from new components so the audience sees what changed.
     pub changed: bool,
+    /// 0..=1: how close the slider is to the stage that retires this component (see
+    /// [`mark_leaving`]); drawn dimmed and struck through, before it fades.
+    pub leaving: f32,
 }
 
 /// A container boundary.
@@ -251,6 +254,7 @@ impl Scene {
                 opacity,
                 is_new: shown > 0 && c.life.appears == shown && c.life.contains(shown),
                 changed: changed_at(c, shown),
+                leaving: 0.0,
             });
         }
 
@@ -358,5 +362,25 @@ pub fn changed_at(c: &crate::model::Component, shown: usize) -> bool {
     match (c.at.get(shown - 1), c.at.get(shown)) {
         (Some(a), Some(b)) => a.cell != b.cell || a.group != b.group || a.label != b.label,
         _ => false,
+    }
+}
+
+/// Mark the components that the next stage retires as leaving, as the axis `value` nears that
+/// stage's threshold: 0 in the first half of the way from stage `stage`'s threshold to the
+/// next one (on the slider's scale), rising to 1 at the threshold.
+pub fn mark_leaving(scene: &mut Scene, d: &Diagram, stage: usize, value: f64) {
+    let (Some(here), Some(next)) = (d.stages.get(stage), d.stages.get(stage + 1)) else {
+        return;
+    };
+    let (a, b) = (d.axis.fraction_of(here.at), d.axis.fraction_of(next.at));
+    if b <= a {
+        return;
+    }
+    let along = ((d.axis.fraction_of(value) - a) / (b - a)) as f32;
+    let leaving = ((along - 0.5) / 0.5).clamp(0.0, 1.0);
+    for n in &mut scene.nodes {
+        if d.components[n.index].life.retires == Some(stage + 1) {
+            n.leaving = leaving;
+        }
     }
 }
