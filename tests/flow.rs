@@ -146,3 +146,38 @@ fn t_turns_traffic_on_and_off_and_off_is_idle() {
     assert_eq!(h.run(), 1, "traffic off: the app is idle again");
     assert_eq!(delay(&h), Some(Duration::MAX));
 }
+
+#[test]
+fn a_declared_share_weights_the_split() {
+    let src = |share: &str| {
+        format!(
+            r#"Diagram(
+    title: "t",
+    stages: [Stage(id: "s", at: 1, title: "S")],
+    components: [
+        Component(id: "u", kind: Users, cell: (0, 1)),
+        Component(id: "lb", kind: Elb, cell: (1, 1)),
+        Component(id: "a", kind: Ec2, cell: (2, 0){share}),
+        Component(id: "b", kind: Ec2, cell: (2, 2)),
+    ],
+    links: [Link(from: "u", to: "lb"), Link(from: "lb", to: "a"), Link(from: "lb", to: "b")],
+)"#
+        )
+    };
+    let shares_of = |text: &str| {
+        let d = model::parse(text, "s.ron").expect("valid");
+        let scene = Scene::settled(&d, 0);
+        let s = flow::shares(&d, &scene);
+        let of = |id: &str| s[scene.edges.iter().position(|e| &*e.id == id).expect("edge")];
+        (of("lb->a"), of("lb->b"))
+    };
+    let (a, b) = shares_of(&src(""));
+    assert!((a - b).abs() < 1e-6, "even by default: {a} {b}");
+    let (a, b) = shares_of(&src(", share: 3"));
+    assert!(
+        (a - 3.0 * b).abs() < 1e-5 && (a + b - 1.0).abs() < 1e-5,
+        "{a} {b}"
+    );
+    let errors = model::parse(&src(", share: -1"), "s.ron").expect_err("negative share");
+    assert!(errors[0].message.contains("flow share"), "{:?}", errors[0]);
+}

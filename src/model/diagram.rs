@@ -117,6 +117,9 @@ pub struct Component {
     pub notes: String,
     /// What it costs, as the author wrote it ("≈ $70/month"); empty when not given.
     pub cost: String,
+    /// Its weight when request flow splits among the components one component calls
+    /// (1 unless the file says otherwise; `share: 3` takes three times an even part).
+    pub share: f32,
     /// When it exists.
     pub life: Lifetime,
     /// Its cell, group and label at every stage (entries outside `life` repeat the nearest).

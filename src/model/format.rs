@@ -211,6 +211,8 @@ pub struct RawComponent {
     pub relabel: BTreeMap<String, String>,
     #[serde(default)]
     pub cost: String,
+    #[serde(default)]
+    pub share: Option<f32>,
 }
 
 /// An arrow between two components.

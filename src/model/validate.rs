@@ -617,11 +617,24 @@ fn check_components(
                 Some("change the group's `appears`/`retires`, or move the component with `regroup`".into()),
             );
         }
+        let share = match c.share {
+            None => 1.0,
+            Some(s) if s.is_finite() && s > 0.0 && s <= 1e6 => s,
+            Some(s) => {
+                ck.err(
+                    &[Seg::Field("components"), Seg::Index(i), Seg::Field("share")],
+                    format!("the flow share of `{}` is {s}, not a positive number", c.id),
+                    Some("write a weight above 0, e.g. `share: 2` for twice an even part".into()),
+                );
+                1.0
+            }
+        };
         out.push(Component {
             id: c.id.clone(),
             kind: c.kind,
             notes: c.notes.clone(),
             cost: c.cost.clone(),
+            share,
             life,
             at,
         });

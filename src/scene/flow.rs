@@ -2,8 +2,8 @@
 //! direction of each link, as many as the user count calls for. A pure function of the scene,
 //! the axis value and the time, so every renderer (and test) sees the same dots.
 //!
-//! The flow starts at the `Users` components and splits evenly where links fan out (a
-//! component's inflow is shared by its outgoing request links). Async links carry sparser
+//! The flow starts at the `Users` components and splits where links fan out: evenly, or by
+//! the callees' `share` when the file gives one. Async links carry sparser
 //! traffic; replication links pulse with the writes of their source. Links no user request
 //! reaches (alarms, internal jobs) carry none: the picture never claims traffic that is not
 //! there.
@@ -64,18 +64,21 @@ pub fn shares(d: &Diagram, scene: &Scene) -> Vec<f32> {
         let out: Vec<usize> = (0..scene.edges.len())
             .filter(|&i| visible(&scene.edges[i]) && d.links[scene.edges[i].index].from == c)
             .collect();
-        let requests = out
+        // Requests split by the callees' declared shares (1 each unless the file says so).
+        let weight = |i: usize| d.components[d.links[scene.edges[i].index].to].share;
+        let total: f32 = out
             .iter()
             .filter(|&&i| scene.edges[i].style != LinkStyle::Replication)
-            .count()
-            .max(1) as f32;
+            .map(|&i| weight(i))
+            .sum::<f32>()
+            .max(f32::MIN_POSITIVE);
         for i in out {
             let link = &d.links[scene.edges[i].index];
             let s = if scene.edges[i].style == LinkStyle::Replication {
                 // Copies of the writes: as busy as the source, not a split of its requests.
                 inflow[c]
             } else {
-                inflow[c] / requests
+                inflow[c] * weight(i) / total
             };
             share[i] = share[i].max(s);
             if scene.edges[i].style != LinkStyle::Replication && !visited[link.to] {
