@@ -187,6 +187,10 @@ pub struct ExportArgs {
     pub text_as_paths: bool,
     /// How `--all-stages` names its files.
     pub naming: export::StageNaming,
+    /// One scale and position for every stage (the box of all stages).
+    pub fixed_scale: bool,
+    /// Leave out the "new in this stage" rings.
+    pub no_highlight: bool,
 }
 
 /// Resolve a stage choice against the diagram, or explain in words why it does not fit.
@@ -254,7 +258,10 @@ pub fn export(args: &ExportArgs) -> u8 {
         theme: args.theme,
         transparent: args.transparent,
         caption: args.caption,
-        highlight_new: true,
+        highlight_new: !args.no_highlight,
+        frame: args
+            .fixed_scale
+            .then(|| crate::render::svg::all_stages_frame(&diagram)),
         text: if args.text_as_paths {
             TextMode::Paths
         } else {

@@ -108,6 +108,13 @@ struct ExportCli {
     /// Leave out the caption (diagram title, stage, user count).
     #[arg(long)]
     no_caption: bool,
+    /// One scale for every stage: the diagram keeps its size and place from slide to slide
+    /// (framed by the largest extent of all stages).
+    #[arg(long)]
+    fixed_scale: bool,
+    /// Leave out the "new in this stage" rings (clean slides for a hand-out).
+    #[arg(long)]
+    no_highlight: bool,
     /// Name --all-stages files by the stage's threshold (05-10000.png) or id (05-10k.png).
     #[arg(long, value_enum, default_value = "threshold", requires = "all_stages")]
     name_by: NameByArg,
@@ -200,6 +207,8 @@ fn main() -> ExitCode {
             transparent: e.transparent,
             caption: !e.no_caption,
             text_as_paths: e.text_as_paths,
+            fixed_scale: e.fixed_scale,
+            no_highlight: e.no_highlight,
             naming: match e.name_by {
                 NameByArg::Threshold => scaleview::export::StageNaming::Threshold,
                 NameByArg::Id => scaleview::export::StageNaming::Id,

@@ -476,3 +476,63 @@ fn every_character_in_shipped_diagrams_has_a_glyph_in_the_bundled_font() {
         }
     }
 }
+
+#[test]
+fn fixed_scale_slides_share_one_scale_and_no_highlight_leaves_out_the_rings() {
+    let dir = temp_dir("fixed");
+    let transforms = |sub: &str, extra: &[&str]| {
+        let out = dir.join(sub);
+        let mut args = vec![
+            "export",
+            "--all-stages",
+            "--format",
+            "svg",
+            "--text-as-paths",
+            "--out-dir",
+            out.to_str().expect("utf8"),
+        ];
+        args.extend_from_slice(extra);
+        let (code, _, err) = run(&args);
+        assert_eq!(code, 0, "{err}");
+        let mut names: Vec<PathBuf> = std::fs::read_dir(&out)
+            .expect("dir")
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .collect();
+        names.sort();
+        names
+            .iter()
+            .map(|p| {
+                let svg = std::fs::read_to_string(p).expect("svg");
+                let at = svg.find("<g transform=\"").expect("main group");
+                let rest = &svg[at + 14..];
+                (rest[..rest.find('"').expect("end")].to_owned(), svg)
+            })
+            .collect::<Vec<_>>()
+    };
+    let free = transforms("free", &[]);
+    let distinct: std::collections::BTreeSet<&str> = free.iter().map(|(t, _)| t.as_str()).collect();
+    assert!(
+        distinct.len() > 3,
+        "each stage fitted on its own: {distinct:?}"
+    );
+    assert!(
+        free.iter()
+            .any(|(_, svg)| svg.contains("class=\"changed\""))
+    );
+    assert!(
+        free.iter().any(|(_, svg)| svg.contains("class=\"new\"")),
+        "new rings by default"
+    );
+    let fixed = transforms("fixed", &["--fixed-scale", "--no-highlight"]);
+    let distinct: std::collections::BTreeSet<&str> =
+        fixed.iter().map(|(t, _)| t.as_str()).collect();
+    assert_eq!(
+        distinct.len(),
+        1,
+        "one scale and place for all: {distinct:?}"
+    );
+    for (_, svg) in &fixed {
+        assert!(!svg.contains("class=\"changed\"") && !svg.contains("class=\"new\""));
+    }
+    let _ = std::fs::remove_dir_all(&dir);
+}

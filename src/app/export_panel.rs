@@ -316,6 +316,7 @@ impl ExportPanel {
             caption: self.caption,
             highlight_new: true,
             text: crate::render::svg_text::TextMode::EmbeddedFonts,
+            frame: None,
         };
         let (tx, rx) = channel();
         let diagram = src.diagram.clone();

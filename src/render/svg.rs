@@ -28,6 +28,9 @@ pub struct SvgOptions {
     pub highlight_new: bool,
     /// Text as `<text>` with embedded font subsets, or as outlines.
     pub text: TextMode,
+    /// Place every stage as if it were this box of scene units (the union of all stages'
+    /// bounds for `--fixed-scale`), so a set of slides shares one scale and position.
+    pub frame: Option<crate::scene::Rect>,
 }
 
 impl Default for SvgOptions {
@@ -40,6 +43,7 @@ impl Default for SvgOptions {
             caption: true,
             highlight_new: true,
             text: TextMode::EmbeddedFonts,
+            frame: None,
         }
     }
 }
@@ -57,7 +61,14 @@ pub struct Placement {
 
 /// Fit the scene into the output below the caption band, centred, with a margin.
 pub fn placement(scene: &Scene, opts: &SvgOptions) -> Placement {
-    placement_of(scene.bounds, opts)
+    placement_of(opts.frame.unwrap_or(scene.bounds), opts)
+}
+
+/// The box that holds every stage of `d` (for one scale across a set of slides).
+pub fn all_stages_frame(d: &crate::model::Diagram) -> crate::scene::Rect {
+    (0..d.stages.len()).fold(crate::scene::Rect::NOTHING, |r, s| {
+        r.union(Scene::settled(d, s).bounds)
+    })
 }
 
 /// Fit a box of scene units (a stage's bounds) into the output, as [`placement`] does.
@@ -445,7 +456,7 @@ fn write_node(
         let g = i.expand_by(7.0);
         let _ = write!(
             out,
-            r#"<rect x="{:.1}" y="{:.1}" width="{:.1}" height="{:.1}" rx="14" fill="none" {} stroke-width="4"/>"#,
+            r#"<rect class="new" x="{:.1}" y="{:.1}" width="{:.1}" height="{:.1}" rx="14" fill="none" {} stroke-width="4"/>"#,
             g.min.x,
             g.min.y,
             g.width(),
