@@ -607,7 +607,7 @@ pub fn search(
 /// footprints of the other visible components nearby, and group labels), avoiding the segments
 /// in `occupied`. The simple shapes come first (straight, L, Z, detour): the first that is
 /// clear wins. Otherwise a shortest-path search inside `area`. `None` when neither finds a
-/// clear route; the caller then searches wider (see [`search`]).
+/// clear route; the caller then searches wider (see [`search()`]).
 pub fn route(
     a: Ends,
     b: Ends,
