@@ -731,3 +731,20 @@ fn presenting_a_step_forward_frames_what_changed_then_the_whole_diagram() {
     h.run_steps(3);
     assert!(!h.state().camera_focusing());
 }
+
+#[test]
+fn tooltips_name_the_keys_from_the_bindings_table() {
+    let mut h = harness();
+    h.get_by_label("Next ▶").hover();
+    h.run();
+    assert!(
+        h.query_all_by_label_contains("Next stage (").count() >= 1,
+        "the Next tooltip"
+    );
+    for key in ["PageDown", "Space"] {
+        assert!(
+            h.query_all_by_label_contains(key).count() >= 1,
+            "the tooltip names {key}"
+        );
+    }
+}

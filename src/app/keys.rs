@@ -1,10 +1,131 @@
-//! Keyboard and clicker bindings. Keys are consumed before any widget sees them, so a focused
-//! slider does not also react to the arrow keys.
+//! Keyboard and clicker bindings, as one table: the keys handled, the shortcuts named in
+//! tooltips, and the test that no two bindings share a key all come from [`BINDINGS`]. Keys are
+//! consumed before any widget sees them, so a focused slider does not also react to the arrows.
 
-use egui::{Key, Modifiers};
+use egui::{Key, KeyboardShortcut, Modifiers};
 
 use super::Command;
 use crate::export::Format;
+
+/// What a key asks for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Action {
+    /// Next stage.
+    Next,
+    /// Previous stage.
+    Prev,
+    /// First stage.
+    First,
+    /// Last stage.
+    Last,
+    /// A digit: jump to stages 1–9 at once, and collect it for digits + Enter.
+    Digit(u8),
+    /// Jump to the stage whose number was typed.
+    JumpToTyped,
+    /// White screen.
+    White,
+    /// Black screen.
+    Blank,
+    /// Request flow on or off.
+    Traffic,
+    /// Export window for SVG.
+    ExportSvg,
+    /// Export window for PNG.
+    ExportPng,
+    /// Presentation mode.
+    Present,
+    /// Leave presentation mode, fullscreen, blank screen.
+    Escape,
+    /// Fullscreen.
+    Fullscreen,
+    /// Fit the diagram.
+    Fit,
+    /// Larger text.
+    LargerText,
+    /// Smaller text.
+    SmallerText,
+    /// Text size back to normal.
+    ResetText,
+}
+
+impl Action {
+    /// The commands a press of the key pushes.
+    fn commands(self) -> Vec<Command> {
+        match self {
+            Action::Next => vec![Command::NextStage],
+            Action::Prev => vec![Command::PrevStage],
+            Action::First => vec![Command::GoToStage(0)],
+            Action::Last => vec![Command::GoToStage(usize::MAX)],
+            Action::Digit(0) => vec![Command::TypeDigit(0)],
+            Action::Digit(n) => vec![
+                Command::GoToStage(usize::from(n) - 1),
+                Command::TypeDigit(n),
+            ],
+            Action::JumpToTyped => vec![Command::JumpToTyped],
+            Action::White => vec![Command::ToggleWhite],
+            Action::Blank => vec![Command::ToggleBlank],
+            Action::Traffic => vec![Command::ToggleFlow],
+            Action::ExportSvg => vec![Command::OpenExport(Format::Svg)],
+            Action::ExportPng => vec![Command::OpenExport(Format::Png)],
+            Action::Present => vec![Command::TogglePresentation],
+            Action::Escape => vec![Command::Escape],
+            Action::Fullscreen => vec![Command::ToggleFullscreen],
+            Action::Fit => vec![Command::FitView],
+            Action::LargerText => vec![Command::ScaleText(1.1)],
+            Action::SmallerText => vec![Command::ScaleText(1.0 / 1.1)],
+            Action::ResetText => vec![Command::ScaleText(0.0)],
+        }
+    }
+}
+
+const fn bind(modifiers: Modifiers, key: Key, action: Action) -> (KeyboardShortcut, Action) {
+    (KeyboardShortcut::new(modifiers, key), action)
+}
+
+const NONE: Modifiers = Modifiers::NONE;
+const CMD: Modifiers = Modifiers::COMMAND;
+
+/// Every key binding, in the order keys are consumed (a shortcut with more modifiers before
+/// the same key with fewer). Several keys may do one thing (clickers send PageDown/PageUp).
+pub const BINDINGS: &[(KeyboardShortcut, Action)] = &[
+    bind(NONE, Key::ArrowRight, Action::Next),
+    bind(NONE, Key::PageDown, Action::Next),
+    bind(NONE, Key::Space, Action::Next),
+    bind(NONE, Key::N, Action::Next),
+    bind(NONE, Key::ArrowLeft, Action::Prev),
+    bind(NONE, Key::PageUp, Action::Prev),
+    bind(NONE, Key::Backspace, Action::Prev),
+    bind(NONE, Key::Home, Action::First),
+    bind(NONE, Key::End, Action::Last),
+    bind(NONE, Key::Num1, Action::Digit(1)),
+    bind(NONE, Key::Num2, Action::Digit(2)),
+    bind(NONE, Key::Num3, Action::Digit(3)),
+    bind(NONE, Key::Num4, Action::Digit(4)),
+    bind(NONE, Key::Num5, Action::Digit(5)),
+    bind(NONE, Key::Num6, Action::Digit(6)),
+    bind(NONE, Key::Num7, Action::Digit(7)),
+    bind(NONE, Key::Num8, Action::Digit(8)),
+    bind(NONE, Key::Num9, Action::Digit(9)),
+    bind(CMD, Key::Num0, Action::ResetText),
+    bind(NONE, Key::Num0, Action::Digit(0)),
+    bind(NONE, Key::Enter, Action::JumpToTyped),
+    bind(NONE, Key::W, Action::White),
+    bind(NONE, Key::B, Action::Blank),
+    bind(NONE, Key::T, Action::Traffic),
+    bind(
+        Modifiers::COMMAND.plus(Modifiers::SHIFT),
+        Key::E,
+        Action::ExportSvg,
+    ),
+    bind(CMD, Key::E, Action::ExportPng),
+    bind(NONE, Key::P, Action::Present),
+    bind(NONE, Key::Escape, Action::Escape),
+    bind(NONE, Key::F11, Action::Fullscreen),
+    bind(NONE, Key::F, Action::Fit),
+    bind(CMD, Key::Plus, Action::LargerText),
+    bind(CMD, Key::Equals, Action::LargerText),
+    bind(CMD, Key::Minus, Action::SmallerText),
+];
 
 /// Turn this frame's key presses into commands.
 pub fn handle(ctx: &egui::Context, out: &mut Vec<Command>) {
@@ -12,83 +133,63 @@ pub fn handle(ctx: &egui::Context, out: &mut Vec<Command>) {
         return; // typing in a text field
     }
     ctx.input_mut(|i| {
-        let none = Modifiers::NONE;
-        for key in [Key::ArrowRight, Key::PageDown, Key::Space, Key::N] {
-            while i.consume_key(none, key) {
-                out.push(Command::NextStage);
+        for (shortcut, action) in BINDINGS {
+            while i.consume_shortcut(shortcut) {
+                out.extend(action.commands());
             }
-        }
-        for key in [Key::ArrowLeft, Key::PageUp, Key::Backspace] {
-            while i.consume_key(none, key) {
-                out.push(Command::PrevStage);
-            }
-        }
-        if i.consume_key(none, Key::Home) {
-            out.push(Command::GoToStage(0));
-        }
-        if i.consume_key(none, Key::End) {
-            out.push(Command::GoToStage(usize::MAX));
-        }
-        let digits = [
-            Key::Num1,
-            Key::Num2,
-            Key::Num3,
-            Key::Num4,
-            Key::Num5,
-            Key::Num6,
-            Key::Num7,
-            Key::Num8,
-            Key::Num9,
-        ];
-        for (n, key) in digits.into_iter().enumerate() {
-            if i.consume_key(none, key) {
-                out.push(Command::GoToStage(n));
-                out.push(Command::TypeDigit(n as u8 + 1));
-            }
-        }
-        if i.consume_key(none, Key::Num0) {
-            out.push(Command::TypeDigit(0));
-        }
-        if i.consume_key(none, Key::Enter) {
-            out.push(Command::JumpToTyped);
-        }
-        if i.consume_key(none, Key::W) {
-            out.push(Command::ToggleWhite);
-        }
-        if i.consume_key(Modifiers::COMMAND | Modifiers::SHIFT, Key::E) {
-            out.push(Command::OpenExport(Format::Svg));
-        }
-        if i.consume_key(Modifiers::COMMAND, Key::E) {
-            out.push(Command::OpenExport(Format::Png));
-        }
-        if i.consume_key(none, Key::P) {
-            out.push(Command::TogglePresentation);
-        }
-        if i.consume_key(none, Key::Escape) {
-            out.push(Command::Escape);
-        }
-        if i.consume_key(none, Key::F11) {
-            out.push(Command::ToggleFullscreen);
-        }
-        if i.consume_key(none, Key::B) {
-            out.push(Command::ToggleBlank);
-        }
-        if i.consume_key(none, Key::T) {
-            out.push(Command::ToggleFlow);
-        }
-        if i.consume_key(none, Key::F) {
-            out.push(Command::FitView);
-        }
-        if i.consume_key(Modifiers::COMMAND, Key::Plus)
-            || i.consume_key(Modifiers::COMMAND, Key::Equals)
-        {
-            out.push(Command::ScaleText(1.1));
-        }
-        if i.consume_key(Modifiers::COMMAND, Key::Minus) {
-            out.push(Command::ScaleText(1.0 / 1.1));
-        }
-        if i.consume_key(Modifiers::COMMAND, Key::Num0) {
-            out.push(Command::ScaleText(0.0));
         }
     });
+}
+
+/// The keys that do `action`, as the platform writes them ("→, PageDown, Space, N"), for
+/// tooltips and help text.
+pub fn shortcuts(ctx: &egui::Context, action: Action) -> String {
+    BINDINGS
+        .iter()
+        .filter(|(_, a)| *a == action)
+        .map(|(s, _)| ctx.format_shortcut(s))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn no_two_bindings_share_a_key() {
+        for (i, (a, _)) in BINDINGS.iter().enumerate() {
+            for (b, _) in &BINDINGS[i + 1..] {
+                assert!(
+                    !(a.logical_key == b.logical_key && a.modifiers == b.modifiers),
+                    "{a:?} is bound twice"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn a_shortcut_with_more_modifiers_is_consumed_before_the_same_key_with_fewer() {
+        // consume_shortcut matches logically (Ctrl+Shift+E also matches Ctrl+E), so order counts.
+        for (i, (a, _)) in BINDINGS.iter().enumerate() {
+            for (b, _) in &BINDINGS[..i] {
+                if a.logical_key == b.logical_key {
+                    assert!(
+                        b.modifiers.contains(a.modifiers),
+                        "{b:?} must come after {a:?}"
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn tooltips_name_every_key_of_an_action() {
+        let ctx = egui::Context::default();
+        let next = shortcuts(&ctx, Action::Next);
+        for k in ["PageDown", "Space", "N"] {
+            assert!(next.contains(k), "{next}");
+        }
+        assert_eq!(shortcuts(&ctx, Action::Traffic), "T");
+    }
 }

@@ -3,6 +3,7 @@
 use egui::{Align, FontFamily, Layout, RichText};
 
 use super::i18n::{self, tr, trf};
+use super::keys::{self, Action};
 use super::scrub;
 use super::{Command, ScaleviewApp};
 use crate::export::Format;
@@ -50,14 +51,22 @@ pub fn top_bar(app: &mut ScaleviewApp, ui: &mut egui::Ui) {
             diagrams_menu(app, ui);
             if ui
                 .button(tr(ui, "export_png"))
-                .on_hover_text(tr(ui, "export_png_tip"))
+                .on_hover_text(trf(
+                    ui,
+                    "export_png_tip",
+                    &[("keys", &keys::shortcuts(ui, Action::ExportPng))],
+                ))
                 .clicked()
             {
                 app.commands.push(Command::OpenExport(Format::Png));
             }
             if ui
                 .button(tr(ui, "export_svg"))
-                .on_hover_text(tr(ui, "export_svg_tip"))
+                .on_hover_text(trf(
+                    ui,
+                    "export_svg_tip",
+                    &[("keys", &keys::shortcuts(ui, Action::ExportSvg))],
+                ))
                 .clicked()
             {
                 app.commands.push(Command::OpenExport(Format::Svg));
@@ -79,20 +88,35 @@ pub fn top_bar(app: &mut ScaleviewApp, ui: &mut egui::Ui) {
                     });
                 if ui
                     .button("A+")
-                    .on_hover_text(tr(ui, "larger_text_tip"))
+                    .on_hover_text(trf(
+                        ui,
+                        "larger_text_tip",
+                        &[("keys", &keys::shortcuts(ui, Action::LargerText))],
+                    ))
                     .clicked()
                 {
                     app.commands.push(Command::ScaleText(1.1));
                 }
                 if ui
                     .button("A−")
-                    .on_hover_text(tr(ui, "smaller_text_tip"))
+                    .on_hover_text(trf(
+                        ui,
+                        "smaller_text_tip",
+                        &[("keys", &keys::shortcuts(ui, Action::SmallerText))],
+                    ))
                     .clicked()
                 {
                     app.commands.push(Command::ScaleText(1.0 / 1.1));
                 }
                 let fit = ui.add_enabled(!app.camera.follow, egui::Button::new(tr(ui, "fit")));
-                if fit.on_hover_text(tr(ui, "fit_tip")).clicked() {
+                if fit
+                    .on_hover_text(trf(
+                        ui,
+                        "fit_tip",
+                        &[("keys", &keys::shortcuts(ui, Action::Fit))],
+                    ))
+                    .clicked()
+                {
                     app.commands.push(Command::FitView);
                 }
             });
@@ -122,7 +146,11 @@ pub fn stage_bar(app: &mut ScaleviewApp, ui: &mut egui::Ui) {
                 let last = app.diagram.last_stage();
                 if ui
                     .add_enabled(target < last, egui::Button::new(bold(tr(ui, "next"), 16.0)))
-                    .on_hover_text(tr(ui, "next_tip"))
+                    .on_hover_text(trf(
+                        ui,
+                        "next_tip",
+                        &[("keys", &keys::shortcuts(ui, Action::Next))],
+                    ))
                     .clicked()
                 {
                     app.commands.push(Command::NextStage);
@@ -137,7 +165,11 @@ pub fn stage_bar(app: &mut ScaleviewApp, ui: &mut egui::Ui) {
                 );
                 if ui
                     .add_enabled(target > 0, egui::Button::new(bold(tr(ui, "back"), 16.0)))
-                    .on_hover_text(tr(ui, "back_tip"))
+                    .on_hover_text(trf(
+                        ui,
+                        "back_tip",
+                        &[("keys", &keys::shortcuts(ui, Action::Prev))],
+                    ))
                     .clicked()
                 {
                     app.commands.push(Command::PrevStage);
@@ -145,14 +177,22 @@ pub fn stage_bar(app: &mut ScaleviewApp, ui: &mut egui::Ui) {
                 ui.separator();
                 if ui
                     .button(tr(ui, "present"))
-                    .on_hover_text(tr(ui, "present_tip"))
+                    .on_hover_text(trf(
+                        ui,
+                        "present_tip",
+                        &[("keys", &keys::shortcuts(ui, Action::Present))],
+                    ))
                     .clicked()
                 {
                     app.commands.push(Command::TogglePresentation);
                 }
                 if ui
                     .selectable_label(app.present.flow, tr(ui, "traffic"))
-                    .on_hover_text(tr(ui, "traffic_tip"))
+                    .on_hover_text(trf(
+                        ui,
+                        "traffic_tip",
+                        &[("keys", &keys::shortcuts(ui, Action::Traffic))],
+                    ))
                     .clicked()
                 {
                     app.commands.push(Command::ToggleFlow);
