@@ -172,7 +172,7 @@ pub fn paint_scene(
     // Zoomed out, text grows towards a legible size as far as the room around it allows.
     let ts = text_scale(em);
     for g in &scene.groups {
-        let k = style::text_boost(cam.zoom * ts, g.label_room);
+        let k = style::group_text_boost(cam.zoom * ts, g.label_room);
         let em = Emphasis {
             text_scale: ts * k,
             ..em

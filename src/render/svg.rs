@@ -130,7 +130,7 @@ pub fn scene_to_svg(scene: &Scene, opts: &SvgOptions) -> String {
             &mut tw,
             g,
             &theme,
-            style::text_boost(place.scale, g.label_room),
+            style::group_text_boost(place.scale, g.label_room),
         );
     }
     for e in &scene.edges {

@@ -148,7 +148,7 @@ pub struct GroupShape {
     pub depth: usize,
     /// 0 = invisible, 1 = opaque.
     pub opacity: f32,
-    /// How far the corner label may grow and stay inside the box (1 ..= MAX_TEXT_BOOST).
+    /// How far the corner label may grow and stay inside the box (1 ..= `GROUP_MAX_BOOST`).
     pub label_room: f32,
 }
 

@@ -52,6 +52,25 @@ pub const MIN_LABEL_PX: f32 = 14.0;
 /// reserve this much label height, so links entering from below never touch a grown label.
 pub const MAX_TEXT_BOOST: f32 = 1.3;
 
+/// Largest enlargement of a group's corner label: as far as its band allows
+/// (`GROUP_LABEL_BAND / GROUP_LABEL_SIZE`), more than other text, whose room is shared.
+pub const GROUP_MAX_BOOST: f32 = GROUP_LABEL_BAND / GROUP_LABEL_SIZE;
+
+/// Factor to enlarge a group's corner label drawn at `px_per_unit` pixels per scene unit so
+/// that it reaches [`MIN_LABEL_PX`] itself, limited by its `room` (see
+/// `GroupShape::label_room`: the box's width and the label band's height).
+pub fn group_text_boost(px_per_unit: f32, room: f32) -> f32 {
+    if !(px_per_unit.is_finite() && px_per_unit > 0.0) {
+        return 1.0;
+    }
+    let room = if room.is_finite() {
+        room.clamp(1.0, GROUP_MAX_BOOST)
+    } else {
+        1.0
+    };
+    (MIN_LABEL_PX / (GROUP_LABEL_SIZE * px_per_unit)).clamp(1.0, room)
+}
+
 /// Factor to enlarge all diagram text drawn at `px_per_unit` pixels per scene unit so that
 /// component labels reach [`MIN_LABEL_PX`], limited by the scene's `room` (see
 /// `Scene::text_room`) so enlarged labels never run into each other.

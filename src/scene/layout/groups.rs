@@ -93,8 +93,11 @@ pub fn group_label_boxes(d: &Diagram, groups: &Slots<GroupLayout>) -> Vec<Rect> 
     groups
         .values()
         .map(|g| {
-            let (g_rect, w) = (g.rect, g.label_width);
             let inset = group_label_inset(d.groups[g.index].kind);
+            // As wide as the label may grow (see `style::group_text_boost`), so no line is
+            // routed through an enlarged label.
+            let w = g.label_width * g.label_room;
+            let g_rect = g.rect;
             Rect::from_min_max(
                 Point::new(g_rect.min.x + inset, g_rect.min.y + 2.0),
                 Point::new(g_rect.min.x + inset + w, g_rect.min.y + GROUP_LABEL_BAND),

@@ -187,7 +187,9 @@ pub fn route_links(
         routes.insert(
             i,
             LinkLayout {
-                route: r,
+                // Stored cleaned: no repeated or collinear points (a sub-unit jog between two
+                // nearly equal points would otherwise blend as a kink).
+                route: points,
                 clean,
                 id: Arc::from(id),
                 label: Arc::from(l.label.as_str()),

@@ -63,7 +63,9 @@ fn label_vs_box(a: Label, r: &Rect) -> f32 {
 pub fn group_label_room(r: &Rect, inset: f32, label_w: f32) -> f32 {
     let across = (r.width() - inset - crate::scene::style::GROUP_PAD) / label_w.max(1.0);
     let band = crate::scene::style::GROUP_LABEL_BAND / crate::scene::style::GROUP_LABEL_SIZE;
-    across.min(band).clamp(1.0, MAX_TEXT_BOOST)
+    across
+        .min(band)
+        .clamp(1.0, crate::scene::style::GROUP_MAX_BOOST)
 }
 
 /// The largest `k` at which a growing label stays inside the box `r` that encloses it.
