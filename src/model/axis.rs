@@ -167,36 +167,20 @@ fn is_hangul(c: char) -> bool {
 /// Korean tick labels, grouped by 천 (10³), 만 (10⁴) and 억 (10⁸): `1천`, `1만`, `50만`,
 /// `1000만`, `1.5억`; below 1,000 the number itself.
 pub fn korean_compact_number(value: f64) -> String {
-    let abs = value.abs();
-    let (scaled, suffix) = if abs >= 1e8 {
-        (value / 1e8, "억")
-    } else if abs >= 1e4 {
-        (value / 1e4, "만")
-    } else if abs >= 1e3 {
-        (value / 1e3, "천")
-    } else {
-        (value, "")
-    };
-    let rounded = (scaled * 10.0).round() / 10.0;
-    if (rounded - rounded.round()).abs() < 1e-9 {
-        format!("{}{suffix}", rounded.round() as i64)
-    } else {
-        format!("{rounded:.1}{suffix}")
-    }
+    compact_with(value, &[(1e8, "억"), (1e4, "만"), (1e3, "천")])
 }
 
 /// `1500` → `1.5K`, `10000000` → `10M`, `12` → `12`.
 pub fn compact_number(value: f64) -> String {
-    let abs = value.abs();
-    let (scaled, suffix) = if abs >= 1e9 {
-        (value / 1e9, "B")
-    } else if abs >= 1e6 {
-        (value / 1e6, "M")
-    } else if abs >= 1e3 {
-        (value / 1e3, "K")
-    } else {
-        (value, "")
-    };
+    compact_with(value, &[(1e9, "B"), (1e6, "M"), (1e3, "K")])
+}
+
+/// `value` in the largest of `units` (biggest first) it reaches, to one decimal at most.
+fn compact_with(value: f64, units: &[(f64, &str)]) -> String {
+    let (scaled, suffix) = units
+        .iter()
+        .find(|(size, _)| value.abs() >= *size)
+        .map_or((value, ""), |&(size, suffix)| (value / size, suffix));
     let rounded = (scaled * 10.0).round() / 10.0;
     if (rounded - rounded.round()).abs() < 1e-9 {
         format!("{}{suffix}", rounded.round() as i64)
