@@ -79,19 +79,23 @@ pub fn eprint_line(args: fmt::Arguments<'_>) {
 /// the embedded default.
 pub fn load(file: Option<&Path>, built_in: Option<&str>) -> Result<Diagram, u8> {
     if let Some(name) = built_in {
-        return model::built_in(name).ok_or_else(|| {
-            let names: Vec<&str> = model::BUILT_IN.iter().map(|b| b.name).collect();
-            eprint_line(format_args!(
-                "error: there is no built-in diagram `{name}`; the built-in diagrams are {}",
-                names.join(", ")
-            ));
-            EXIT_USAGE
-        });
+        return model::built_in(name).ok_or_else(|| unknown_built_in(name));
     }
     let Some(path) = file else {
         return Ok(model::default_diagram());
     };
     model::load_file(path).map_err(report_load_error)
+}
+
+/// Say on stderr that there is no built-in diagram `name`, listing those there are; the exit
+/// code for it.
+pub fn unknown_built_in(name: &str) -> u8 {
+    let names: Vec<&str> = model::BUILT_IN.iter().map(|b| b.name).collect();
+    eprint_line(format_args!(
+        "error: there is no built-in diagram `{name}`; the built-in diagrams are {}",
+        names.join(", ")
+    ));
+    EXIT_USAGE
 }
 
 /// `scaleview check [--deny-warnings] FILE...`: errors and warnings on stderr, one `ok` line

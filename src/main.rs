@@ -149,17 +149,14 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
         None => {
-            if let Some(name) = &cli.diagram
-                && scaleview::model::built_in(name).is_none()
-            {
-                let names: Vec<&str> = scaleview::model::BUILT_IN.iter().map(|b| b.name).collect();
-                cli::eprint_line(format_args!(
-                    "error: there is no built-in diagram `{name}`; the built-in diagrams are {}",
-                    names.join(", ")
-                ));
-                return ExitCode::from(cli::EXIT_USAGE);
-            }
-            run_gui(cli.file, cli.diagram, cli.theme.map(theme_name))
+            let built_in = match cli.diagram.as_deref() {
+                None => None,
+                Some(name) => match scaleview::model::built_in_index(name) {
+                    Some(i) => Some(i),
+                    None => return ExitCode::from(cli::unknown_built_in(name)),
+                },
+            };
+            run_gui(cli.file, built_in, cli.theme.map(theme_name))
         }
         Some(Cmd::Check {
             files,
@@ -225,7 +222,7 @@ fn theme_name(t: ThemeArg) -> ThemeName {
     }
 }
 
-fn run_gui(file: Option<PathBuf>, diagram: Option<String>, theme: Option<ThemeName>) -> ExitCode {
+fn run_gui(file: Option<PathBuf>, built_in: Option<usize>, theme: Option<ThemeName>) -> ExitCode {
     // The app sets the full title (diagram and file) on its first frame.
     let title = "scaleview";
     let options = eframe::NativeOptions {
@@ -250,12 +247,6 @@ fn run_gui(file: Option<PathBuf>, diagram: Option<String>, theme: Option<ThemeNa
             if let Some(f) = &file {
                 app.open_path(f, &cc.egui_ctx);
             }
-            let built_in = diagram.as_deref().and_then(|name| {
-                let name = name.strip_suffix(".ron").unwrap_or(name);
-                scaleview::model::BUILT_IN
-                    .iter()
-                    .position(|b| b.name == name)
-            });
             if let Some(i) = built_in {
                 app.push(scaleview::app::Command::OpenBuiltIn(i));
             }

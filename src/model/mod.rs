@@ -91,10 +91,15 @@ pub const BUILT_IN: &[BuiltIn] = &[
     },
 ];
 
+/// Where the built-in diagram called `name` (with or without `.ron`) is in [`BUILT_IN`].
+pub fn built_in_index(name: &str) -> Option<usize> {
+    let name = name.strip_suffix(".ron").unwrap_or(name);
+    BUILT_IN.iter().position(|b| b.name == name)
+}
+
 /// The built-in diagram called `name` (with or without `.ron`), parsed.
 pub fn built_in(name: &str) -> Option<Diagram> {
-    let name = name.strip_suffix(".ron").unwrap_or(name);
-    let b = BUILT_IN.iter().find(|b| b.name == name)?;
+    let b = BUILT_IN[built_in_index(name)?];
     parse(b.source, &format!("<embedded>/{}.ron", b.name)).ok()
 }
 
