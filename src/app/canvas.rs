@@ -1,5 +1,6 @@
 //! The diagram canvas: camera (pan, zoom, follow), hit-testing, tooltips, painting.
 
+use crate::scene::text::Weight;
 use egui::{Role, Sense, WidgetInfo};
 
 use super::{Command, ScaleviewApp};
@@ -141,27 +142,10 @@ pub const FLOW_FRAME_MS: u64 = 50;
 /// What hovering a component shows: its full label, its kind and why it is there.
 fn component_tooltip(ui: &mut egui::Ui, label: &str, c: &crate::model::Component) {
     ui.set_max_width(320.0);
-    let colour = ui.visuals().strong_text_color();
-    let job = crate::render::screen_fonts::layout_job(
-        ui.ctx(),
-        label,
-        14.0,
-        crate::scene::text::Weight::Bold,
-        colour,
-        320.0,
-    );
-    ui.label(job);
+    let strong = ui.visuals().strong_text_color();
+    super::panels::diagram_text(ui, label, 14.0, Weight::Bold, Some(strong));
     ui.weak(c.kind.display_name());
     if !c.notes.is_empty() {
-        let colour = ui.visuals().text_color();
-        let job = crate::render::screen_fonts::layout_job(
-            ui.ctx(),
-            &c.notes,
-            14.0,
-            crate::scene::text::Weight::Regular,
-            colour,
-            320.0,
-        );
-        ui.label(job);
+        super::panels::diagram_text(ui, &c.notes, 14.0, Weight::Regular, None);
     }
 }

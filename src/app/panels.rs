@@ -21,7 +21,7 @@ fn bold(text: impl Into<String>, size: f32) -> RichText {
 
 /// A label with the diagram's own text (titles, labels, notes), drawn with the same font
 /// runs as the canvas and the exports; wraps to the available width.
-fn diagram_text(
+pub(super) fn diagram_text(
     ui: &mut egui::Ui,
     text: &str,
     size: f32,

@@ -3,7 +3,7 @@
 //! selected component's notes. The audience window shows only the diagram.
 
 use super::i18n::{tr, trf};
-use crate::render::screen_fonts;
+use super::panels::diagram_text;
 use crate::scene::text::Weight;
 use egui::{RichText, ViewportBuilder, ViewportClass, ViewportId};
 
@@ -83,16 +83,17 @@ pub fn show(app: &mut ScaleviewApp, ctx: &egui::Context, now: f64) {
                     ))
                     .weak(),
                 );
-                big_text(ui, &stage.title, 30.0, Weight::Bold);
+                diagram_text(ui, &stage.title, 30.0, Weight::Bold, None);
                 super::panels::metrics_grid(ui, diagram, target, 20.0);
-                big_text(ui, &stage.notes, 20.0, Weight::Regular);
+                diagram_text(ui, &stage.notes, 20.0, Weight::Regular, None);
                 ui.separator();
                 match &next {
-                    Some(n) => big_text(
+                    Some(n) => diagram_text(
                         ui,
                         &trf(ui, "speaker_next", &[("title", n)]),
                         20.0,
                         Weight::Regular,
+                        None,
                     ),
                     None => ui.label(RichText::new(tr(ui, "last_stage")).size(20.0).weak()),
                 };
@@ -101,8 +102,8 @@ pub fn show(app: &mut ScaleviewApp, ctx: &egui::Context, now: f64) {
                 }
                 if let Some((label, notes)) = &selected {
                     ui.separator();
-                    big_text(ui, label, 22.0, Weight::Bold);
-                    big_text(ui, notes, 18.0, Weight::Regular);
+                    diagram_text(ui, label, 22.0, Weight::Bold, None);
+                    diagram_text(ui, notes, 18.0, Weight::Regular, None);
                 }
             };
             if class == ViewportClass::EmbeddedWindow {
@@ -121,13 +122,6 @@ pub fn show(app: &mut ScaleviewApp, ctx: &egui::Context, now: f64) {
     ctx.request_repaint_after(std::time::Duration::from_millis(
         1000 - ((now - started).fract() * 1000.0) as u64,
     ));
-}
-
-/// The diagram's text in the speaker window, in the same font runs as the canvas.
-fn big_text(ui: &mut egui::Ui, text: &str, size: f32, weight: Weight) -> egui::Response {
-    let colour = ui.visuals().text_color();
-    let job = screen_fonts::layout_job(ui.ctx(), text, size, weight, colour, ui.available_width());
-    ui.label(job)
 }
 
 /// The next stage, small: the whole settled scene fitted into a strip as wide as the window.
