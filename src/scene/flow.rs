@@ -55,15 +55,18 @@ pub fn shares(d: &Diagram, scene: &Scene) -> Vec<f32> {
     }
     // Breadth first from the users; each component passes on what reached it when it is
     // visited (a cycle does not loop: a component is visited once).
+    // The visible edges leaving each component, gathered once (not once per component).
+    let mut outgoing: Vec<Vec<usize>> = vec![Vec::new(); n];
+    for (i, e) in scene.edges.iter().enumerate().filter(|(_, e)| visible(e)) {
+        outgoing[d.links[e.index].from].push(i);
+    }
     let mut visited = vec![false; n];
     let mut queue: std::collections::VecDeque<usize> = sources.into_iter().collect();
     while let Some(c) = queue.pop_front() {
         if std::mem::replace(&mut visited[c], true) {
             continue;
         }
-        let out: Vec<usize> = (0..scene.edges.len())
-            .filter(|&i| visible(&scene.edges[i]) && d.links[scene.edges[i].index].from == c)
-            .collect();
+        let out = std::mem::take(&mut outgoing[c]);
         // Requests split by the callees' declared shares (1 each unless the file says so).
         let weight = |i: usize| d.components[d.links[scene.edges[i].index].to].share;
         let total: f32 = out
