@@ -5,6 +5,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write;
+use std::sync::Mutex;
 
 use base64::Engine;
 
@@ -54,7 +55,6 @@ pub struct Line<'a> {
 pub struct TextWriter {
     mode: TextMode,
     used: BTreeMap<FaceId, BTreeSet<char>>,
-    subsets: BTreeMap<FaceId, bool>,
 }
 
 impl TextWriter {
@@ -63,7 +63,6 @@ impl TextWriter {
         TextWriter {
             mode,
             used: BTreeMap::new(),
-            subsets: BTreeMap::new(),
         }
     }
 
@@ -115,13 +114,16 @@ impl TextWriter {
         out.push_str("</text>");
     }
 
-    /// Whether `face` can be embedded (subset succeeds); remembered per face.
-    fn embeddable(&mut self, face: FaceId) -> bool {
+    /// Whether `face` can be embedded (subset succeeds). A face never changes, so the answer
+    /// is remembered for the process, not tried again for every export.
+    fn embeddable(&self, face: FaceId) -> bool {
+        static KNOWN: Mutex<BTreeMap<FaceId, bool>> = Mutex::new(BTreeMap::new());
         if self.mode == TextMode::Paths {
             return false;
         }
+        let mut known = KNOWN.lock().unwrap_or_else(|poison| poison.into_inner());
         // A face the subsetter fails on goes out as paths rather than missing.
-        *self.subsets.entry(face).or_insert_with(|| {
+        *known.entry(face).or_insert_with(|| {
             let f = fonts::face(face);
             subset(f.data, f.index, &BTreeSet::from([' '])).is_some()
         })
