@@ -14,6 +14,17 @@ fn harness() -> Harness<'static, ScaleviewApp> {
     h
 }
 
+/// The app on a simulated clock of 0.1 s per frame (autoplay, focus), run until idle.
+fn clocked_harness(max_steps: u64) -> Harness<'static, ScaleviewApp> {
+    let mut h = Harness::builder()
+        .with_size([1440.0, 900.0])
+        .with_max_steps(max_steps)
+        .with_step_dt(0.1)
+        .build_eframe(|cc| ScaleviewApp::new(cc));
+    h.run();
+    h
+}
+
 /// Where the slider's handle sits for an axis value (x), and the slider's centre line (y):
 /// the handle travels over the slider's rect shrunk by height / 2.5 on each side.
 fn slider_geometry(h: &Harness<'_, ScaleviewApp>) -> (impl Fn(f64) -> f32 + use<>, f32) {
@@ -390,12 +401,7 @@ fn number_keys_jump_and_backspace_goes_back() {
 
 #[test]
 fn autoplay_advances_on_the_simulated_clock_and_stops_at_the_end() {
-    let mut h = Harness::builder()
-        .with_size([1440.0, 900.0])
-        .with_max_steps(400)
-        .with_step_dt(0.1)
-        .build_eframe(|cc| ScaleviewApp::new(cc));
-    h.run();
+    let mut h = clocked_harness(400);
     h.get_by_label("▶ Play").click();
     h.step();
     assert!(h.state().presentation().autoplay);
@@ -413,12 +419,7 @@ fn autoplay_advances_on_the_simulated_clock_and_stops_at_the_end() {
 
 #[test]
 fn autoplay_runs_backwards_from_the_last_stage_to_the_first() {
-    let mut h = Harness::builder()
-        .with_size([1440.0, 900.0])
-        .with_max_steps(400)
-        .with_step_dt(0.1)
-        .build_eframe(|cc| ScaleviewApp::new(cc));
-    h.run();
+    let mut h = clocked_harness(400);
     h.key_press(egui::Key::End);
     h.run();
     assert_eq!(h.state().target_stage(), 8);
@@ -698,12 +699,7 @@ fn the_notes_panel_shows_the_stage_numbers_and_their_change() {
 
 #[test]
 fn presenting_a_step_forward_frames_what_changed_then_the_whole_diagram() {
-    let mut h = Harness::builder()
-        .with_size([1440.0, 900.0])
-        .with_max_steps(200)
-        .with_step_dt(0.1)
-        .build_eframe(|cc| ScaleviewApp::new(cc));
-    h.run();
+    let mut h = clocked_harness(200);
     h.key_press(egui::Key::Num6); // > 500,000 users
     h.run();
     h.key_press(egui::Key::P);
