@@ -166,5 +166,61 @@ fn exports(c: &mut Criterion) {
     g.finish();
 }
 
-criterion_group!(benches, parse, layout, scene, ui_frame, exports);
+/// The animation export's steps for one 1920×1080 picture of a transition: drawing it, and
+/// each encoder taking it (MP4 also converts it to YUV first).
+fn film(c: &mut Criterion) {
+    use scaleview::animate::yuv::I420;
+    use scaleview::animate::{AnimFormat, AnimateOptions, Frames, encoder};
+    use scaleview::scene::timeline::Shot;
+    use scaleview::scene::timeline::Sweep;
+    let d = model::default_diagram();
+    let mut g = c.benchmark_group("film 1920x1080");
+    g.sample_size(10);
+    let mut frames = Frames::new(&d, SvgOptions::default());
+    let shot = Shot {
+        position: 6.5,
+        glow: 1.0,
+        frames: 1,
+    };
+    g.bench_function("draw one picture", |b| {
+        b.iter(|| frames.draw(black_box(&shot)).map(|p| p.len()))
+    });
+    let (Ok(picture), Ok(other)) = (
+        frames.draw(&shot),
+        frames.draw(&Shot {
+            position: 7.0,
+            ..shot
+        }),
+    ) else {
+        return;
+    };
+    g.bench_function("rgb to yuv", |b| {
+        b.iter(|| I420::from_rgba(black_box(&picture), 1920, 1080).y.len())
+    });
+    for format in [AnimFormat::Mp4, AnimFormat::Gif, AnimFormat::Apng] {
+        let opts = AnimateOptions {
+            sweep: Sweep {
+                from: 6,
+                to: 7,
+                ..Sweep::default()
+            },
+            still: SvgOptions::default(),
+        };
+        let Ok(mut encoder) = encoder(&d, format, &opts, 1_000_000) else {
+            return;
+        };
+        let mut n = 0u32;
+        g.bench_function(format!("encode {format:?}"), |b| {
+            b.iter(|| {
+                // Alternate two pictures so every call encodes a change.
+                n += 1;
+                let p = if n.is_multiple_of(2) { &picture } else { &other };
+                encoder.push(black_box(p), 1).map(|()| n)
+            })
+        });
+    }
+    g.finish();
+}
+
+criterion_group!(benches, parse, layout, scene, ui_frame, exports, film);
 criterion_main!(benches);

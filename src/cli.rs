@@ -195,6 +195,25 @@ pub struct ExportArgs {
     pub fixed_scale: bool,
     /// Leave out the "new in this stage" rings.
     pub no_highlight: bool,
+    /// Export a film of the stages instead of stills.
+    pub animate: Option<AnimateArgs>,
+}
+
+/// What `scaleview export --animate FILE` was asked for.
+#[derive(Clone, Debug, PartialEq)]
+pub struct AnimateArgs {
+    /// The film to write (format from its extension).
+    pub path: PathBuf,
+    /// First stage (id or number), default the first.
+    pub from: Option<String>,
+    /// Last stage (id or number), default the last.
+    pub to: Option<String>,
+    /// Seconds each stage is held.
+    pub dwell: f32,
+    /// Seconds each transition takes.
+    pub transition: f32,
+    /// Frames per second.
+    pub fps: u32,
 }
 
 /// Resolve a stage choice against the diagram, or explain in words why it does not fit.
@@ -262,7 +281,7 @@ pub fn export(args: &ExportArgs) -> u8 {
         theme: args.theme,
         transparent: args.transparent,
         caption: args.caption,
-        highlight_new: !args.no_highlight,
+        new_glow: if args.no_highlight { 0.0 } else { 1.0 },
         frame: args
             .fixed_scale
             .then(|| crate::render::svg::all_stages_frame(&diagram)),
@@ -272,6 +291,9 @@ pub fn export(args: &ExportArgs) -> u8 {
             TextMode::EmbeddedFonts
         },
     };
+    if let Some(film) = &args.animate {
+        return animate(&diagram, film, opts);
+    }
     let jobs = match jobs(args, &diagram) {
         Ok(j) => j,
         Err(msg) => {
@@ -292,6 +314,80 @@ pub fn export(args: &ExportArgs) -> u8 {
     });
     let code = match result {
         Ok(()) => EXIT_OK,
+        Err(e) => {
+            eprint_line(format_args!("error: {e}"));
+            EXIT_USAGE
+        }
+    };
+    out.finish(code)
+}
+
+/// `scaleview export --animate FILE`: the film, with a progress line when stderr is a
+/// terminal and one line on stdout naming what was written.
+fn animate(diagram: &Diagram, film: &AnimateArgs, still: SvgOptions) -> u8 {
+    use crate::animate::{self, AnimFormat, AnimateOptions};
+    use std::io::IsTerminal;
+    let Some(format) = AnimFormat::from_path(&film.path) else {
+        eprint_line(format_args!(
+            "error: {} must end in .mp4, .gif or .png (animated PNG)",
+            film.path.display()
+        ));
+        return EXIT_USAGE;
+    };
+    let stage = |s: &Option<String>, default: usize| match s {
+        None => Ok(default),
+        Some(s) => resolve_stage(diagram, &StageChoice::Stage(s.clone())),
+    };
+    let (from, to) = match (stage(&film.from, 0), stage(&film.to, diagram.last_stage())) {
+        (Ok(f), Ok(t)) => (f, t),
+        (Err(msg), _) | (_, Err(msg)) => {
+            eprint_line(format_args!("error: {msg}"));
+            return EXIT_USAGE;
+        }
+    };
+    let opts = AnimateOptions {
+        sweep: crate::scene::timeline::Sweep {
+            from,
+            to,
+            dwell: film.dwell,
+            transition: film.transition,
+            fps: film.fps,
+        },
+        still,
+    };
+    let terminal = std::io::stderr().is_terminal();
+    let mut last_percent = u64::MAX;
+    let mut progress = |done: u64, total: u64| {
+        let percent = done * 100 / total.max(1);
+        if terminal && percent != last_percent {
+            last_percent = percent;
+            let mut err = std::io::stderr().lock();
+            let _ = write!(
+                err,
+                "\r{}: {percent:3}% ({done}/{total} frames)",
+                film.path.display()
+            );
+            let _ = err.flush();
+        }
+        true
+    };
+    let result = animate::export_animation(diagram, &film.path, format, &opts, &mut progress);
+    if terminal {
+        eprint_line(format_args!(""));
+    }
+    let mut out = Out::default();
+    let code = match result {
+        Ok(()) => {
+            let (w, h) = animate::frame_size(format, opts.still.width, opts.still.height);
+            out.line(format_args!(
+                "{} ({} frames at {} fps, {:.1} s, {w}×{h})",
+                film.path.display(),
+                opts.sweep.frame_count(),
+                opts.sweep.fps,
+                opts.sweep.duration()
+            ));
+            EXIT_OK
+        }
         Err(e) => {
             eprint_line(format_args!("error: {e}"));
             EXIT_USAGE

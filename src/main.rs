@@ -44,7 +44,7 @@ enum Cmd {
         deny_warnings: bool,
     },
     /// Export a stage (or every stage) as PNG or SVG, without a window or GPU.
-    Export(ExportCli),
+    Export(Box<ExportCli>),
     /// Print shell completions (for packagers: `scaleview completions bash > scaleview.bash`).
     Completions {
         /// The shell.
@@ -122,6 +122,35 @@ struct ExportCli {
     /// in every program, but the text can no longer be selected or edited).
     #[arg(long)]
     text_as_paths: bool,
+    /// Export the evolution as a film instead of a still: FILE.mp4 (H.264), FILE.gif or
+    /// FILE.png (animated PNG), sweeping through the stages as on screen.
+    #[arg(long, value_name = "FILE", conflicts_with_all = ["out", "all_stages", "stage", "users", "at"])]
+    animate: Option<PathBuf>,
+    /// First stage of the film (id or number; default the first).
+    #[arg(long, value_name = "ID|N", requires = "animate")]
+    from: Option<String>,
+    /// Last stage of the film (id or number; default the last; before --from plays backwards).
+    #[arg(long, value_name = "ID|N", requires = "animate")]
+    to: Option<String>,
+    /// Seconds each stage is held.
+    #[arg(
+        long,
+        value_name = "SECONDS",
+        default_value_t = 2.0,
+        requires = "animate"
+    )]
+    dwell: f32,
+    /// Seconds each transition between stages takes.
+    #[arg(
+        long,
+        value_name = "SECONDS",
+        default_value_t = 1.0,
+        requires = "animate"
+    )]
+    transition: f32,
+    /// Frames per second of the film (GIF: at most 50).
+    #[arg(long, default_value_t = 30, requires = "animate")]
+    fps: u32,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -184,33 +213,44 @@ fn main() -> ExitCode {
                 ExitCode::from(cli::EXIT_USAGE)
             }
         },
-        Some(Cmd::Export(e)) => ExitCode::from(cli::export(&ExportArgs {
-            file: e.file,
-            diagram: e.diagram,
-            stage: e
-                .stage
-                .map(StageChoice::Stage)
-                .or(e.users.or(e.at).map(StageChoice::At)),
-            out: e.out,
-            out_dir: e.out_dir,
-            format: match e.format {
-                FormatArg::Png => Format::Png,
-                FormatArg::Svg => Format::Svg,
-            },
-            width: e.width,
-            height: e.height,
-            scale: e.scale,
-            theme: theme_name(e.theme),
-            transparent: e.transparent,
-            caption: !e.no_caption,
-            text_as_paths: e.text_as_paths,
-            fixed_scale: e.fixed_scale,
-            no_highlight: e.no_highlight,
-            naming: match e.name_by {
-                NameByArg::Threshold => scaleview::export::StageNaming::Threshold,
-                NameByArg::Id => scaleview::export::StageNaming::Id,
-            },
-        })),
+        Some(Cmd::Export(e)) => {
+            let e = *e;
+            ExitCode::from(cli::export(&ExportArgs {
+                file: e.file,
+                diagram: e.diagram,
+                stage: e
+                    .stage
+                    .map(StageChoice::Stage)
+                    .or(e.users.or(e.at).map(StageChoice::At)),
+                out: e.out,
+                out_dir: e.out_dir,
+                format: match e.format {
+                    FormatArg::Png => Format::Png,
+                    FormatArg::Svg => Format::Svg,
+                },
+                width: e.width,
+                height: e.height,
+                scale: e.scale,
+                theme: theme_name(e.theme),
+                transparent: e.transparent,
+                caption: !e.no_caption,
+                text_as_paths: e.text_as_paths,
+                fixed_scale: e.fixed_scale,
+                no_highlight: e.no_highlight,
+                naming: match e.name_by {
+                    NameByArg::Threshold => scaleview::export::StageNaming::Threshold,
+                    NameByArg::Id => scaleview::export::StageNaming::Id,
+                },
+                animate: e.animate.map(|path| cli::AnimateArgs {
+                    path,
+                    from: e.from,
+                    to: e.to,
+                    dwell: e.dwell,
+                    transition: e.transition,
+                    fps: e.fps,
+                }),
+            }))
+        }
     }
 }
 

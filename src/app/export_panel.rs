@@ -314,7 +314,7 @@ impl ExportPanel {
             theme: src.theme,
             transparent: self.transparent,
             caption: self.caption,
-            highlight_new: true,
+            new_glow: 1.0,
             text: crate::render::svg_text::TextMode::EmbeddedFonts,
             frame: None,
         };

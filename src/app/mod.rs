@@ -1,6 +1,5 @@
 //! The eframe application: state, input, panels. Sits on top of model → scene → render.
 
-mod animation;
 mod camera;
 mod canvas;
 mod commands;
@@ -18,7 +17,7 @@ mod settings;
 mod speaker;
 pub mod watcher;
 
-pub use animation::StageAnimator;
+pub use crate::scene::animation::StageAnimator;
 pub use camera::CameraState;
 pub use commands::Command;
 pub use export_panel::{ExportStatus, default_folder};
@@ -30,11 +29,6 @@ use crate::model::{self, Diagnostic, Diagram};
 use crate::render::Theme;
 use crate::render::screen::IconCache;
 use crate::scene::{Moment, Scene};
-
-/// How long components new in a stage glow after the transition settles, in seconds.
-const GLOW_HOLD: f64 = 0.8;
-/// How long the glow then takes to fade out.
-const GLOW_FADE: f64 = 0.9;
 
 /// When the process started (set by `main`), for the start-up timing report.
 pub static PROCESS_START: std::sync::OnceLock<std::time::Instant> = std::sync::OnceLock::new();
@@ -595,11 +589,7 @@ impl ScaleviewApp {
             return 1.0;
         }
         let since = now - *self.settled_at.get_or_insert(now);
-        if since <= GLOW_HOLD {
-            1.0
-        } else {
-            (1.0 - (since - GLOW_HOLD) / GLOW_FADE).clamp(0.0, 1.0) as f32
-        }
+        crate::scene::animation::glow_after(since as f32)
     }
 
     /// Advance autoplay when the current stage has been shown long enough.

@@ -111,7 +111,7 @@ pub fn app_icon_rgba(size: u32) -> Result<Vec<u8>, PngError> {
 }
 
 /// Premultiplied RGBA → straight RGBA, in place.
-fn unpremultiply(data: &mut [u8]) {
+pub fn unpremultiply(data: &mut [u8]) {
     for px in data.chunks_exact_mut(4) {
         let a = u32::from(px[3]);
         if a != 0 && a != 255 {

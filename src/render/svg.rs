@@ -24,8 +24,9 @@ pub struct SvgOptions {
     pub transparent: bool,
     /// Draw the caption (diagram title, stage title, user count) above the diagram.
     pub caption: bool,
-    /// Mark components new in this stage with a soft ring.
-    pub highlight_new: bool,
+    /// Strength (0..=1) of the rings that mark components new or changed in this stage;
+    /// 0 leaves them out.
+    pub new_glow: f32,
     /// Text as `<text>` with embedded font subsets, or as outlines.
     pub text: TextMode,
     /// Place every stage as if it were this box of scene units (the union of all stages'
@@ -41,7 +42,7 @@ impl Default for SvgOptions {
             theme: ThemeName::Light,
             transparent: false,
             caption: true,
-            highlight_new: true,
+            new_glow: 1.0,
             text: TextMode::EmbeddedFonts,
             frame: None,
         }
@@ -137,7 +138,7 @@ pub fn scene_to_svg(scene: &Scene, opts: &SvgOptions) -> String {
         write_edge(&mut out, &mut tw, e, &theme, k);
     }
     for n in &scene.nodes {
-        write_node(&mut out, &mut tw, n, &theme, opts.highlight_new, k);
+        write_node(&mut out, &mut tw, n, &theme, opts.new_glow, k);
     }
     out.push_str("</g>\n</svg>\n");
     let mut head = String::with_capacity(out.len() + 64 * 1024);
@@ -442,7 +443,7 @@ fn write_node(
     tw: &mut TextWriter,
     n: &NodeShape,
     theme: &Theme,
-    highlight_new: bool,
+    glow: f32,
     k: f32,
 ) {
     let i = n.icon;
@@ -452,7 +453,7 @@ fn write_node(
         esc(&n.id),
         opacity_attr(n.opacity)
     );
-    if highlight_new && n.is_new {
+    if glow > 0.0 && n.is_new {
         let g = i.expand_by(7.0);
         let _ = write!(
             out,
@@ -461,10 +462,10 @@ fn write_node(
             g.min.y,
             g.width(),
             g.height(),
-            fill_attr("stroke", theme.new_glow.faded(0.75))
+            fill_attr("stroke", theme.new_glow.faded(0.75 * glow))
         );
     }
-    if highlight_new && n.changed {
+    if glow > 0.0 && n.changed {
         let g = i.expand_by(7.0);
         let _ = write!(
             out,
@@ -473,7 +474,7 @@ fn write_node(
             g.min.y,
             g.width(),
             g.height(),
-            fill_attr("stroke", theme.accent)
+            fill_attr("stroke", theme.accent.faded(glow))
         );
     }
     let _ = write!(

@@ -3,6 +3,7 @@
 //! Pure and deterministic (no egui, no clock, no I/O): the screen painter, the SVG writer and
 //! the PNG exporter all draw the same [`Scene`], so what you export is what you saw.
 
+pub mod animation;
 pub mod flow;
 pub mod fonts;
 pub mod geom;
@@ -12,6 +13,7 @@ pub mod search;
 mod snapshot;
 pub mod style;
 pub mod text;
+pub mod timeline;
 
 pub use geom::{Point, Rect};
 pub use layout::{StageLayout, cell_center, layout_stage};

@@ -2,6 +2,45 @@
 //!
 //! A critically damped spring: eased, never overshooting, and interruptible — retargeting
 //! keeps the current position and velocity, so dragging fast across stages never jumps.
+//! [`spring_ease`] is the same spring in closed form, for exports that lay a transition out
+//! frame by frame, and [`glow_after`] how long "new in this stage" glows once it settled:
+//! the app and the animation export both take their timing from here.
+
+/// How long components new in a stage glow after the transition settles, in seconds.
+pub const GLOW_HOLD: f32 = 0.8;
+/// How long the glow then takes to fade out, in seconds.
+pub const GLOW_FADE: f32 = 0.9;
+
+/// Strength (0..=1) of the "new in this stage" glow `since` seconds after the transition
+/// settled: full while it holds, then fading linearly.
+pub fn glow_after(since: f32) -> f32 {
+    if since <= GLOW_HOLD {
+        1.0
+    } else {
+        (1.0 - (since - GLOW_HOLD) / GLOW_FADE).clamp(0.0, 1.0)
+    }
+}
+
+/// `OMEGA × t` at which a settling spring from rest is within 0.2 % of its target.
+const SPRING_SPAN: f32 = 8.4;
+
+/// Progress (0..=1) of a transition `u` of the way through it (0..=1), following the on-screen
+/// spring from rest (`1 − (1 + ωt)·e^(−ωt)`) stretched to the transition's length and
+/// normalised so that it ends exactly at 1.
+pub fn spring_ease(u: f32) -> f32 {
+    let raw = |u: f32| {
+        let x = SPRING_SPAN * u;
+        1.0 - (1.0 + x) * (-x).exp()
+    };
+    if !u.is_finite() {
+        return 1.0;
+    }
+    (raw(u.clamp(0.0, 1.0)) / raw(1.0)).clamp(0.0, 1.0)
+}
+
+/// Seconds the on-screen spring takes to settle from one stage to the next (the default
+/// transition length of the animation export).
+pub const SPRING_SECONDS: f32 = SPRING_SPAN / OMEGA;
 
 /// Angular frequency of the spring; settles (within 1 %) in about 0.6 s whatever the distance.
 const OMEGA: f32 = 11.0;
@@ -130,6 +169,34 @@ mod tests {
         while a.step(1.0 / 60.0) {}
         assert_eq!(a.position(), 2.0);
         assert_eq!(a.target(), 2);
+    }
+
+    #[test]
+    fn closed_form_ease_follows_the_stepped_spring() {
+        let mut a = StageAnimator::new(0);
+        a.set_target(1);
+        let dt = SPRING_SECONDS / 60.0;
+        for i in 1..=60 {
+            a.step(dt);
+            let u = i as f32 / 60.0;
+            assert!(
+                (a.position() - spring_ease(u)).abs() < 0.02,
+                "at {u}: stepped {} vs closed form {}",
+                a.position(),
+                spring_ease(u)
+            );
+        }
+        assert_eq!(spring_ease(0.0), 0.0);
+        assert_eq!(spring_ease(1.0), 1.0);
+    }
+
+    #[test]
+    fn glow_holds_then_fades_out() {
+        assert_eq!(glow_after(0.0), 1.0);
+        assert_eq!(glow_after(GLOW_HOLD), 1.0);
+        assert!((glow_after(GLOW_HOLD + GLOW_FADE / 2.0) - 0.5).abs() < 1e-5);
+        assert_eq!(glow_after(GLOW_HOLD + GLOW_FADE), 0.0);
+        assert_eq!(glow_after(100.0), 0.0);
     }
 
     #[test]

@@ -1,0 +1,67 @@
+//! Draws the pictures of a film: one moment of the story as straight RGBA pixels, the way a
+//! still export draws a stage (same placement, caption, text and icons).
+
+use crate::model::Diagram;
+use crate::render::png;
+use crate::render::svg::{self, SvgOptions};
+use crate::render::svg_text::TextMode;
+use crate::scene::timeline::{Shot, Sweep};
+use crate::scene::{LayoutCache, Moment};
+
+use super::AnimateError;
+
+/// Draws shots of one diagram, laying each stage out once.
+pub struct Frames<'a> {
+    diagram: &'a Diagram,
+    layouts: LayoutCache,
+    still: SvgOptions,
+}
+
+impl<'a> Frames<'a> {
+    /// A drawer for `diagram` with the look of `still` (its glow is set per shot).
+    pub fn new(diagram: &'a Diagram, still: SvgOptions) -> Self {
+        Frames {
+            diagram,
+            layouts: LayoutCache::default(),
+            still: SvgOptions {
+                // Pixels come from outlines: no font is loaded to rasterise.
+                text: TextMode::Paths,
+                ..still
+            },
+        }
+    }
+
+    /// The picture of `shot`: straight RGBA, `width × height × 4` bytes.
+    pub fn draw(&mut self, shot: &Shot) -> Result<Vec<u8>, AnimateError> {
+        let moment = Moment::at_position(shot.position, self.diagram.last_stage());
+        let scene = self.layouts.scene(self.diagram, moment);
+        let opts = SvgOptions {
+            new_glow: self.still.new_glow.min(shot.glow),
+            ..self.still.clone()
+        };
+        let pixmap = png::rasterize(&svg::scene_to_svg(&scene, &opts))?;
+        let mut rgba = pixmap.take();
+        png::unpremultiply(&mut rgba);
+        Ok(rgba)
+    }
+}
+
+/// Pictures whose colours a palette must keep exact: every stage of the sweep, settled and
+/// glowing (flat fills, text, icons, rings). Transitions only blend these.
+pub fn palette_samples(
+    diagram: &Diagram,
+    sweep: &Sweep,
+    still: &SvgOptions,
+) -> Result<Vec<Vec<u8>>, AnimateError> {
+    let (lo, hi) = (sweep.from.min(sweep.to), sweep.from.max(sweep.to));
+    let mut frames = Frames::new(diagram, still.clone());
+    (lo..=hi)
+        .map(|stage| {
+            frames.draw(&Shot {
+                position: stage as f32,
+                glow: 1.0,
+                frames: 1,
+            })
+        })
+        .collect()
+}
