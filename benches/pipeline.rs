@@ -214,7 +214,11 @@ fn film(c: &mut Criterion) {
             b.iter(|| {
                 // Alternate two pictures so every call encodes a change.
                 n += 1;
-                let p = if n.is_multiple_of(2) { &picture } else { &other };
+                let p = if n.is_multiple_of(2) {
+                    &picture
+                } else {
+                    &other
+                };
                 encoder.push(black_box(p), 1).map(|()| n)
             })
         });

@@ -400,8 +400,18 @@ fn animate(diagram: &Diagram, film: &AnimateArgs, still: SvgOptions) -> u8 {
 fn jobs(args: &ExportArgs, diagram: &Diagram) -> Result<Vec<(usize, PathBuf, Format)>, String> {
     match (&args.out, &args.out_dir) {
         (Some(out), None) => {
-            let format = Format::from_path(out)
-                .ok_or_else(|| format!("{} must end in .png or .svg", out.display()))?;
+            let format = Format::from_path(out).ok_or_else(|| {
+                let film = crate::animate::AnimFormat::from_path(out).is_some();
+                format!(
+                    "{} must end in .png or .svg{}",
+                    out.display(),
+                    if film {
+                        "; to export the stages as a film, use --animate FILE"
+                    } else {
+                        ""
+                    }
+                )
+            })?;
             let choice = args.stage.as_ref().ok_or(
                 "say which stage to export with --stage ID|N, --users N or --at VALUE, or use \
                  --all-stages --out-dir DIR",

@@ -357,7 +357,7 @@ fn cli_exit_codes_follow_the_contract() {
     );
     assert!(!out.exists());
 
-    let (code, _, _) = run(&[
+    let (code, _, err) = run(&[
         "export",
         "--users",
         "1",
@@ -365,6 +365,7 @@ fn cli_exit_codes_follow_the_contract() {
         dir.join("x.gif").to_str().expect("utf8"),
     ]);
     assert_eq!(code, 2, "unknown extension is a usage error");
+    assert!(err.contains("use --animate FILE"), "{err}");
     let (code, _, _) = run(&["export", "--out", out.to_str().expect("utf8")]);
     assert_eq!(code, 2, "no stage given");
     let (code, _, _) = run(&["export", "--users", "1", "--bogus"]);
@@ -386,6 +387,57 @@ fn cli_exit_codes_follow_the_contract() {
     let (code, stdout, _) = run(&["check", good.to_str().expect("utf8")]);
     assert_eq!(code, 0);
     assert!(stdout.contains("ok (9 stages"));
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn cli_exports_a_film_of_a_stage_range() {
+    let dir = temp_dir("film");
+    let gif = dir.join("talk.gif");
+    let (code, stdout, err) = run(&[
+        "export",
+        "--animate",
+        gif.to_str().expect("utf8"),
+        "--from",
+        "2",
+        "--to",
+        "3",
+        "--width",
+        "240",
+        "--height",
+        "135",
+        "--fps",
+        "10",
+        "--dwell",
+        "0.5",
+        "--transition",
+        "0.5",
+    ]);
+    assert_eq!(code, 0, "{err}");
+    // Two dwells of 5 frames and one transition of 5.
+    assert!(
+        stdout.contains("talk.gif (15 frames at 10 fps, 1.5 s, 240×135)"),
+        "{stdout}"
+    );
+    assert!(std::fs::read(&gif).expect("written").starts_with(b"GIF89a"));
+    // No progress line when stderr is not a terminal.
+    assert!(err.is_empty(), "{err}");
+    for (args, why) in [
+        (vec!["--animate", "x.webm"], "unknown film extension"),
+        (vec!["--animate", "x.gif", "--to", "99"], "no such stage"),
+        (vec!["--animate", "x.gif", "--fps", "60"], "GIF over 50 fps"),
+        (
+            vec!["--animate", "x.gif", "--stage", "2"],
+            "a film is not one stage",
+        ),
+    ] {
+        let path = dir.join(args[1]);
+        let mut all = vec!["export", "--animate", path.to_str().expect("utf8")];
+        all.extend(&args[2..]);
+        let (code, _, err) = run(&all);
+        assert_eq!(code, 2, "{why}: {err}");
+        assert!(!path.exists(), "{why}: a file was written");
+    }
     let _ = std::fs::remove_dir_all(&dir);
 }
 

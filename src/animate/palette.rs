@@ -45,7 +45,7 @@ impl Palette {
         let room = MAX_COLOURS - usize::from(transparent);
         let mut colours: Vec<[u8; 3]> = Vec::with_capacity(room);
         // Pass 1 keeps colours that are far from the chosen ones; pass 2 fills what is left.
-        for min_distance in [48, 0] {
+        for min_distance in [1200, 0] {
             for (c, _) in &by_count {
                 if colours.len() == room {
                     break;

@@ -6,7 +6,7 @@
 //! would show exactly the same picture are merged into one [`Shot`] lasting several frames, so
 //! encoders draw a dwell once and only say how long it lasts.
 
-use super::animation::{glow_after, spring_ease};
+use super::animation::{GLOW_FADE, GLOW_HOLD, glow_after, spring_ease};
 
 /// What an animation export sweeps through, and how fast.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -82,8 +82,12 @@ impl Sweep {
                 let eased = spring_ease(i as f32 / n as f32);
                 push(stage as f32 + (next - stage) as f32 * eased, 1.0);
             }
+            // A dwell shorter than the glow's hold and fade plays it faster, so every stage
+            // still settles calm before the next transition.
+            let held = dwell.saturating_sub(1) as f32 / fps;
+            let pace = ((GLOW_HOLD + GLOW_FADE) / (0.85 * held).max(1e-3)).max(1.0);
             for i in 0..dwell {
-                push(next as f32, glow_after(i as f32 / fps));
+                push(next as f32, glow_after(pace * i as f32 / fps));
             }
             stage = next;
         }
@@ -151,6 +155,21 @@ mod tests {
         assert_eq!(arrived.last().map(|s| s.glow), Some(0.0));
         assert!(arrived.last().is_some_and(|s| s.frames > 1));
         assert!(shots.windows(2).all(|w| w[0] != w[1] || w[0].frames == 0));
+    }
+
+    #[test]
+    fn a_short_dwell_still_ends_calm() {
+        let shots = Sweep {
+            dwell: 0.5,
+            fps: 10,
+            ..sweep(0, 2)
+        }
+        .shots();
+        assert_eq!(shots.last().map(|s| s.glow), Some(0.0));
+        assert!(
+            shots.iter().any(|s| s.glow > 0.0 && s.glow < 1.0),
+            "it fades"
+        );
     }
 
     #[test]
