@@ -265,6 +265,70 @@ fn ctrl_e_exports_the_settled_stage_through_the_path_field() {
     let _ = std::fs::remove_dir_all(&dir);
 }
 
+#[test]
+fn a_film_export_shows_progress_and_cancel_leaves_nothing() {
+    let mut h = Harness::builder()
+        .with_size([1440.0, 900.0])
+        .with_max_steps(60)
+        .build_eframe(|cc| {
+            let mut app = ScaleviewApp::new(cc);
+            app.set_native_dialogs(false);
+            app
+        });
+    h.run();
+    h.key_press_modifiers(
+        egui::Modifiers::COMMAND.plus(egui::Modifiers::ALT),
+        egui::Key::E,
+    );
+    h.run();
+    let field = h.get_by_role_and_label(Role::TextInput, "Save to");
+    let suggested = field.value().unwrap_or_default();
+    assert!(
+        suggested.ends_with("aws-10m-users-film.mp4"),
+        "suggested {suggested:?}"
+    );
+    // The film's settings are there, with the whole story chosen.
+    assert!(
+        h.query_all_by_label_contains("Running time: 26.0 s")
+            .count()
+            >= 1
+    );
+    let dir = std::env::temp_dir().join(format!("scaleview-app-film-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("dir");
+    let target = dir.join("talk.mp4");
+    field.focus();
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    h.get_by_role_and_label(Role::TextInput, "Save to")
+        .type_text(target.to_str().expect("utf8"));
+    h.run();
+    h.get_by_role_and_label(Role::Button, "Save").click();
+    let mut progressed = false;
+    for _ in 0..400 {
+        h.step();
+        if h.query_all_by_label_contains(" frames").count() >= 1 {
+            progressed = true;
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(25));
+    }
+    assert!(progressed, "no progress shown");
+    h.get_by_role_and_label(Role::Button, "Cancel").click();
+    wait_for(&mut h, "cancelled", |app| {
+        app.export_status() == Some(&scaleview::app::ExportStatus::Cancelled)
+    });
+    assert!(
+        h.query_all_by_label_contains("nothing was written").count() >= 1,
+        "cancellation shown"
+    );
+    assert!(!target.exists(), "a cancelled film left a file");
+    assert_eq!(
+        std::fs::read_dir(&dir).expect("dir").count(),
+        0,
+        "temporary files left"
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
 /// Step the harness (real time passes) until `done` holds or 8 s elapse.
 fn wait_for(h: &mut Harness<'_, ScaleviewApp>, what: &str, done: impl Fn(&ScaleviewApp) -> bool) {
     for _ in 0..320 {

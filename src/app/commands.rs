@@ -29,6 +29,8 @@ pub enum Command {
     ScaleText(f32),
     /// Open the export window for this format (and the native save dialog).
     OpenExport(Format),
+    /// Open the export window for a film of the stages (MP4 first).
+    OpenFilmExport,
     /// Show the native open dialog.
     OpenDialog,
     /// Open a diagram file.

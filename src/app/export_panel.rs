@@ -1,9 +1,15 @@
 //! The export window: format, size, background, a path field that always works, the native
 //! save dialog when there is one, and rendering on a helper thread so the UI never freezes.
+//! Films (MP4, GIF, animated PNG) add a stage range, timing, a progress bar and Cancel.
 
 use super::i18n::{tr, trf};
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::mpsc::{Receiver, channel};
+
+use crate::animate::{self, AnimFormat, AnimateOptions};
+use crate::scene::timeline::Sweep;
 
 use super::file_dialog::{self, DialogAnswer, PendingDialog};
 use crate::export::{self, Format};
@@ -65,6 +71,83 @@ pub struct ExportSource<'a> {
     pub window_px: [u32; 2],
 }
 
+/// What the window exports: one stage as a still, or the stages as a film.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Target {
+    /// A still of the current stage.
+    Still(Format),
+    /// A film sweeping through the stages.
+    Film(AnimFormat),
+}
+
+impl Target {
+    const STILLS: [Target; 2] = [Target::Still(Format::Png), Target::Still(Format::Svg)];
+    const FILMS: [Target; 3] = [
+        Target::Film(AnimFormat::Mp4),
+        Target::Film(AnimFormat::Gif),
+        Target::Film(AnimFormat::Apng),
+    ];
+
+    /// The file extension.
+    fn extension(self) -> &'static str {
+        match self {
+            Target::Still(f) => f.extension(),
+            Target::Film(AnimFormat::Mp4) => "mp4",
+            Target::Film(AnimFormat::Gif) => "gif",
+            Target::Film(AnimFormat::Apng) => "png",
+        }
+    }
+
+    /// The name on its button.
+    fn label(self) -> &'static str {
+        match self {
+            Target::Still(Format::Png) => "PNG",
+            Target::Still(Format::Svg) => "SVG",
+            Target::Film(AnimFormat::Mp4) => "MP4",
+            Target::Film(AnimFormat::Gif) => "GIF",
+            Target::Film(AnimFormat::Apng) => "APNG",
+        }
+    }
+
+    /// The same kind of target (still or film) that a file name asks for.
+    fn same_kind_for(self, path: &Path) -> Option<Target> {
+        match self {
+            Target::Still(_) => Format::from_path(path).map(Target::Still),
+            Target::Film(_) => AnimFormat::from_path(path).map(Target::Film),
+        }
+    }
+}
+
+/// How a film sweeps: stage range and timing, as chosen in the window.
+#[derive(Clone, Copy, Debug, PartialEq)]
+struct FilmForm {
+    from: usize,
+    to: usize,
+    dwell: f32,
+    transition: f32,
+    fps: u32,
+}
+
+impl Default for FilmForm {
+    fn default() -> Self {
+        FilmForm {
+            from: 0,
+            to: usize::MAX,
+            dwell: 2.0,
+            transition: 1.0,
+            fps: 30,
+        }
+    }
+}
+
+/// A running export: its outcome, how far it got, and the switch that cancels it.
+struct Job {
+    outcome: Receiver<Result<PathBuf, String>>,
+    done: Arc<AtomicU64>,
+    total: Arc<AtomicU64>,
+    cancel: Arc<AtomicBool>,
+}
+
 /// Outcome shown to the user.
 #[derive(Clone, Debug, PartialEq)]
 pub enum ExportStatus {
@@ -76,19 +159,22 @@ pub enum ExportStatus {
     Failed(String),
     /// The native dialog could not be shown.
     NoDialog,
+    /// Cancelled by the user; nothing was written.
+    Cancelled,
 }
 
 /// State of the export window.
 pub struct ExportPanel {
     /// Whether the window is shown.
     pub open: bool,
-    format: Format,
+    target: Target,
+    film: FilmForm,
     size: SizeChoice,
     transparent: bool,
     caption: bool,
     path: String,
     dialog: Option<PendingDialog>,
-    job: Option<Receiver<Result<PathBuf, String>>>,
+    job: Option<Job>,
     status: Option<ExportStatus>,
 }
 
@@ -96,7 +182,8 @@ impl Default for ExportPanel {
     fn default() -> Self {
         ExportPanel {
             open: false,
-            format: Format::Png,
+            target: Target::Still(Format::Png),
+            film: FilmForm::default(),
             size: SizeChoice::FullHd,
             transparent: false,
             caption: true,
@@ -126,17 +213,17 @@ impl ExportPanel {
         self.status.as_ref()
     }
 
-    /// Open the window for `format` with a suggested path; with `native`, also show the
-    /// system's save dialog.
+    /// Open the window for `target` with a suggested path; with `native` (and a still), also
+    /// show the system's save dialog. A film first shows its settings.
     pub fn show(
         &mut self,
         ctx: &egui::Context,
-        format: Format,
+        target: Target,
         suggested_name: &str,
         native: bool,
     ) {
         self.open = true;
-        self.format = format;
+        self.target = target;
         let current = PathBuf::from(&self.path);
         let folder = current
             .parent()
@@ -144,19 +231,22 @@ impl ExportPanel {
             .map(Path::to_path_buf)
             .unwrap_or_else(default_folder);
         self.path = folder
-            .join(format!("{suggested_name}.{}", format.extension()))
+            .join(format!("{suggested_name}.{}", target.extension()))
             .display()
             .to_string();
         self.status = None;
-        if native && self.dialog.is_none() {
+        if native && self.dialog.is_none() && matches!(target, Target::Still(_)) {
             self.open_native_dialog(ctx);
         }
     }
 
     fn open_native_dialog(&mut self, ctx: &egui::Context) {
-        let filter = match self.format {
-            Format::Png => ("PNG image", "png"),
-            Format::Svg => ("SVG image", "svg"),
+        let filter = match self.target {
+            Target::Still(Format::Png) => ("PNG image", "png"),
+            Target::Still(Format::Svg) => ("SVG image", "svg"),
+            Target::Film(AnimFormat::Mp4) => ("MP4 video", "mp4"),
+            Target::Film(AnimFormat::Gif) => ("GIF animation", "gif"),
+            Target::Film(AnimFormat::Apng) => ("Animated PNG", "png"),
         };
         self.dialog = Some(file_dialog::save(
             ctx,
@@ -184,26 +274,32 @@ impl ExportPanel {
             .collapsible(false)
             .resizable(false)
             .show(ctx, |ui| {
-                ui.label(trf(
-                    ui,
-                    "export_stage",
-                    &[("title", &src.diagram.stages[src.stage].title)],
-                ));
+                if matches!(self.target, Target::Still(_)) {
+                    ui.label(trf(
+                        ui,
+                        "export_stage",
+                        &[("title", &src.diagram.stages[src.stage].title)],
+                    ));
+                }
                 ui.horizontal(|ui| {
                     ui.label(tr(ui, "format"));
-                    for f in [Format::Png, Format::Svg] {
-                        if ui
-                            .selectable_label(self.format == f, f.extension().to_uppercase())
-                            .clicked()
-                        {
-                            self.format = f;
+                    let choices = match self.target {
+                        Target::Still(_) => &Target::STILLS[..],
+                        Target::Film(_) => &Target::FILMS[..],
+                    };
+                    for t in choices {
+                        if ui.selectable_label(self.target == *t, t.label()).clicked() {
+                            self.target = *t;
                             self.path = Path::new(&self.path)
-                                .with_extension(f.extension())
+                                .with_extension(t.extension())
                                 .display()
                                 .to_string();
                         }
                     }
                 });
+                if let Target::Film(format) = self.target {
+                    film_form(ui, &mut self.film, format, src.diagram);
+                }
                 egui::ComboBox::from_label(tr(ui, "size"))
                     .selected_text(self.size.label(ui, src.window_px))
                     .show_ui(ui, |ui| {
@@ -219,7 +315,14 @@ impl ExportPanel {
                         false,
                         trf(ui, "theme_background", &[("theme", &theme)]),
                     );
-                    ui.selectable_value(&mut self.transparent, true, tr(ui, "transparent"));
+                    // H.264 video has no transparency.
+                    let can = self.target != Target::Film(AnimFormat::Mp4);
+                    ui.add_enabled_ui(can, |ui| {
+                        ui.selectable_value(&mut self.transparent, true, tr(ui, "transparent"));
+                    });
+                    if !can {
+                        self.transparent = false;
+                    }
                 });
                 ui.checkbox(&mut self.caption, tr(ui, "caption_option"));
                 ui.separator();
@@ -249,7 +352,25 @@ impl ExportPanel {
                     if busy {
                         ui.spinner();
                     }
+                    if let Some(job) = &self.job
+                        && ui.button(tr(ui, "cancel")).clicked()
+                    {
+                        job.cancel.store(true, Ordering::Relaxed);
+                    }
                 });
+                if let Some(job) = &self.job {
+                    let (done, total) = (
+                        job.done.load(Ordering::Relaxed),
+                        job.total.load(Ordering::Relaxed),
+                    );
+                    if total > 0 {
+                        ui.add(egui::ProgressBar::new(done as f32 / total as f32).text(trf(
+                            ui,
+                            "film_progress",
+                            &[("done", &done), ("total", &total)],
+                        )));
+                    }
+                }
                 match &self.status {
                     Some(ExportStatus::Working(p)) => {
                         ui.label(trf(ui, "exporting", &[("path", &p.display())]));
@@ -266,6 +387,9 @@ impl ExportPanel {
                     Some(ExportStatus::NoDialog) => {
                         ui.label(tr(ui, "no_file_dialog"));
                     }
+                    Some(ExportStatus::Cancelled) => {
+                        ui.label(tr(ui, "export_cancelled"));
+                    }
                     None => {}
                 }
             });
@@ -277,8 +401,8 @@ impl ExportPanel {
             self.dialog = None;
             match answer {
                 DialogAnswer::Picked(p) => {
-                    let p = if Format::from_path(&p).is_none() {
-                        p.with_extension(self.format.extension())
+                    let p = if self.target.same_kind_for(&p).is_none() {
+                        p.with_extension(self.target.extension())
                     } else {
                         p
                     };
@@ -289,10 +413,14 @@ impl ExportPanel {
                 DialogAnswer::Unavailable => self.status = Some(ExportStatus::NoDialog),
             }
         }
-        if let Some(result) = self.job.as_ref().and_then(|rx| rx.try_recv().ok()) {
-            self.job = None;
+        if let Some(result) = self.job.as_ref().and_then(|j| j.outcome.try_recv().ok()) {
+            let cancelled = self
+                .job
+                .take()
+                .is_some_and(|j| j.cancel.load(Ordering::Relaxed));
             self.status = Some(match result {
                 Ok(p) => ExportStatus::Saved(p),
+                Err(_) if cancelled => ExportStatus::Cancelled,
                 Err(e) => ExportStatus::Failed(e),
             });
         }
@@ -303,8 +431,12 @@ impl ExportPanel {
             self.status = Some(ExportStatus::Failed(tr(ctx, "type_file_name").into()));
             return;
         }
-        let Some(format) = Format::from_path(&path) else {
-            self.status = Some(ExportStatus::Failed(tr(ctx, "bad_extension").into()));
+        let Some(target) = self.target.same_kind_for(&path) else {
+            let key = match self.target {
+                Target::Still(_) => "bad_extension",
+                Target::Film(_) => "bad_film_extension",
+            };
+            self.status = Some(ExportStatus::Failed(tr(ctx, key).into()));
             return;
         };
         let [width, height] = self.size.pixels(src.window_px);
@@ -319,23 +451,55 @@ impl ExportPanel {
             frame: None,
         };
         let (tx, rx) = channel();
+        let job = Job {
+            outcome: rx,
+            done: Arc::default(),
+            total: Arc::default(),
+            cancel: Arc::default(),
+        };
         let diagram = src.diagram.clone();
         let stage = src.stage;
         let ctx2 = ctx.clone();
         let job_path = path.clone();
+        let last = diagram.last_stage();
+        let film = self.film;
+        let (done, total, cancel) = (job.done.clone(), job.total.clone(), job.cancel.clone());
         let spawned = std::thread::Builder::new()
             .name("export".into())
             .spawn(move || {
-                let result = export::export_to(&diagram, stage, &job_path, format, &opts)
-                    .map(|()| job_path)
-                    .map_err(|e| e.to_string());
-                let _ = tx.send(result);
+                let result = match target {
+                    Target::Still(format) => {
+                        export::export_to(&diagram, stage, &job_path, format, &opts)
+                            .map_err(|e| e.to_string())
+                    }
+                    Target::Film(format) => {
+                        let opts = AnimateOptions {
+                            sweep: Sweep {
+                                from: film.from.min(last),
+                                to: film.to.min(last),
+                                dwell: film.dwell,
+                                transition: film.transition,
+                                fps: film.fps,
+                            },
+                            still: opts,
+                        };
+                        let mut progress = |d: u64, t: u64| {
+                            done.store(d, Ordering::Relaxed);
+                            total.store(t, Ordering::Relaxed);
+                            ctx2.request_repaint();
+                            !cancel.load(Ordering::Relaxed)
+                        };
+                        animate::export_animation(&diagram, &job_path, format, &opts, &mut progress)
+                            .map_err(|e| e.to_string())
+                    }
+                };
+                let _ = tx.send(result.map(|()| job_path));
                 ctx2.request_repaint();
             });
         match spawned {
             Ok(_) => {
                 self.status = Some(ExportStatus::Working(path));
-                self.job = Some(rx);
+                self.job = Some(job);
             }
             Err(e) => {
                 self.status = Some(ExportStatus::Failed(trf(
@@ -346,4 +510,71 @@ impl ExportPanel {
             }
         }
     }
+}
+
+/// The film's settings: which stages, how long each is held, how long transitions take and
+/// the frame rate (GIFs play at most 50 frames a second).
+fn film_form(ui: &mut egui::Ui, film: &mut FilmForm, format: AnimFormat, diagram: &Diagram) {
+    let last = diagram.last_stage();
+    film.from = film.from.min(last);
+    film.to = film.to.min(last);
+    let name = |i: usize| format!("{} · {}", i + 1, diagram.stages[i].title);
+    egui::Grid::new("film-form").num_columns(2).show(ui, |ui| {
+        for (key, value) in [("film_from", &mut film.from), ("film_to", &mut film.to)] {
+            let label = ui.label(tr(ui, key));
+            egui::ComboBox::from_id_salt(key)
+                .selected_text(name(*value))
+                .show_ui(ui, |ui| {
+                    for i in 0..=last {
+                        ui.selectable_value(value, i, name(i));
+                    }
+                })
+                .response
+                .labelled_by(label.id);
+            ui.end_row();
+        }
+        let label = ui.label(tr(ui, "film_dwell"));
+        ui.add(
+            egui::DragValue::new(&mut film.dwell)
+                .range(0.0..=30.0)
+                .speed(0.1)
+                .suffix(" s"),
+        )
+        .labelled_by(label.id);
+        ui.end_row();
+        let label = ui.label(tr(ui, "film_transition"));
+        ui.add(
+            egui::DragValue::new(&mut film.transition)
+                .range(0.0..=5.0)
+                .speed(0.05)
+                .suffix(" s"),
+        )
+        .labelled_by(label.id);
+        ui.end_row();
+        ui.label(tr(ui, "film_fps"));
+        ui.horizontal(|ui| {
+            for fps in [24, 30, 50, 60] {
+                let allowed = format != AnimFormat::Gif || fps <= 50;
+                ui.add_enabled_ui(allowed, |ui| {
+                    ui.selectable_value(&mut film.fps, fps, fps.to_string());
+                });
+            }
+        });
+        ui.end_row();
+    });
+    if format == AnimFormat::Gif {
+        film.fps = film.fps.min(50);
+    }
+    let sweep = Sweep {
+        from: film.from,
+        to: film.to,
+        dwell: film.dwell,
+        transition: film.transition,
+        fps: film.fps,
+    };
+    ui.weak(trf(
+        ui,
+        "film_length",
+        &[("seconds", &format!("{:.1}", sweep.duration()))],
+    ));
 }

@@ -32,6 +32,8 @@ pub enum Action {
     ExportSvg,
     /// Export window for PNG.
     ExportPng,
+    /// Export window for a film.
+    ExportFilm,
     /// Presentation mode.
     Present,
     /// Leave presentation mode, fullscreen, blank screen.
@@ -67,6 +69,7 @@ impl Action {
             Action::Traffic => vec![Command::ToggleFlow],
             Action::ExportSvg => vec![Command::OpenExport(Format::Svg)],
             Action::ExportPng => vec![Command::OpenExport(Format::Png)],
+            Action::ExportFilm => vec![Command::OpenFilmExport],
             Action::Present => vec![Command::TogglePresentation],
             Action::Escape => vec![Command::Escape],
             Action::Fullscreen => vec![Command::ToggleFullscreen],
@@ -116,6 +119,12 @@ pub const BINDINGS: &[(KeyboardShortcut, Action)] = &[
         Modifiers::COMMAND.plus(Modifiers::SHIFT),
         Key::E,
         Action::ExportSvg,
+    ),
+    // Before Ctrl+E: a shortcut with more modifiers must be matched first.
+    bind(
+        Modifiers::COMMAND.plus(Modifiers::ALT),
+        Key::E,
+        Action::ExportFilm,
     ),
     bind(CMD, Key::E, Action::ExportPng),
     bind(NONE, Key::P, Action::Present),
@@ -173,9 +182,11 @@ mod tests {
         // consume_shortcut matches logically (Ctrl+Shift+E also matches Ctrl+E), so order counts.
         for (i, (a, _)) in BINDINGS.iter().enumerate() {
             for (b, _) in &BINDINGS[..i] {
+                // An earlier binding whose modifiers are a subset of a later one's would
+                // swallow the later one's presses.
                 if a.logical_key == b.logical_key {
                     assert!(
-                        b.modifiers.contains(a.modifiers),
+                        !a.modifiers.contains(b.modifiers),
                         "{b:?} must come after {a:?}"
                     );
                 }

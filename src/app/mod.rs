@@ -425,10 +425,20 @@ impl ScaleviewApp {
     }
 
     /// File name (without extension) suggested for exporting the current stage.
-    fn export_name(&self) -> String {
-        let stem = std::path::Path::new(&self.source_name)
+    /// The diagram file's stem, the start of every suggested export name.
+    fn export_stem(&self) -> String {
+        std::path::Path::new(&self.source_name)
             .file_stem()
-            .map_or("diagram".into(), |s| s.to_string_lossy().into_owned());
+            .map_or("diagram".into(), |s| s.to_string_lossy().into_owned())
+    }
+
+    /// Suggested name of a film of the stages: `aws-10m-users-film`.
+    fn film_name(&self) -> String {
+        format!("{}-film", self.export_stem())
+    }
+
+    fn export_name(&self) -> String {
+        let stem = self.export_stem();
         let stage = crate::export::stage_file_name(
             &self.diagram,
             self.anim.target(),
@@ -553,7 +563,13 @@ impl ScaleviewApp {
                 Command::ResetTimer => self.present.timer_start = None,
                 Command::OpenExport(format) => {
                     let name = self.export_name();
-                    self.export.show(ctx, format, &name, self.native_dialogs);
+                    let target = export_panel::Target::Still(format);
+                    self.export.show(ctx, target, &name, self.native_dialogs);
+                }
+                Command::OpenFilmExport => {
+                    let name = self.film_name();
+                    let target = export_panel::Target::Film(crate::animate::AnimFormat::Mp4);
+                    self.export.show(ctx, target, &name, self.native_dialogs);
                 }
                 Command::ScaleText(f) => {
                     self.settings.text_scale = if f == 0.0 {

@@ -71,6 +71,17 @@ pub fn top_bar(app: &mut ScaleviewApp, ui: &mut egui::Ui) {
             {
                 app.commands.push(Command::OpenExport(Format::Svg));
             }
+            if ui
+                .button(tr(ui, "export_film"))
+                .on_hover_text(trf(
+                    ui,
+                    "export_film_tip",
+                    &[("keys", &keys::shortcuts(ui, Action::ExportFilm))],
+                ))
+                .clicked()
+            {
+                app.commands.push(Command::OpenFilmExport);
+            }
             ui.with_layout(Layout::right_to_left(Align::Center), |ui| {
                 language_menu(app, ui);
                 let current = app.settings.theme;
