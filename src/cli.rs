@@ -197,6 +197,8 @@ pub struct ExportArgs {
     pub no_highlight: bool,
     /// Export a film of the stages instead of stills.
     pub animate: Option<AnimateArgs>,
+    /// Write a PPTX deck of the stages instead of stills.
+    pub deck: Option<PathBuf>,
 }
 
 /// What `scaleview export --animate FILE` was asked for.
@@ -294,6 +296,9 @@ pub fn export(args: &ExportArgs) -> u8 {
     if let Some(film) = &args.animate {
         return animate(&diagram, film, opts);
     }
+    if let Some(path) = &args.deck {
+        return deck(&diagram, path, &opts);
+    }
     let jobs = match jobs(args, &diagram) {
         Ok(j) => j,
         Err(msg) => {
@@ -314,6 +319,39 @@ pub fn export(args: &ExportArgs) -> u8 {
     });
     let code = match result {
         Ok(()) => EXIT_OK,
+        Err(e) => {
+            eprint_line(format_args!("error: {e}"));
+            EXIT_USAGE
+        }
+    };
+    out.finish(code)
+}
+
+/// `scaleview export --deck FILE.pptx`: one slide per stage, notes in the speaker notes.
+fn deck(diagram: &Diagram, path: &Path, still: &SvgOptions) -> u8 {
+    let is_pptx = path
+        .extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| e.eq_ignore_ascii_case("pptx"));
+    if !is_pptx {
+        eprint_line(format_args!("error: {} must end in .pptx", path.display()));
+        return EXIT_USAGE;
+    }
+    let result = crate::handout::deck(diagram, still, &mut |_, _| {})
+        .map_err(|e| e.to_string())
+        .and_then(|bytes| export::write_atomic(path, &bytes).map_err(|e| e.to_string()));
+    let mut out = Out::default();
+    let code = match result {
+        Ok(()) => {
+            out.line(format_args!(
+                "{} ({} slides with speaker notes, {}×{} pictures)",
+                path.display(),
+                diagram.stages.len(),
+                still.width,
+                still.height
+            ));
+            EXIT_OK
+        }
         Err(e) => {
             eprint_line(format_args!("error: {e}"));
             EXIT_USAGE

@@ -12,6 +12,7 @@ pub mod assets;
 pub mod atomic;
 pub mod cli;
 pub mod export;
+pub mod handout;
 pub mod lint;
 pub mod model;
 pub mod render;

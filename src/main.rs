@@ -148,6 +148,10 @@ struct ExportCli {
         requires = "animate"
     )]
     transition: f32,
+    /// Write a PowerPoint deck instead: FILE.pptx with one slide per stage (the stage's
+    /// picture) and the stage's story in each slide's speaker notes.
+    #[arg(long, value_name = "FILE", conflicts_with_all = ["out", "all_stages", "stage", "users", "at", "animate"])]
+    deck: Option<PathBuf>,
     /// Frames per second of the film (GIF: at most 50).
     #[arg(long, default_value_t = 30, requires = "animate")]
     fps: u32,
@@ -241,6 +245,7 @@ fn main() -> ExitCode {
                     NameByArg::Threshold => scaleview::export::StageNaming::Threshold,
                     NameByArg::Id => scaleview::export::StageNaming::Id,
                 },
+                deck: e.deck,
                 animate: e.animate.map(|path| cli::AnimateArgs {
                     path,
                     from: e.from,
