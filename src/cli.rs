@@ -199,6 +199,8 @@ pub struct ExportArgs {
     pub animate: Option<AnimateArgs>,
     /// Write a PPTX deck of the stages instead of stills.
     pub deck: Option<PathBuf>,
+    /// Write a PDF hand-out of the stages instead of stills.
+    pub handout: Option<PathBuf>,
 }
 
 /// What `scaleview export --animate FILE` was asked for.
@@ -299,6 +301,9 @@ pub fn export(args: &ExportArgs) -> u8 {
     if let Some(path) = &args.deck {
         return deck(&diagram, path, &opts);
     }
+    if let Some(path) = &args.handout {
+        return handout(&diagram, path, &opts);
+    }
     let jobs = match jobs(args, &diagram) {
         Ok(j) => j,
         Err(msg) => {
@@ -329,27 +334,51 @@ pub fn export(args: &ExportArgs) -> u8 {
 
 /// `scaleview export --deck FILE.pptx`: one slide per stage, notes in the speaker notes.
 fn deck(diagram: &Diagram, path: &Path, still: &SvgOptions) -> u8 {
-    let is_pptx = path
+    write_document(path, "pptx", || {
+        let bytes =
+            crate::handout::deck(diagram, still, &mut |_, _| {}).map_err(|e| e.to_string())?;
+        let what = format!(
+            "{} slides with speaker notes, {}×{} pictures",
+            diagram.stages.len(),
+            still.width,
+            still.height
+        );
+        Ok((bytes, what))
+    })
+}
+
+/// `scaleview export --handout FILE.pdf`: a page per stage.
+fn handout(diagram: &Diagram, path: &Path, still: &SvgOptions) -> u8 {
+    write_document(path, "pdf", || {
+        let bytes = crate::handout::handout(diagram, still).map_err(|e| e.to_string())?;
+        Ok((bytes, format!("{} stages", diagram.stages.len())))
+    })
+}
+
+/// Check `path` ends in `.ext`, make the document, write it atomically and say what was
+/// written; the exit code.
+fn write_document(
+    path: &Path,
+    ext: &str,
+    make: impl FnOnce() -> Result<(Vec<u8>, String), String>,
+) -> u8 {
+    let fits = path
         .extension()
         .and_then(|e| e.to_str())
-        .is_some_and(|e| e.eq_ignore_ascii_case("pptx"));
-    if !is_pptx {
-        eprint_line(format_args!("error: {} must end in .pptx", path.display()));
+        .is_some_and(|e| e.eq_ignore_ascii_case(ext));
+    if !fits {
+        eprint_line(format_args!("error: {} must end in .{ext}", path.display()));
         return EXIT_USAGE;
     }
-    let result = crate::handout::deck(diagram, still, &mut |_, _| {})
-        .map_err(|e| e.to_string())
-        .and_then(|bytes| export::write_atomic(path, &bytes).map_err(|e| e.to_string()));
+    let result = make().and_then(|(bytes, what)| {
+        export::write_atomic(path, &bytes)
+            .map(|()| what)
+            .map_err(|e| e.to_string())
+    });
     let mut out = Out::default();
     let code = match result {
-        Ok(()) => {
-            out.line(format_args!(
-                "{} ({} slides with speaker notes, {}×{} pictures)",
-                path.display(),
-                diagram.stages.len(),
-                still.width,
-                still.height
-            ));
+        Ok(what) => {
+            out.line(format_args!("{} ({what})", path.display()));
             EXIT_OK
         }
         Err(e) => {

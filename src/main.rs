@@ -152,6 +152,10 @@ struct ExportCli {
     /// picture) and the stage's story in each slide's speaker notes.
     #[arg(long, value_name = "FILE", conflicts_with_all = ["out", "all_stages", "stage", "users", "at", "animate"])]
     deck: Option<PathBuf>,
+    /// Write a PDF hand-out instead: FILE.pdf with a page per stage (heading, the diagram as
+    /// vectors, numbers, notes, new components), text selectable, fonts embedded.
+    #[arg(long, value_name = "FILE", conflicts_with_all = ["out", "all_stages", "stage", "users", "at", "animate", "deck"])]
+    handout: Option<PathBuf>,
     /// Frames per second of the film (GIF: at most 50).
     #[arg(long, default_value_t = 30, requires = "animate")]
     fps: u32,
@@ -246,6 +250,7 @@ fn main() -> ExitCode {
                     NameByArg::Id => scaleview::export::StageNaming::Id,
                 },
                 deck: e.deck,
+                handout: e.handout,
                 animate: e.animate.map(|path| cli::AnimateArgs {
                     path,
                     from: e.from,

@@ -1,11 +1,14 @@
-//! Hand-outs: the stages as a slide deck to drop into a presentation (PPTX: one slide per
-//! stage, the stage's picture on the slide and its story in the speaker notes).
+//! Hand-outs: the stages as a PDF to print or send (a page per stage: heading, the diagram as
+//! vectors, numbers, story, arrivals), and as a slide deck to drop into a presentation (PPTX:
+//! one slide per stage, the stage's picture on the slide and its story in the speaker notes).
 //!
 //! [`pages`] gathers what each stage says — title, where it starts on the axis, its numbers,
 //! its notes and the notes of the components that arrive with it — once, for every hand-out.
 
+mod pdf;
 mod pptx;
 
+pub use pdf::{HandoutError, handout};
 pub use pptx::{DeckError, deck};
 
 use crate::model::Diagram;

@@ -157,33 +157,48 @@ impl TextWriter {
 /// Tables left out of a subset: vertical metrics (horizontal text only), hinting (the text is
 /// scaled freely), and the layout tables — every renderer here places glyphs by their advances
 /// alone, so a viewer that shapes must not kern, ligate or join them differently.
-const DROPPED_TABLES: &str = "vhea,vmtx,VORG,fpgm,prep,cvt ,hdmx,LTSH,VDMX,kern,GPOS,GSUB,GDEF,morx,kerx,DSIG,MATH,FFTM,JSTF,BASE";
+pub(crate) const DROPPED_TABLES: &str = "vhea,vmtx,VORG,fpgm,prep,cvt ,hdmx,LTSH,VDMX,kern,GPOS,GSUB,GDEF,morx,kerx,DSIG,MATH,FFTM,JSTF,BASE";
 
 /// Name records kept: family and style names, version, and the copyright and licence that
 /// the OFL requires to travel with the font.
-const KEPT_NAMES: &str = "0,1,2,3,4,5,6,13,14";
+pub(crate) const KEPT_NAMES: &str = "0,1,2,3,4,5,6,13,14";
 
 /// A subset of face `index` of `font` with exactly `chars`, base64-encoded.
 fn subset(font: &[u8], index: u32, chars: &BTreeSet<char>) -> Option<String> {
+    let bytes = subset_bytes(font, index, chars, false)?;
+    Some(base64::engine::general_purpose::STANDARD.encode(bytes))
+}
+
+/// A subset of face `index` of `font` with exactly `chars`, hinting and layout tables dropped;
+/// with `retain_gids`, every kept glyph keeps its id (the PDF export addresses glyphs by id).
+pub(crate) fn subset_bytes(
+    font: &[u8],
+    index: u32,
+    chars: &BTreeSet<char>,
+    retain_gids: bool,
+) -> Option<Vec<u8>> {
     use fontcull_klippa::{
         Plan, SubsetFlags, parse_name_ids, parse_name_languages, parse_tag_list, parse_unicodes,
         populate_gids, subset_font,
     };
     let face = fontcull_skrifa::FontRef::from_index(font, index).ok()?;
     let unicodes: Vec<String> = chars.iter().map(|c| format!("{:x}", *c as u32)).collect();
+    let mut flags = SubsetFlags::SUBSET_FLAGS_NO_HINTING;
+    if retain_gids {
+        flags |= SubsetFlags::SUBSET_FLAGS_RETAIN_GIDS;
+    }
     let plan = Plan::new(
         &populate_gids("").ok()?,
         &parse_unicodes(&unicodes.join(",")).ok()?,
         &face,
-        SubsetFlags::SUBSET_FLAGS_NO_HINTING,
+        flags,
         &parse_tag_list(DROPPED_TABLES).ok()?,
         &parse_tag_list("").ok()?,
         &parse_tag_list("").ok()?,
         &parse_name_ids(KEPT_NAMES).ok()?,
         &parse_name_languages("*").ok()?,
     );
-    let bytes = subset_font(&face, &plan).ok()?;
-    Some(base64::engine::general_purpose::STANDARD.encode(bytes))
+    subset_font(&face, &plan).ok()
 }
 
 fn css_escape(family: &str) -> String {
