@@ -329,6 +329,60 @@ fn a_film_export_shows_progress_and_cancel_leaves_nothing() {
     let _ = std::fs::remove_dir_all(&dir);
 }
 
+#[test]
+fn the_hand_out_button_writes_a_pdf_of_every_stage() {
+    let mut h = Harness::builder()
+        .with_size([1440.0, 900.0])
+        .with_max_steps(60)
+        .build_eframe(|cc| {
+            let mut app = ScaleviewApp::new(cc);
+            app.set_native_dialogs(false);
+            app
+        });
+    h.run();
+    h.get_by_role_and_label(Role::Button, "Export hand-out…")
+        .click();
+    h.run();
+    assert!(h.query_all_by_label_contains("All 9 stages").count() >= 1);
+    let field = h.get_by_role_and_label(Role::TextInput, "Save to");
+    let suggested = field.value().unwrap_or_default();
+    assert!(
+        suggested.ends_with("aws-10m-users-handout.pdf"),
+        "suggested {suggested:?}"
+    );
+    let dir = std::env::temp_dir().join(format!("scaleview-app-handout-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("dir");
+    let target = dir.join("talk.pdf");
+    field.focus();
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    h.get_by_role_and_label(Role::TextInput, "Save to")
+        .type_text(target.to_str().expect("utf8"));
+    h.run();
+    h.get_by_role_and_label(Role::Button, "Save").click();
+    let mut saved = false;
+    for _ in 0..600 {
+        h.step();
+        if let Some(scaleview::app::ExportStatus::Saved(p)) = h.state().export_status() {
+            assert_eq!(p, &target);
+            saved = true;
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(25));
+    }
+    assert!(
+        saved,
+        "hand-out not written: {:?}",
+        h.state().export_status()
+    );
+    let bytes = std::fs::read(&target).expect("file written");
+    assert!(bytes.starts_with(b"%PDF-"));
+    assert!(
+        String::from_utf8_lossy(&bytes).contains("/Count 9"),
+        "nine pages"
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
 /// Step the harness (real time passes) until `done` holds or 8 s elapse.
 fn wait_for(h: &mut Harness<'_, ScaleviewApp>, what: &str, done: impl Fn(&ScaleviewApp) -> bool) {
     for _ in 0..320 {

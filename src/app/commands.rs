@@ -31,6 +31,8 @@ pub enum Command {
     OpenExport(Format),
     /// Open the export window for a film of the stages (MP4 first).
     OpenFilmExport,
+    /// Open the export window for a hand-out of every stage (PDF first).
+    OpenHandoutExport,
     /// Show the native open dialog.
     OpenDialog,
     /// Open a diagram file.

@@ -78,6 +78,17 @@ pub enum Target {
     Still(Format),
     /// A film sweeping through the stages.
     Film(AnimFormat),
+    /// A hand-out of every stage: a PDF, or a PowerPoint deck with speaker notes.
+    Handout(Handout),
+}
+
+/// The hand-out documents.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Handout {
+    /// A page per stage, vector diagram, real text.
+    Pdf,
+    /// A slide per stage, the story in the speaker notes.
+    Pptx,
 }
 
 impl Target {
@@ -88,9 +99,16 @@ impl Target {
         Target::Film(AnimFormat::Apng),
     ];
 
+    const HANDOUTS: [Target; 2] = [
+        Target::Handout(Handout::Pdf),
+        Target::Handout(Handout::Pptx),
+    ];
+
     /// The file extension.
     fn extension(self) -> &'static str {
         match self {
+            Target::Handout(Handout::Pdf) => "pdf",
+            Target::Handout(Handout::Pptx) => "pptx",
             Target::Still(f) => f.extension(),
             Target::Film(AnimFormat::Mp4) => "mp4",
             Target::Film(AnimFormat::Gif) => "gif",
@@ -106,6 +124,8 @@ impl Target {
             Target::Film(AnimFormat::Mp4) => "MP4",
             Target::Film(AnimFormat::Gif) => "GIF",
             Target::Film(AnimFormat::Apng) => "APNG",
+            Target::Handout(Handout::Pdf) => "PDF",
+            Target::Handout(Handout::Pptx) => "PPTX",
         }
     }
 
@@ -114,6 +134,14 @@ impl Target {
         match self {
             Target::Still(_) => Format::from_path(path).map(Target::Still),
             Target::Film(_) => AnimFormat::from_path(path).map(Target::Film),
+            Target::Handout(_) => {
+                let ext = path.extension()?.to_str()?.to_ascii_lowercase();
+                match ext.as_str() {
+                    "pdf" => Some(Target::Handout(Handout::Pdf)),
+                    "pptx" => Some(Target::Handout(Handout::Pptx)),
+                    _ => None,
+                }
+            }
         }
     }
 }
@@ -247,6 +275,8 @@ impl ExportPanel {
             Target::Film(AnimFormat::Mp4) => ("MP4 video", "mp4"),
             Target::Film(AnimFormat::Gif) => ("GIF animation", "gif"),
             Target::Film(AnimFormat::Apng) => ("Animated PNG", "png"),
+            Target::Handout(Handout::Pdf) => ("PDF document", "pdf"),
+            Target::Handout(Handout::Pptx) => ("PowerPoint deck", "pptx"),
         };
         self.dialog = Some(file_dialog::save(
             ctx,
@@ -274,18 +304,29 @@ impl ExportPanel {
             .collapsible(false)
             .resizable(false)
             .show(ctx, |ui| {
-                if matches!(self.target, Target::Still(_)) {
-                    ui.label(trf(
-                        ui,
-                        "export_stage",
-                        &[("title", &src.diagram.stages[src.stage].title)],
-                    ));
+                match self.target {
+                    Target::Still(_) => {
+                        ui.label(trf(
+                            ui,
+                            "export_stage",
+                            &[("title", &src.diagram.stages[src.stage].title)],
+                        ));
+                    }
+                    Target::Handout(_) => {
+                        ui.label(trf(
+                            ui,
+                            "export_all_stages",
+                            &[("n", &src.diagram.stages.len())],
+                        ));
+                    }
+                    Target::Film(_) => {}
                 }
                 ui.horizontal(|ui| {
                     ui.label(tr(ui, "format"));
                     let choices = match self.target {
                         Target::Still(_) => &Target::STILLS[..],
                         Target::Film(_) => &Target::FILMS[..],
+                        Target::Handout(_) => &Target::HANDOUTS[..],
                     };
                     for t in choices {
                         if ui.selectable_label(self.target == *t, t.label()).clicked() {
@@ -435,6 +476,7 @@ impl ExportPanel {
             let key = match self.target {
                 Target::Still(_) => "bad_extension",
                 Target::Film(_) => "bad_film_extension",
+                Target::Handout(_) => "bad_handout_extension",
             };
             self.status = Some(ExportStatus::Failed(tr(ctx, key).into()));
             return;
@@ -471,6 +513,22 @@ impl ExportPanel {
                     Target::Still(format) => {
                         export::export_to(&diagram, stage, &job_path, format, &opts)
                             .map_err(|e| e.to_string())
+                    }
+                    Target::Handout(kind) => {
+                        let bytes = match kind {
+                            Handout::Pdf => {
+                                crate::handout::handout(&diagram, &opts).map_err(|e| e.to_string())
+                            }
+                            Handout::Pptx => crate::handout::deck(&diagram, &opts, &mut |d, t| {
+                                done.store(d as u64, Ordering::Relaxed);
+                                total.store(t as u64, Ordering::Relaxed);
+                                ctx2.request_repaint();
+                            })
+                            .map_err(|e| e.to_string()),
+                        };
+                        bytes.and_then(|b| {
+                            export::write_atomic(&job_path, &b).map_err(|e| e.to_string())
+                        })
                     }
                     Target::Film(format) => {
                         let opts = AnimateOptions {

@@ -566,6 +566,11 @@ impl ScaleviewApp {
                     let target = export_panel::Target::Still(format);
                     self.export.show(ctx, target, &name, self.native_dialogs);
                 }
+                Command::OpenHandoutExport => {
+                    let name = format!("{}-handout", self.export_stem());
+                    let target = export_panel::Target::Handout(export_panel::Handout::Pdf);
+                    self.export.show(ctx, target, &name, self.native_dialogs);
+                }
                 Command::OpenFilmExport => {
                     let name = self.film_name();
                     let target = export_panel::Target::Film(crate::animate::AnimFormat::Mp4);

@@ -82,6 +82,13 @@ pub fn top_bar(app: &mut ScaleviewApp, ui: &mut egui::Ui) {
             {
                 app.commands.push(Command::OpenFilmExport);
             }
+            if ui
+                .button(tr(ui, "export_handout"))
+                .on_hover_text(tr(ui, "export_handout_tip"))
+                .clicked()
+            {
+                app.commands.push(Command::OpenHandoutExport);
+            }
             ui.with_layout(Layout::right_to_left(Align::Center), |ui| {
                 language_menu(app, ui);
                 let current = app.settings.theme;
