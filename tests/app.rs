@@ -212,14 +212,7 @@ fn hovering_a_component_shows_its_notes() {
 
 #[test]
 fn ctrl_e_exports_the_settled_stage_through_the_path_field() {
-    let mut h = Harness::builder()
-        .with_size([1440.0, 900.0])
-        .with_max_steps(60)
-        .build_eframe(|cc| {
-            let mut app = ScaleviewApp::new(cc);
-            app.set_native_dialogs(false);
-            app
-        });
+    let mut h = export_harness();
     h.run();
     h.key_press(egui::Key::End);
     h.run();
@@ -234,22 +227,8 @@ fn ctrl_e_exports_the_settled_stage_through_the_path_field() {
         suggested.ends_with("aws-10m-users-09-10000000.png"),
         "suggested {suggested:?}"
     );
-    field.focus();
-    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
-    h.get_by_role_and_label(Role::TextInput, "Save to")
-        .type_text(target.to_str().expect("utf8"));
-    h.run();
-    h.get_by_role_and_label(Role::Button, "Save").click();
-    let mut saved = false;
-    for _ in 0..400 {
-        h.step();
-        if let Some(scaleview::app::ExportStatus::Saved(p)) = h.state().export_status() {
-            assert_eq!(p, &target);
-            saved = true;
-            break;
-        }
-        std::thread::sleep(std::time::Duration::from_millis(25));
-    }
+    save_through_path_field(&mut h, &target);
+    let saved = wait_until_saved(&mut h, &target);
     assert!(
         saved,
         "export did not finish: {:?}",
@@ -267,14 +246,7 @@ fn ctrl_e_exports_the_settled_stage_through_the_path_field() {
 
 #[test]
 fn a_film_export_shows_progress_and_cancel_leaves_nothing() {
-    let mut h = Harness::builder()
-        .with_size([1440.0, 900.0])
-        .with_max_steps(60)
-        .build_eframe(|cc| {
-            let mut app = ScaleviewApp::new(cc);
-            app.set_native_dialogs(false);
-            app
-        });
+    let mut h = export_harness();
     h.run();
     h.key_press_modifiers(
         egui::Modifiers::COMMAND.plus(egui::Modifiers::ALT),
@@ -296,12 +268,7 @@ fn a_film_export_shows_progress_and_cancel_leaves_nothing() {
     let dir = std::env::temp_dir().join(format!("scaleview-app-film-{}", std::process::id()));
     std::fs::create_dir_all(&dir).expect("dir");
     let target = dir.join("talk.mp4");
-    field.focus();
-    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
-    h.get_by_role_and_label(Role::TextInput, "Save to")
-        .type_text(target.to_str().expect("utf8"));
-    h.run();
-    h.get_by_role_and_label(Role::Button, "Save").click();
+    save_through_path_field(&mut h, &target);
     let mut progressed = false;
     for _ in 0..400 {
         h.step();
@@ -331,14 +298,7 @@ fn a_film_export_shows_progress_and_cancel_leaves_nothing() {
 
 #[test]
 fn the_hand_out_button_writes_a_pdf_of_every_stage() {
-    let mut h = Harness::builder()
-        .with_size([1440.0, 900.0])
-        .with_max_steps(60)
-        .build_eframe(|cc| {
-            let mut app = ScaleviewApp::new(cc);
-            app.set_native_dialogs(false);
-            app
-        });
+    let mut h = export_harness();
     h.run();
     h.get_by_role_and_label(Role::Button, "Export hand-out…")
         .click();
@@ -353,22 +313,8 @@ fn the_hand_out_button_writes_a_pdf_of_every_stage() {
     let dir = std::env::temp_dir().join(format!("scaleview-app-handout-{}", std::process::id()));
     std::fs::create_dir_all(&dir).expect("dir");
     let target = dir.join("talk.pdf");
-    field.focus();
-    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
-    h.get_by_role_and_label(Role::TextInput, "Save to")
-        .type_text(target.to_str().expect("utf8"));
-    h.run();
-    h.get_by_role_and_label(Role::Button, "Save").click();
-    let mut saved = false;
-    for _ in 0..600 {
-        h.step();
-        if let Some(scaleview::app::ExportStatus::Saved(p)) = h.state().export_status() {
-            assert_eq!(p, &target);
-            saved = true;
-            break;
-        }
-        std::thread::sleep(std::time::Duration::from_millis(25));
-    }
+    save_through_path_field(&mut h, &target);
+    let saved = wait_until_saved(&mut h, &target);
     assert!(
         saved,
         "hand-out not written: {:?}",
@@ -381,6 +327,41 @@ fn the_hand_out_button_writes_a_pdf_of_every_stage() {
         "nine pages"
     );
     let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// The app at 1440×900 with native file dialogs off (exports go through the path field).
+fn export_harness() -> Harness<'static, ScaleviewApp> {
+    Harness::builder()
+        .with_size([1440.0, 900.0])
+        .with_max_steps(60)
+        .build_eframe(|cc| {
+            let mut app = ScaleviewApp::new(cc);
+            app.set_native_dialogs(false);
+            app
+        })
+}
+
+/// Replace the export window's path with `target` and press Save.
+fn save_through_path_field(h: &mut Harness<'_, ScaleviewApp>, target: &std::path::Path) {
+    h.get_by_role_and_label(Role::TextInput, "Save to").focus();
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    h.get_by_role_and_label(Role::TextInput, "Save to")
+        .type_text(target.to_str().expect("utf8"));
+    h.run();
+    h.get_by_role_and_label(Role::Button, "Save").click();
+}
+
+/// Step (real time passes) until the export says it saved `target`, for up to 15 s.
+fn wait_until_saved(h: &mut Harness<'_, ScaleviewApp>, target: &std::path::Path) -> bool {
+    for _ in 0..600 {
+        h.step();
+        if let Some(scaleview::app::ExportStatus::Saved(p)) = h.state().export_status() {
+            assert_eq!(p, target);
+            return true;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(25));
+    }
+    false
 }
 
 /// Step the harness (real time passes) until `done` holds or 8 s elapse.
