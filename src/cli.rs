@@ -187,6 +187,8 @@ pub struct ExportArgs {
     pub transparent: bool,
     /// Caption above the diagram.
     pub caption: bool,
+    /// The stage's numbers in the caption.
+    pub caption_metrics: bool,
     /// SVG text as outlines rather than text with embedded fonts.
     pub text_as_paths: bool,
     /// How `--all-stages` names its files.
@@ -285,6 +287,7 @@ pub fn export(args: &ExportArgs) -> u8 {
         theme: args.theme,
         transparent: args.transparent,
         caption: args.caption,
+        caption_metrics: args.caption_metrics,
         new_glow: if args.no_highlight { 0.0 } else { 1.0 },
         frame: args
             .fixed_scale

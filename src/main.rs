@@ -108,6 +108,10 @@ struct ExportCli {
     /// Leave out the caption (diagram title, stage, user count).
     #[arg(long)]
     no_caption: bool,
+    /// Add the stage's numbers (its `metrics`, e.g. requests/s and monthly cost) to the
+    /// caption.
+    #[arg(long, conflicts_with = "no_caption")]
+    metrics: bool,
     /// One scale for every stage: the diagram keeps its size and place from slide to slide
     /// (framed by the largest extent of all stages).
     #[arg(long)]
@@ -242,6 +246,7 @@ fn main() -> ExitCode {
                 theme: theme_name(e.theme),
                 transparent: e.transparent,
                 caption: !e.no_caption,
+                caption_metrics: e.metrics,
                 text_as_paths: e.text_as_paths,
                 fixed_scale: e.fixed_scale,
                 no_highlight: e.no_highlight,

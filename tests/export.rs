@@ -588,3 +588,31 @@ fn fixed_scale_slides_share_one_scale_and_no_highlight_leaves_out_the_rings() {
     }
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[test]
+fn metrics_join_the_caption_only_when_asked() {
+    let d = model::default_diagram();
+    let texts = |opts: &SvgOptions| -> String {
+        let svg = scene_to_svg(&Scene::settled(&d, 5), opts);
+        let doc = roxmltree::Document::parse(&svg).expect("xml");
+        // A line is one <text>, written as one <tspan> per font run.
+        doc.descendants()
+            .filter(|n| n.has_tag_name("text"))
+            .map(|t| {
+                t.descendants()
+                    .filter(|n| n.is_text())
+                    .filter_map(|n| n.text())
+                    .collect::<String>()
+            })
+            .collect::<Vec<_>>()
+            .join("|")
+    };
+    let (name, value) = &d.stages[5].metrics[0];
+    let asked = texts(&SvgOptions {
+        caption_metrics: true,
+        ..SvgOptions::default()
+    });
+    assert!(asked.contains(&format!("{name} {value}")), "{asked}");
+    let plain = texts(&SvgOptions::default());
+    assert!(!plain.contains(name.as_str()), "metrics shown unasked");
+}

@@ -200,6 +200,7 @@ pub struct ExportPanel {
     size: SizeChoice,
     transparent: bool,
     caption: bool,
+    caption_metrics: bool,
     path: String,
     dialog: Option<PendingDialog>,
     job: Option<Job>,
@@ -215,6 +216,7 @@ impl Default for ExportPanel {
             size: SizeChoice::FullHd,
             transparent: false,
             caption: true,
+            caption_metrics: false,
             path: String::new(),
             dialog: None,
             job: None,
@@ -366,6 +368,9 @@ impl ExportPanel {
                     }
                 });
                 ui.checkbox(&mut self.caption, tr(ui, "caption_option"));
+                ui.add_enabled_ui(self.caption, |ui| {
+                    ui.checkbox(&mut self.caption_metrics, tr(ui, "caption_metrics_option"));
+                });
                 ui.separator();
                 ui.horizontal(|ui| {
                     let label = ui.label(tr(ui, "save_to"));
@@ -488,6 +493,7 @@ impl ExportPanel {
             theme: src.theme,
             transparent: self.transparent,
             caption: self.caption,
+            caption_metrics: self.caption && self.caption_metrics,
             new_glow: 1.0,
             text: crate::render::svg_text::TextMode::EmbeddedFonts,
             frame: None,

@@ -24,6 +24,8 @@ pub struct SvgOptions {
     pub transparent: bool,
     /// Draw the caption (diagram title, stage title, user count) above the diagram.
     pub caption: bool,
+    /// Add the stage's numbers (`metrics`) to the caption, at its top right.
+    pub caption_metrics: bool,
     /// Strength (0..=1) of the rings that mark components new or changed in this stage;
     /// 0 leaves them out.
     pub new_glow: f32,
@@ -42,6 +44,7 @@ impl Default for SvgOptions {
             theme: ThemeName::Light,
             transparent: false,
             caption: true,
+            caption_metrics: false,
             new_glow: 1.0,
             text: TextMode::EmbeddedFonts,
             frame: None,
@@ -257,6 +260,32 @@ fn write_caption(
         (x, y, size, weight, fill.to_owned(), content.to_owned())
     };
     let stage_w = text::width(&scene.caption.stage_title, stage_size, text::Weight::Bold);
+    if opts.caption_metrics && !scene.caption.metrics.is_empty() {
+        // The numbers sit at the top right, beside the diagram's title, as large as the room
+        // between the two allows (down to 60 % of the title's size).
+        let content = scene.caption.metrics.join("  ·  ");
+        let title_w = text::width(&scene.caption.title, title_size, text::Weight::Regular);
+        let room = (w - 2.0 * margin - title_w - title_size * 2.0).max(0.0);
+        let natural = text::width(&content, title_size, text::Weight::Regular);
+        let size = if natural > room {
+            (title_size * room / natural).max(title_size * 0.6)
+        } else {
+            title_size
+        };
+        tw.write(
+            out,
+            &Line {
+                x: w - margin,
+                y: title_y,
+                size,
+                weight: text::Weight::Regular,
+                anchor: Anchor::End,
+                fill: &fill_attr("fill", theme.text_muted),
+                content: &content,
+            },
+        );
+        out.push('\n');
+    }
     for (x, y, size, weight, fill, content) in [
         line(
             margin,

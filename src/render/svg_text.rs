@@ -31,6 +31,8 @@ pub enum Anchor {
     Start,
     /// x is the centre.
     Middle,
+    /// x is the right edge.
+    End,
 }
 
 /// One line of text to write.
@@ -75,6 +77,7 @@ impl TextWriter {
         let left = match line.anchor {
             Anchor::Start => line.x,
             Anchor::Middle => line.x - shaped.width / 2.0,
+            Anchor::End => line.x - shaped.width,
         };
         let as_paths =
             self.mode == TextMode::Paths || shaped.runs.iter().any(|r| !self.embeddable(r.face));

@@ -185,6 +185,9 @@ pub struct Caption {
     pub stage_title: String,
     /// Where the stage starts, in words ("10,000 users").
     pub value_label: String,
+    /// The stage's numbers, "name value" each (`metrics` in the format), for captions that
+    /// show them.
+    pub metrics: Vec<String>,
 }
 
 /// Everything to draw for one moment, in drawing order.
@@ -342,6 +345,11 @@ impl Scene {
                 title: d.title.clone(),
                 stage_title: stage.title.clone(),
                 value_label: d.axis.long_label(stage.at),
+                metrics: stage
+                    .metrics
+                    .iter()
+                    .map(|(name, value)| format!("{name} {value}"))
+                    .collect(),
             },
         }
     }
