@@ -7,7 +7,6 @@ use std::path::{Path, PathBuf};
 use crate::model::Diagram;
 use crate::render::png::{self, PngError};
 use crate::render::svg::{self, SvgOptions};
-use crate::render::svg_text::TextMode;
 use crate::scene::Scene;
 
 /// Output file format.
@@ -65,13 +64,15 @@ pub fn render(
     let scene = Scene::settled(diagram, stage.min(diagram.last_stage()));
     Ok(match format {
         Format::Svg => svg::scene_to_svg(&scene, opts).into_bytes(),
-        // Pixels come from outlines: no font is needed to rasterise them.
+        // Pixels straight from the paint list; text from glyph outlines, so no font is
+        // loaded to rasterise.
         Format::Png => {
-            let outlined = SvgOptions {
-                text: TextMode::Paths,
-                ..opts.clone()
-            };
-            png::svg_to_png(&svg::scene_to_svg(&scene, &outlined))?
+            let prims = crate::render::paint::export(&scene, opts);
+            png::encode(&crate::render::raster::render(
+                &prims,
+                opts.width,
+                opts.height,
+            )?)?
         }
     })
 }

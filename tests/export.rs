@@ -554,10 +554,21 @@ fn fixed_scale_slides_share_one_scale_and_no_highlight_leaves_out_the_rings() {
         names
             .iter()
             .map(|p| {
+                // Where and how big the Users icon (there in every stage) is drawn stands for
+                // the stage's scale and position.
                 let svg = std::fs::read_to_string(p).expect("svg");
-                let at = svg.find("<g transform=\"").expect("main group");
-                let rest = &svg[at + 14..];
-                (rest[..rest.find('"').expect("end")].to_owned(), svg)
+                let at = svg
+                    .find("<use class=\"icon\" data-id=\"users\"")
+                    .expect("users icon");
+                let rest = &svg[at..];
+                let end = rest.find("/>").expect("end");
+                let attrs: Vec<&str> = rest[..end]
+                    .split_whitespace()
+                    .filter(|a| {
+                        a.starts_with("x=") || a.starts_with("y=") || a.starts_with("width=")
+                    })
+                    .collect();
+                (attrs.join(" "), svg)
             })
             .collect::<Vec<_>>()
     };

@@ -1,10 +1,11 @@
 //! Draws the pictures of a film: one moment of the story as straight RGBA pixels, the way a
-//! still export draws a stage (same placement, caption, text and icons).
+//! still export draws a stage: the same paint list, rasterised the same way.
 
 use crate::model::Diagram;
+use crate::render::paint;
 use crate::render::png;
-use crate::render::svg::{self, SvgOptions};
-use crate::render::svg_text::TextMode;
+use crate::render::raster::{self, IconPixmaps};
+use crate::render::svg::SvgOptions;
 use crate::scene::timeline::{Shot, Sweep};
 use crate::scene::{LayoutCache, Moment};
 
@@ -15,6 +16,7 @@ pub struct Frames<'a> {
     diagram: &'a Diagram,
     layouts: LayoutCache,
     still: SvgOptions,
+    icons: IconPixmaps,
 }
 
 impl<'a> Frames<'a> {
@@ -23,11 +25,8 @@ impl<'a> Frames<'a> {
         Frames {
             diagram,
             layouts: LayoutCache::default(),
-            still: SvgOptions {
-                // Pixels come from outlines: no font is loaded to rasterise.
-                text: TextMode::Paths,
-                ..still
-            },
+            still,
+            icons: IconPixmaps::default(),
         }
     }
 
@@ -39,7 +38,9 @@ impl<'a> Frames<'a> {
             new_glow: self.still.new_glow.min(shot.glow),
             ..self.still.clone()
         };
-        let pixmap = png::rasterize(&svg::scene_to_svg(&scene, &opts))?;
+        let prims = paint::export(&scene, &opts);
+        let mut pixmap = raster::canvas(opts.width, opts.height)?;
+        raster::draw(&mut pixmap, &prims, &mut self.icons);
         let mut rgba = pixmap.take();
         png::unpremultiply(&mut rgba);
         Ok(rgba)

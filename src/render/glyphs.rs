@@ -41,6 +41,61 @@ pub fn run_outline(d: &mut String, run: &Run, x: f32, y: f32, size: f32) {
     }
 }
 
+/// Add the outlines of `run` to `pb` (a tiny-skia path), placed as [`run_outline`] places
+/// them: the run starts at `x` (left edge) on the baseline `y`, at font size `size`.
+pub fn run_path(pb: &mut resvg::tiny_skia::PathBuilder, run: &Run, x: f32, y: f32, size: f32) {
+    let face = fonts::face(run.face);
+    let font = face.font();
+    let charmap = font.charmap();
+    let outlines = font.outline_glyphs();
+    let scale = size / face.units_per_em();
+    let mut pen_x = x;
+    for c in run.text.chars() {
+        if fonts::is_invisible(c) {
+            continue;
+        }
+        if let Some(glyph) = charmap.map(c).and_then(|g| outlines.get(g)) {
+            let mut pen = SkiaPen { pb, x: pen_x, y };
+            let settings = DrawSettings::unhinted(Size::new(size), LocationRef::default());
+            let _ = glyph.draw(settings, &mut pen);
+        }
+        pen_x += face.advance(c) * scale;
+    }
+}
+
+/// Feeds outline commands to a tiny-skia path, flipping y as [`PathPen`] does.
+struct SkiaPen<'a> {
+    pb: &'a mut resvg::tiny_skia::PathBuilder,
+    x: f32,
+    y: f32,
+}
+
+impl OutlinePen for SkiaPen<'_> {
+    fn move_to(&mut self, x: f32, y: f32) {
+        self.pb.move_to(self.x + x, self.y - y);
+    }
+    fn line_to(&mut self, x: f32, y: f32) {
+        self.pb.line_to(self.x + x, self.y - y);
+    }
+    fn quad_to(&mut self, cx0: f32, cy0: f32, x: f32, y: f32) {
+        self.pb
+            .quad_to(self.x + cx0, self.y - cy0, self.x + x, self.y - y);
+    }
+    fn curve_to(&mut self, cx0: f32, cy0: f32, cx1: f32, cy1: f32, x: f32, y: f32) {
+        self.pb.cubic_to(
+            self.x + cx0,
+            self.y - cy0,
+            self.x + cx1,
+            self.y - cy1,
+            self.x + x,
+            self.y - y,
+        );
+    }
+    fn close(&mut self) {
+        self.pb.close();
+    }
+}
+
 /// Writes outline commands, flipping the font's y-up space into SVG's y-down space.
 struct PathPen<'a> {
     d: &'a mut String,

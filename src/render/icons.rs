@@ -111,6 +111,27 @@ pub fn rasterize(kind: ComponentKind, px: u32) -> Option<Vec<u8>> {
     rasterize_svg(icon_svg(kind), px)
 }
 
+/// A component's icon or a group's badge drawn `size` pixels wide with its top-left corner at
+/// `(dx, dy)` (each under one pixel) in a small transparent pixmap just big enough: what a
+/// vector renderer would put on those pixels, for the raster export to copy 1:1.
+pub fn rasterize_placed(
+    svg: &str,
+    size: f32,
+    dx: f32,
+    dy: f32,
+) -> Option<resvg::tiny_skia::Pixmap> {
+    let tree = resvg::usvg::Tree::from_str(svg, &resvg::usvg::Options::default()).ok()?;
+    let side = (size + dx.max(dy)).ceil().max(1.0) as u32 + 1;
+    let mut pixmap = resvg::tiny_skia::Pixmap::new(side, side)?;
+    let s = size / tree.size().width().max(1.0);
+    resvg::render(
+        &tree,
+        resvg::tiny_skia::Transform::from_row(s, 0.0, 0.0, s, dx, dy),
+        &mut pixmap.as_mut(),
+    );
+    Some(pixmap)
+}
+
 /// Rasterise a square SVG to `px`×`px` premultiplied RGBA.
 fn rasterize_svg(svg: &str, px: u32) -> Option<Vec<u8>> {
     let tree = resvg::usvg::Tree::from_str(svg, &resvg::usvg::Options::default()).ok()?;

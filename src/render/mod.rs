@@ -5,8 +5,10 @@
 
 pub mod glyphs;
 pub mod icons;
+pub mod paint;
 pub mod pdf;
 pub mod png;
+pub mod raster;
 #[cfg(feature = "gui")]
 pub mod screen;
 #[cfg(feature = "gui")]

@@ -27,7 +27,7 @@ pub enum PngError {
 
 /// A zeroed buffer of `len` bytes, or an error if the memory is not there (instead of the
 /// process aborting, which `vec![0; len]` does).
-fn try_zeroed(len: usize, w: u32, h: u32) -> Result<Vec<u8>, PngError> {
+pub(crate) fn try_zeroed(len: usize, w: u32, h: u32) -> Result<Vec<u8>, PngError> {
     let mut v = Vec::new();
     v.try_reserve_exact(len)
         .map_err(|_| PngError::OutOfMemory(w, h, len.div_ceil(1_000_000)))?;

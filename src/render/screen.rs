@@ -1,6 +1,6 @@
-//! Paints a [`Scene`] with an egui painter: the interactive on-screen renderer.
-//!
-//! Mirrors `svg.rs` shape for shape so the screen and the exports look alike.
+//! Paints a [`Scene`] with an egui painter: the interactive on-screen renderer. It translates
+//! the same paint list ([`super::paint`]) as the SVG and raster exports, so the screen and the
+//! exports look alike by construction.
 
 use std::collections::HashMap;
 use std::collections::hash_map::Entry;
@@ -10,11 +10,13 @@ use egui::{
 };
 
 use super::icons;
+use super::paint::{self, IconRef, Prim};
 use super::screen_fonts;
+use super::svg_text::Anchor;
 use super::theme::{Rgba, Theme};
 use crate::model::{ComponentKind, GroupKind};
 use crate::scene::text::{self, Weight};
-use crate::scene::{EdgeShape, GroupShape, NodeShape, Point, Rect, Scene, style};
+use crate::scene::{Point, Rect, Scene};
 
 /// Name of the bold font family registered with egui.
 pub const BOLD_FAMILY: &str = "bold";
@@ -159,7 +161,10 @@ pub struct Emphasis {
     pub text_scale: f32,
 }
 
-/// Paint the whole scene.
+/// Paint the whole scene: the paint list ([`super::paint`]) for this camera, translated into
+/// egui shapes. Components' icons are drawn after every component's highlight and grouped by
+/// texture, and their labels after that, so egui emits a handful of meshes (draw calls)
+/// instead of three per component.
 pub fn paint_scene(
     painter: &Painter,
     scene: &Scene,
@@ -169,62 +174,188 @@ pub fn paint_scene(
     em: Emphasis,
 ) {
     painter.rect_filled(cam.viewport, 0.0, color(theme.background, 1.0));
-    // Zoomed out, text grows towards a legible size as far as the room around it allows.
-    let ts = text_scale(em);
-    for g in &scene.groups {
-        let k = style::group_text_boost(cam.zoom * ts, g.label_room);
-        let em = Emphasis {
-            text_scale: ts * k,
-            ..em
-        };
-        paint_group(painter, g, cam, theme, icons, em);
-    }
-    let em = Emphasis {
-        text_scale: ts * style::text_boost(cam.zoom * ts, scene.text_room),
-        ..em
+    let view = camera_view(cam);
+    let v = cam.viewport.expand(20.0);
+    let look = paint::Look {
+        new_glow: em.new_glow,
+        text_scale: em.text_scale,
+        hovered: em.hovered,
+        selected: em.selected,
+        floors: true,
+        clip: Some(Rect::from_min_max(
+            Point::new(v.min.x, v.min.y),
+            Point::new(v.max.x, v.max.y),
+        )),
     };
-    // Cull what lies outside the canvas.
-    let view = cam.viewport.expand(20.0);
-    for e in &scene.edges {
-        let bounds = e
-            .points
-            .iter()
-            .fold(Rect::NOTHING, |r, p| r.union(Rect::from_min_max(*p, *p)));
-        if cam.rect_to_screen(bounds).intersects(view) {
-            paint_edge(painter, e, cam, theme, em);
+    draw(painter, &paint::paint(scene, theme, view, look), icons);
+}
+
+/// The paint list's view of a camera: screen points per scene unit, and where (0, 0) is.
+fn camera_view(cam: &Camera) -> paint::View {
+    let o = cam.to_screen(Point::new(0.0, 0.0));
+    paint::View {
+        scale: cam.zoom,
+        offset: Point::new(o.x, o.y),
+    }
+}
+
+fn pos(p: Point) -> Pos2 {
+    Pos2::new(p.x, p.y)
+}
+
+fn egui_rect(r: Rect) -> egui::Rect {
+    egui::Rect::from_min_max(pos(r.min), pos(r.max))
+}
+
+fn egui_stroke(s: &paint::Stroke) -> Stroke {
+    Stroke::new(s.width, color(s.colour, 1.0))
+}
+
+/// A polyline, solid or dashed.
+fn polyline(painter: &Painter, points: Vec<Pos2>, s: &paint::Stroke) {
+    match s.dash {
+        None => {
+            painter.add(Shape::line(points, egui_stroke(s)));
+        }
+        Some((dash, gap)) => {
+            painter.extend(Shape::dashed_line(&points, egui_stroke(s), dash, gap));
         }
     }
-    // Nodes in three passes (highlights, icons grouped by texture, labels) so consecutive
-    // shapes share a texture: egui then emits a handful of meshes (draw calls) instead of
-    // three per component.
-    let visible: Vec<&NodeShape> = scene
-        .nodes
-        .iter()
-        .filter(|n| cam.rect_to_screen(n.rect).intersects(view))
-        .collect();
-    for n in &visible {
-        paint_node_highlight(painter, n, cam, theme, em);
+}
+
+/// Translate `prims` into shapes.
+fn draw(painter: &Painter, prims: &[Prim], icons: &mut IconCache) {
+    let ctx = painter.ctx();
+    let ppp = ctx.pixels_per_point();
+    let mut in_node = 0usize;
+    let mut node_icons: Vec<(egui::TextureId, egui::Rect, f32)> = Vec::new();
+    let mut node_texts: Vec<&Prim> = Vec::new();
+    let mut depth_classes: Vec<&str> = Vec::new();
+    for p in prims {
+        match p {
+            Prim::Begin { class, .. } => {
+                depth_classes.push(class);
+                in_node += usize::from(*class == "node");
+            }
+            Prim::End => {
+                if depth_classes.pop() == Some("node") {
+                    in_node -= 1;
+                }
+            }
+            Prim::Rect {
+                rect,
+                radii,
+                fill,
+                stroke,
+                ..
+            } => {
+                let r = egui_rect(*rect);
+                let c = |x: f32| x.clamp(0.0, 255.0) as u8;
+                let radius = CornerRadius {
+                    nw: c(radii[0]),
+                    ne: c(radii[1]),
+                    se: c(radii[2]),
+                    sw: c(radii[3]),
+                };
+                if let Some(f) = fill {
+                    painter.rect_filled(r, radius, color(*f, 1.0));
+                }
+                match stroke {
+                    Some(s) if s.dash.is_some() => {
+                        let corners = [
+                            r.left_top(),
+                            r.right_top(),
+                            r.right_bottom(),
+                            r.left_bottom(),
+                            r.left_top(),
+                        ];
+                        polyline(painter, corners.to_vec(), s);
+                    }
+                    Some(s) => {
+                        painter.rect_stroke(r, radius, egui_stroke(s), StrokeKind::Middle);
+                    }
+                    None => {}
+                }
+            }
+            Prim::Polyline { points, stroke, .. } => {
+                polyline(painter, points.iter().map(|p| pos(*p)).collect(), stroke);
+            }
+            Prim::Polygon { points, fill } => {
+                painter.add(Shape::convex_polygon(
+                    points.iter().map(|p| pos(*p)).collect(),
+                    color(*fill, 1.0),
+                    Stroke::NONE,
+                ));
+            }
+            Prim::Circle {
+                centre,
+                radius,
+                fill,
+                stroke,
+            } => {
+                if let Some(f) = fill {
+                    painter.circle_filled(pos(*centre), *radius, color(*f, 1.0));
+                }
+                if let Some(s) = stroke {
+                    painter.circle_stroke(pos(*centre), *radius, egui_stroke(s));
+                }
+            }
+            Prim::Text { .. } if in_node > 0 => node_texts.push(p),
+            Prim::Text { .. } => paint_text(painter, p),
+            Prim::Icon {
+                icon,
+                rect,
+                opacity,
+                ..
+            } => {
+                let px = rect.width() * ppp;
+                let tex = match icon {
+                    IconRef::Component(k) => icons.get(ctx, *k, px).map(|t| t.id()),
+                    IconRef::Badge(k) => icons.badge(ctx, *k, px).map(|t| t.id()),
+                };
+                let Some(tex) = tex else { continue };
+                if in_node > 0 {
+                    node_icons.push((tex, egui_rect(*rect), *opacity));
+                } else {
+                    image(painter, tex, egui_rect(*rect), *opacity);
+                }
+            }
+        }
     }
-    let mut by_texture: Vec<(egui::TextureId, &NodeShape)> = visible
-        .iter()
-        .filter_map(|n| {
-            let px = cam.rect_to_screen(n.icon).width() * painter.ctx().pixels_per_point();
-            icons.get(painter.ctx(), n.kind, px).map(|t| (t.id(), *n))
-        })
-        .collect();
-    by_texture.sort_by_key(|(id, n)| (texture_order(*id), n.index));
-    for (tex, n) in by_texture {
-        let uv = egui::Rect::from_min_max(Pos2::ZERO, Pos2::new(1.0, 1.0));
-        let icon = cam.rect_to_screen(n.icon);
-        painter.image(
-            tex,
-            icon,
-            uv,
-            Color32::WHITE.gamma_multiply(n.opacity * (1.0 - 0.55 * n.leaving)),
+    node_icons.sort_by_key(|(id, ..)| texture_order(*id));
+    for (tex, r, opacity) in node_icons {
+        image(painter, tex, r, opacity);
+    }
+    for t in node_texts {
+        paint_text(painter, t);
+    }
+}
+
+fn image(painter: &Painter, tex: egui::TextureId, r: egui::Rect, opacity: f32) {
+    let uv = egui::Rect::from_min_max(Pos2::ZERO, Pos2::new(1.0, 1.0));
+    painter.image(tex, r, uv, Color32::WHITE.gamma_multiply(opacity));
+}
+
+fn paint_text(painter: &Painter, p: &Prim) {
+    if let Prim::Text {
+        x,
+        y,
+        size,
+        weight,
+        anchor,
+        colour,
+        content,
+    } = p
+    {
+        paint_line(
+            painter,
+            content,
+            Pos2::new(*x, *y),
+            *anchor,
+            *size,
+            *weight,
+            color(*colour, 1.0),
         );
-    }
-    for n in &visible {
-        paint_node_label(painter, n, cam, theme, em);
     }
 }
 
@@ -236,287 +367,36 @@ fn texture_order(id: egui::TextureId) -> (u8, u64) {
     }
 }
 
-fn text_scale(em: Emphasis) -> f32 {
-    if em.text_scale > 0.0 {
-        em.text_scale
-    } else {
-        1.0
-    }
-}
-
-fn paint_group(
-    painter: &Painter,
-    g: &GroupShape,
-    cam: &Camera,
-    theme: &Theme,
-    icons: &mut IconCache,
-    em: Emphasis,
-) {
-    let st = theme.group(g.kind);
-    let r = cam.rect_to_screen(g.rect);
-    let radius = CornerRadius::same((style::GROUP_RADIUS * cam.zoom).clamp(0.0, 12.0) as u8);
-    if st.fill.3 > 0 {
-        painter.rect_filled(r, radius, color(st.fill, g.opacity));
-    }
-    let stroke = Stroke::new((st.width * cam.zoom).max(1.0), color(st.stroke, g.opacity));
-    if st.dashed {
-        let pts = [
-            r.left_top(),
-            r.right_top(),
-            r.right_bottom(),
-            r.left_bottom(),
-            r.left_top(),
-        ];
-        dashed_line(painter, pts.to_vec(), stroke, (8.0, 5.6), cam.zoom);
-    } else {
-        painter.rect_stroke(r, radius, stroke, StrokeKind::Middle);
-    }
-    // The kind's badge: a square of the group colour in the top-left corner, pictogram in white.
-    let side = style::GROUP_BADGE * cam.zoom;
-    if style::group_has_badge(g.kind) && side >= 6.0 {
-        let badge = egui::Rect::from_min_size(r.min, egui::vec2(side, side));
-        let corner = CornerRadius {
-            nw: radius.nw,
-            ..CornerRadius::ZERO
-        };
-        painter.rect_filled(badge, corner, color(st.stroke, g.opacity));
-        let px = side * painter.ctx().pixels_per_point();
-        if let Some(tex) = icons.badge(painter.ctx(), g.kind, px) {
-            let uv = egui::Rect::from_min_max(Pos2::ZERO, Pos2::new(1.0, 1.0));
-            let glyph = badge.shrink(side * 0.12);
-            painter.image(
-                tex.id(),
-                glyph,
-                uv,
-                Color32::WHITE.gamma_multiply(g.opacity),
-            );
-        }
-    }
-    let scene_size = style::GROUP_LABEL_SIZE * text_scale(em);
-    if scene_size * cam.zoom >= 4.0 {
-        let pos = cam.to_screen(Point::new(
-            g.rect.min.x + style::group_label_inset(g.kind),
-            g.rect.min.y + style::GROUP_LABEL_BAND * 0.5 + 2.0 + scene_size * 0.35,
-        ));
-        paint_line(
-            painter,
-            &g.label,
-            pos,
-            false,
-            scene_size * cam.zoom,
-            Weight::Bold,
-            color(st.label, g.opacity),
-        );
-    }
-}
-
-fn paint_edge(painter: &Painter, e: &EdgeShape, cam: &Camera, theme: &Theme, em: Emphasis) {
-    let pts: Vec<Pos2> = e.points.iter().map(|p| cam.to_screen(*p)).collect();
-    let (Some(&a), Some(&b)) = (pts.get(pts.len().saturating_sub(2)), pts.last()) else {
-        return;
-    };
-    let col = color(theme.edge, e.opacity);
-    let width = (theme.edge_width * cam.zoom).max(1.0);
-    let stroke = Stroke::new(width, col);
-    match theme.dash(e.style) {
-        None => {
-            painter.add(Shape::line(pts.clone(), stroke));
-        }
-        Some(pattern) => dashed_line(painter, pts.clone(), stroke, pattern, cam.zoom),
-    }
-    let head = (10.0 * cam.zoom).max(5.0);
-    painter.add(Shape::convex_polygon(
-        arrow_head(a, b, head).to_vec(),
-        col,
-        Stroke::NONE,
-    ));
-    if e.style == crate::model::LinkStyle::Replication
-        && let Some(&first) = pts.first()
-        && let Some(&second) = pts.get(1)
-    {
-        painter.add(Shape::convex_polygon(
-            arrow_head(second, first, head).to_vec(),
-            col,
-            Stroke::NONE,
-        ));
-    }
-    let size = style::EDGE_LABEL_SIZE * cam.zoom * text_scale(em);
-    if !e.label.is_empty() && size >= 4.0 {
-        let width = text::width(&e.label, size, Weight::Regular);
-        let p = cam.to_screen(e.label_pos);
-        let rect = egui::Rect::from_center_size(p, egui::vec2(width, size)).expand(2.0);
-        painter.rect_filled(rect, 3.0, color(theme.background, 0.85 * e.opacity));
-        paint_line(
-            painter,
-            &e.label,
-            Pos2::new(p.x, p.y + size * 0.35),
-            true,
-            size,
-            Weight::Regular,
-            color(theme.text_muted, e.opacity),
-        );
-    }
-}
-
-/// A dashed polyline with a `(dash, gap)` pattern in scene units. Zoomed so far out that a
-/// period is under 4 pixels, dashes could not be told apart anyway: the line is drawn solid
-/// and lighter, which also spares tessellating thousands of specks per frame.
-fn dashed_line(painter: &Painter, pts: Vec<Pos2>, stroke: Stroke, pattern: (f32, f32), zoom: f32) {
-    let (dash, gap) = (pattern.0 * zoom, pattern.1 * zoom);
-    if dash + gap < 4.0 {
-        let light = Stroke::new(stroke.width, stroke.color.gamma_multiply(0.6));
-        painter.add(Shape::line(pts, light));
-    } else {
-        painter.extend(Shape::dashed_line(
-            &pts,
-            stroke,
-            dash.max(2.0),
-            gap.max(2.0),
-        ));
-    }
-}
-
-/// The three corners of an arrowhead whose tip is at `tip`, pointing away from `from`.
-fn arrow_head(from: Pos2, tip: Pos2, size: f32) -> [Pos2; 3] {
-    let dir = (tip - from).normalized();
-    let normal = egui::vec2(-dir.y, dir.x);
-    let base = tip - dir * size;
-    [
-        tip,
-        base + normal * size * 0.45,
-        base - normal * size * 0.45,
-    ]
-}
-
-/// Selection, hover and "new in this stage" highlights behind a component.
-fn paint_node_highlight(
-    painter: &Painter,
-    n: &NodeShape,
-    cam: &Camera,
-    theme: &Theme,
-    em: Emphasis,
-) {
-    let icon = cam.rect_to_screen(n.icon);
-    let footprint = cam.rect_to_screen(n.rect).expand(6.0 * cam.zoom);
-    if em.selected == Some(n.index) {
-        painter.rect_filled(footprint, 8.0, color(theme.accent, 0.14 * n.opacity));
-        painter.rect_stroke(
-            footprint,
-            8.0,
-            Stroke::new(2.0, color(theme.accent, n.opacity)),
-            StrokeKind::Outside,
-        );
-    } else if em.hovered == Some(n.index) {
-        painter.rect_filled(footprint, 8.0, color(theme.accent, 0.10 * n.opacity));
-    }
-    if n.changed && em.new_glow > 0.0 {
-        // Changed (moved, relabelled, regrouped): a dashed ring in the accent colour, apart
-        // from the warm glow of new components.
-        let ring = icon.expand(7.0 * cam.zoom);
-        let pts = [
-            ring.left_top(),
-            ring.right_top(),
-            ring.right_bottom(),
-            ring.left_bottom(),
-            ring.left_top(),
-        ];
-        let stroke = Stroke::new(
-            (2.5 * cam.zoom).max(1.5),
-            color(theme.accent, em.new_glow * n.opacity),
-        );
-        dashed_line(painter, pts.to_vec(), stroke, (6.0, 4.0), cam.zoom);
-    }
-    if n.is_new && em.new_glow > 0.0 {
-        let glow = icon.expand(5.0 * cam.zoom);
-        for (k, a) in [(3.0, 0.18), (2.0, 0.28), (1.0, 0.5)] {
-            painter.rect_stroke(
-                glow.expand(k * 2.0 * cam.zoom),
-                (12.0 * cam.zoom) as u8,
-                Stroke::new(
-                    (3.0 * cam.zoom).max(1.5),
-                    color(theme.new_glow, a * em.new_glow * n.opacity),
-                ),
-                StrokeKind::Outside,
-            );
-        }
-    }
-}
-
-/// A component's label lines, centred under its icon.
-fn paint_node_label(painter: &Painter, n: &NodeShape, cam: &Camera, theme: &Theme, em: Emphasis) {
-    let ts = text_scale(em);
-    let size = style::LABEL_SIZE * cam.zoom * ts;
-    if size < 4.0 {
-        return;
-    }
-    let fade = 1.0 - 0.55 * n.leaving;
-    for (i, line) in n.lines.iter().enumerate() {
-        let baseline = n.icon.max.y
-            + style::LABEL_GAP
-            + (style::LABEL_LINE * i as f32 + style::LABEL_SIZE * 0.85) * ts;
-        if n.leaving > 0.0 {
-            // Leaving: the label is struck through, more firmly as the threshold nears.
-            let w = crate::scene::text::width(line, style::LABEL_SIZE * ts, Weight::Regular);
-            let y = baseline - style::LABEL_SIZE * ts * 0.3;
-            let a = cam.to_screen(Point::new(n.icon.center().x - w / 2.0, y));
-            let b = cam.to_screen(Point::new(n.icon.center().x + w / 2.0, y));
-            painter.line_segment(
-                [a, b],
-                Stroke::new(
-                    (1.6 * cam.zoom).max(1.0),
-                    color(theme.text, n.opacity * n.leaving),
-                ),
-            );
-        }
-        paint_line(
-            painter,
-            line,
-            cam.to_screen(Point::new(n.icon.center().x, baseline)),
-            true,
-            size,
-            Weight::Regular,
-            color(theme.text, n.opacity * fade),
-        );
-    }
-}
-
-/// Request-flow dots ([`crate::scene::flow`]): filled on request links, hollow on async links,
-/// pulsing on replication links; never under 3 pixels in radius.
+/// Request-flow dots ([`crate::scene::flow`]), through the paint list.
 pub fn paint_dots(
     painter: &Painter,
     dots: &[crate::scene::flow::Dot],
     cam: &Camera,
     theme: &Theme,
 ) {
-    for d in dots {
-        let c = cam.to_screen(d.pos);
-        let r = (d.radius * cam.zoom).max(3.0);
-        let col = color(theme.accent, d.opacity);
-        if d.style == crate::model::LinkStyle::Async {
-            painter.circle_stroke(c, r, Stroke::new((r * 0.45).max(1.0), col));
-        } else {
-            painter.circle_filled(c, r, col);
-        }
-    }
+    let prims = paint::dots(dots, theme, camera_view(cam));
+    // Dots are never under 3 px (paint::dots), so no floors are needed.
+    draw(painter, &prims, &mut IconCache::default());
 }
 
 /// One line of text drawn as the scene's runs ([`text::shape`]), each with the face the scene
-/// measured it with, on a common baseline: `at` is the baseline's left end, or its middle when
-/// `centred`. A face egui has not loaded yet (found this very frame) falls back to the UI chain.
+/// measured it with, on a common baseline: `at` is the baseline's left end, middle or right
+/// end as `anchor` says. A face egui has not loaded yet (found this very frame) falls back to
+/// the UI chain.
 fn paint_line(
     painter: &Painter,
     content: &str,
     at: Pos2,
-    centred: bool,
+    anchor: Anchor,
     size: f32,
     weight: Weight,
     colour: Color32,
 ) {
     let shaped = text::shape(content, size, weight);
-    let left = if centred {
-        at.x - shaped.width / 2.0
-    } else {
-        at.x
+    let left = match anchor {
+        Anchor::Start => at.x,
+        Anchor::Middle => at.x - shaped.width / 2.0,
+        Anchor::End => at.x - shaped.width,
     };
     for run in shaped.runs {
         let family = screen_fonts::run_family(painter.ctx(), &run, weight);

@@ -1,15 +1,15 @@
-//! Writes a [`Scene`] as a standalone SVG: the vector export, and the input of the PNG export.
-//!
-//! Mirrors `screen.rs` shape for shape. Coordinates stay in scene units inside one transformed
-//! group, so text and lines scale exactly with the picture.
+//! Writes a [`Scene`] as a standalone SVG, the vector export: the export's paint list
+//! ([`super::paint`]) translated element by element, in pixels. Components, links and groups
+//! stay findable as `<g class="node|edge|group" data-id="…">`, icons as `<use class="icon">`,
+//! routes as `<polyline class="route">`.
 
 use std::fmt::Write;
 
 use super::icons;
-use super::svg_text::{Anchor, Line, TextMode, TextWriter};
-use super::theme::{Rgba, Theme, ThemeName};
-use crate::model::{ComponentKind, LinkStyle};
-use crate::scene::{EdgeShape, GroupShape, NodeShape, Point, Scene, style, text};
+use super::paint::{self, IconRef, Prim, Stroke};
+use super::svg_text::{Line, TextMode, TextWriter};
+use super::theme::{Rgba, ThemeName};
+use crate::scene::{Point, Rect, Scene};
 
 /// What an export looks like.
 #[derive(Clone, Debug, PartialEq)]
@@ -105,64 +105,35 @@ pub fn placement_of(bounds: crate::scene::Rect, opts: &SvgOptions) -> Placement 
     }
 }
 
-/// The scene as an SVG document.
+/// The scene as an SVG document: the export's paint list ([`super::paint::export`]) written
+/// element by element, in pixels.
 pub fn scene_to_svg(scene: &Scene, opts: &SvgOptions) -> String {
-    let theme = opts.theme.theme();
-    let place = placement(scene, opts);
+    let prims = paint::export(scene, opts);
     let mut tw = TextWriter::new(opts.text);
-    let mut out = String::with_capacity(64 * 1024);
-    if !opts.transparent {
-        let _ = writeln!(
-            out,
-            r#"<rect width="100%" height="100%" fill="{}"/>"#,
-            theme.background.to_hex()
-        );
+    let mut body = String::with_capacity(64 * 1024);
+    for p in &prims {
+        write_prim(&mut body, &mut tw, p);
     }
-    if opts.caption {
-        write_caption(&mut out, &mut tw, scene, opts, &theme, place.caption_height);
-    }
+    let mut out = String::with_capacity(body.len() + 64 * 1024);
     let _ = writeln!(
         out,
-        r#"<g transform="translate({:.3} {:.3}) scale({:.5})">"#,
-        place.offset.x, place.offset.y, place.scale
-    );
-    // Small exports enlarge the text towards a legible size as far as the room allows.
-    let k = style::text_boost(place.scale, scene.text_room);
-    for g in &scene.groups {
-        write_group(
-            &mut out,
-            &mut tw,
-            g,
-            &theme,
-            style::group_text_boost(place.scale, g.label_room),
-        );
-    }
-    for e in &scene.edges {
-        write_edge(&mut out, &mut tw, e, &theme, k);
-    }
-    for n in &scene.nodes {
-        write_node(&mut out, &mut tw, n, &theme, opts.new_glow, k);
-    }
-    out.push_str("</g>\n</svg>\n");
-    let mut head = String::with_capacity(out.len() + 64 * 1024);
-    let _ = writeln!(
-        head,
         r#"<svg xmlns="http://www.w3.org/2000/svg" width="{w}" height="{h}" viewBox="0 0 {w} {h}">"#,
         w = opts.width,
         h = opts.height
     );
     let _ = writeln!(
-        head,
+        out,
         "<title>{}</title>",
         esc(&format!(
             "{} — {}",
             scene.caption.title, scene.caption.stage_title
         ))
     );
-    head.push_str(&tw.font_faces());
-    write_icon_defs(&mut head, scene);
-    head.push_str(&out);
-    head
+    out.push_str(&tw.font_faces());
+    write_icon_defs(&mut out, &prims);
+    out.push_str(&body);
+    out.push_str("</svg>\n");
+    out
 }
 
 /// Escape text for XML content and attributes.
@@ -202,336 +173,209 @@ fn opacity_attr(o: f32) -> String {
     }
 }
 
-/// Each icon used once as a `<symbol>`, referenced by `<use>`.
-fn write_icon_defs(out: &mut String, scene: &Scene) {
-    let mut kinds: Vec<ComponentKind> = Vec::new();
-    for n in &scene.nodes {
-        if !kinds.contains(&n.kind) {
-            kinds.push(n.kind);
+fn stroke_attrs(s: &Stroke) -> String {
+    let dash = s
+        .dash
+        .map(|(d, g)| format!(r#" stroke-dasharray="{d:.1} {g:.1}""#))
+        .unwrap_or_default();
+    format!(
+        r#"{} stroke-width="{:.2}"{dash}"#,
+        fill_attr("stroke", s.colour),
+        s.width
+    )
+}
+
+fn paint_attrs(fill: Option<Rgba>, stroke: Option<&Stroke>) -> String {
+    let fill = fill.map_or_else(|| r#"fill="none""#.to_owned(), |f| fill_attr("fill", f));
+    match stroke {
+        Some(s) => format!("{fill} {}", stroke_attrs(s)),
+        None => fill,
+    }
+}
+
+fn points_attr(points: &[Point]) -> String {
+    points
+        .iter()
+        .map(|p| format!("{:.1},{:.1}", p.x, p.y))
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// The `<symbol>` id of an icon.
+fn icon_id(icon: IconRef) -> String {
+    match icon {
+        IconRef::Component(k) => format!("icon-{}", k.icon_name()),
+        IconRef::Badge(k) => format!("badge-{}", icons::group_badge_name(k)),
+    }
+}
+
+/// One primitive as SVG.
+fn write_prim(out: &mut String, tw: &mut TextWriter, p: &Prim) {
+    match p {
+        Prim::Begin { class, id } => {
+            let _ = write!(out, r#"<g class="{class}" data-id="{}">"#, esc(id));
         }
-    }
-    let mut badges: Vec<crate::model::GroupKind> = Vec::new();
-    for g in &scene.groups {
-        if style::group_has_badge(g.kind) && !badges.contains(&g.kind) {
-            badges.push(g.kind);
+        Prim::End => out.push_str("</g>\n"),
+        Prim::Rect {
+            rect,
+            radii,
+            fill,
+            stroke,
+            class,
+        } => {
+            let class = class
+                .map(|c| format!(r#" class="{c}""#))
+                .unwrap_or_default();
+            let paint = paint_attrs(*fill, stroke.as_ref());
+            if radii.iter().all(|r| (r - radii[0]).abs() < 1e-3) {
+                let rx = if radii[0] > 0.0 {
+                    format!(r#" rx="{:.1}""#, radii[0])
+                } else {
+                    String::new()
+                };
+                let _ = write!(
+                    out,
+                    r#"<rect{class} x="{:.1}" y="{:.1}" width="{:.1}" height="{:.1}"{rx} {paint}/>"#,
+                    rect.min.x,
+                    rect.min.y,
+                    rect.width(),
+                    rect.height()
+                );
+            } else {
+                let _ = write!(
+                    out,
+                    r#"<path{class} d="{}" {paint}/>"#,
+                    rounded_path(*rect, *radii)
+                );
+            }
         }
-    }
-    if kinds.is_empty() && badges.is_empty() {
-        return;
-    }
-    out.push_str("<defs>\n");
-    for k in kinds {
-        let _ = writeln!(
-            out,
-            r#"<symbol id="icon-{}" viewBox="0 0 64 64">{}</symbol>"#,
-            k.icon_name(),
-            icons::icon_body(k)
-        );
-    }
-    for k in badges {
-        if let Some(svg) = icons::group_badge_svg(k) {
-            let _ = writeln!(
+        Prim::Polyline {
+            points,
+            stroke,
+            route,
+        } => {
+            let route = route
+                .as_ref()
+                .map(|id| format!(r#" class="route" data-id="{}""#, esc(id)))
+                .unwrap_or_default();
+            let _ = write!(
                 out,
-                r#"<symbol id="badge-{}" viewBox="0 0 64 64">{}</symbol>"#,
-                icons::group_badge_name(k),
-                icons::svg_body(svg)
+                r#"<polyline{route} points="{}" fill="none" {}/>"#,
+                points_attr(points),
+                stroke_attrs(stroke)
+            );
+        }
+        Prim::Polygon { points, fill } => {
+            let _ = write!(
+                out,
+                r#"<polygon points="{}" {}/>"#,
+                points_attr(points),
+                fill_attr("fill", *fill)
+            );
+        }
+        Prim::Circle {
+            centre,
+            radius,
+            fill,
+            stroke,
+        } => {
+            let _ = write!(
+                out,
+                r#"<circle cx="{:.1}" cy="{:.1}" r="{:.1}" {}/>"#,
+                centre.x,
+                centre.y,
+                radius,
+                paint_attrs(*fill, stroke.as_ref())
+            );
+        }
+        Prim::Text {
+            x,
+            y,
+            size,
+            weight,
+            anchor,
+            colour,
+            content,
+        } => {
+            tw.write(
+                out,
+                &Line {
+                    x: *x,
+                    y: *y,
+                    size: *size,
+                    weight: *weight,
+                    anchor: *anchor,
+                    fill: &fill_attr("fill", *colour),
+                    content,
+                },
+            );
+        }
+        Prim::Icon {
+            icon,
+            rect,
+            opacity,
+            id,
+        } => {
+            let named = id
+                .as_ref()
+                .map(|id| format!(r#" class="icon" data-id="{}""#, esc(id)))
+                .unwrap_or_default();
+            let _ = write!(
+                out,
+                "<use{named} href=\"#{}\" x=\"{:.1}\" y=\"{:.1}\" width=\"{:.1}\" height=\"{:.1}\"{}/>",
+                icon_id(*icon),
+                rect.min.x,
+                rect.min.y,
+                rect.width(),
+                rect.height(),
+                opacity_attr(*opacity)
             );
         }
     }
-    out.push_str("</defs>\n");
 }
 
-fn write_caption(
-    out: &mut String,
-    tw: &mut TextWriter,
-    scene: &Scene,
-    opts: &SvgOptions,
-    theme: &Theme,
-    band: f32,
-) {
-    let w = opts.width as f32;
-    let margin = 0.035 * w.min(opts.height as f32);
-    let title_size = band * 0.22;
-    let stage_size = band * 0.42;
-    let value_size = band * 0.26;
-    let title_y = margin * 0.6 + title_size;
-    let stage_y = title_y + stage_size * 1.15;
-    let line = |x, y, size, weight, fill: &str, content: &str| {
-        (x, y, size, weight, fill.to_owned(), content.to_owned())
-    };
-    let stage_w = text::width(&scene.caption.stage_title, stage_size, text::Weight::Bold);
-    if opts.caption_metrics && !scene.caption.metrics.is_empty() {
-        // The numbers sit at the top right, beside the diagram's title, as large as the room
-        // between the two allows (down to 60 % of the title's size).
-        let content = scene.caption.metrics.join("  ·  ");
-        let title_w = text::width(&scene.caption.title, title_size, text::Weight::Regular);
-        let room = (w - 2.0 * margin - title_w - title_size * 2.0).max(0.0);
-        let natural = text::width(&content, title_size, text::Weight::Regular);
-        let size = if natural > room {
-            (title_size * room / natural).max(title_size * 0.6)
-        } else {
-            title_size
-        };
-        tw.write(
-            out,
-            &Line {
-                x: w - margin,
-                y: title_y,
-                size,
-                weight: text::Weight::Regular,
-                anchor: Anchor::End,
-                fill: &fill_attr("fill", theme.text_muted),
-                content: &content,
-            },
-        );
-        out.push('\n');
-    }
-    for (x, y, size, weight, fill, content) in [
-        line(
-            margin,
-            title_y,
-            title_size,
-            text::Weight::Regular,
-            &fill_attr("fill", theme.text_muted),
-            &scene.caption.title,
-        ),
-        line(
-            margin,
-            stage_y,
-            stage_size,
-            text::Weight::Bold,
-            &fill_attr("fill", theme.text),
-            &scene.caption.stage_title,
-        ),
-        line(
-            margin + stage_w + stage_size * 0.6,
-            stage_y,
-            value_size,
-            text::Weight::Regular,
-            &fill_attr("fill", theme.text_muted),
-            &scene.caption.value_label,
-        ),
-    ] {
-        tw.write(
-            out,
-            &Line {
-                x,
-                y,
-                size,
-                weight,
-                anchor: Anchor::Start,
-                fill: &fill,
-                content: &content,
-            },
-        );
-        out.push('\n');
-    }
+/// A rectangle with per-corner radii as path data.
+fn rounded_path(r: Rect, radii: [f32; 4]) -> String {
+    let [a, b, c, d] = radii;
+    let (x0, y0, x1, y1) = (r.min.x, r.min.y, r.max.x, r.max.y);
+    format!(
+        "M{:.1},{y0:.1} H{:.1} A{b:.1},{b:.1} 0 0 1 {x1:.1},{:.1} V{:.1} A{c:.1},{c:.1} 0 0 1 {:.1},{y1:.1} H{:.1} A{d:.1},{d:.1} 0 0 1 {x0:.1},{:.1} V{:.1} A{a:.1},{a:.1} 0 0 1 {:.1},{y0:.1} Z",
+        x0 + a,
+        x1 - b,
+        y0 + b,
+        y1 - c,
+        x1 - c,
+        x0 + d,
+        y1 - d,
+        y0 + a,
+        x0 + a
+    )
 }
 
-fn write_group(out: &mut String, tw: &mut TextWriter, g: &GroupShape, theme: &Theme, k: f32) {
-    let st = theme.group(g.kind);
-    let r = g.rect;
-    let dash = if st.dashed {
-        r#" stroke-dasharray="8 5.6""#
-    } else {
-        ""
-    };
-    let fill = if st.fill.3 > 0 {
-        fill_attr("fill", st.fill)
-    } else {
-        r#"fill="none""#.to_owned()
-    };
-    let _ = writeln!(
-        out,
-        r#"<g class="group" data-id="{}"{}><rect x="{:.1}" y="{:.1}" width="{:.1}" height="{:.1}" rx="{rx}" {fill} {} stroke-width="{}"{dash}/>"#,
-        esc(&g.id),
-        opacity_attr(g.opacity),
-        r.min.x,
-        r.min.y,
-        r.width(),
-        r.height(),
-        fill_attr("stroke", st.stroke),
-        st.width,
-        rx = style::GROUP_RADIUS,
-    );
-    if style::group_has_badge(g.kind) {
-        let (b, rad) = (style::GROUP_BADGE, style::GROUP_RADIUS);
-        let _ = write!(
-            out,
-            r#"<path d="M{x:.1},{y1:.1} a{rad},{rad} 0 0 1 {rad},-{rad} h{h:.1} v{b} h-{b} z" {}/>"#,
-            fill_attr("fill", st.stroke),
-            x = r.min.x,
-            y1 = r.min.y + rad,
-            h = b - rad,
-        );
-        let inset = b * 0.12;
-        let _ = write!(
-            out,
-            "<use href=\"#badge-{}\" x=\"{:.1}\" y=\"{:.1}\" width=\"{:.1}\" height=\"{:.1}\"/>",
-            icons::group_badge_name(g.kind),
-            r.min.x + inset,
-            r.min.y + inset,
-            b - 2.0 * inset,
-            b - 2.0 * inset
-        );
+/// Each icon used once as a `<symbol>`, referenced by `<use>`.
+fn write_icon_defs(out: &mut String, prims: &[Prim]) {
+    let mut used: Vec<IconRef> = Vec::new();
+    for p in prims {
+        if let Prim::Icon { icon, .. } = p
+            && !used.contains(icon)
+        {
+            used.push(*icon);
+        }
     }
-    let size = style::GROUP_LABEL_SIZE * k;
-    tw.write(
-        out,
-        &Line {
-            x: r.min.x + style::group_label_inset(g.kind),
-            y: r.min.y + style::GROUP_LABEL_BAND * 0.5 + 2.0 + size * 0.35,
-            size,
-            weight: text::Weight::Bold,
-            anchor: Anchor::Start,
-            fill: &fill_attr("fill", st.label),
-            content: &g.label,
-        },
-    );
-    out.push_str("</g>\n");
-}
-
-fn write_edge(out: &mut String, tw: &mut TextWriter, e: &EdgeShape, theme: &Theme, k: f32) {
-    let (Some(&a), Some(&b)) = (
-        e.points.get(e.points.len().saturating_sub(2)),
-        e.points.last(),
-    ) else {
+    if used.is_empty() {
         return;
-    };
-    let pts: Vec<String> = e
-        .points
-        .iter()
-        .map(|p| format!("{:.1},{:.1}", p.x, p.y))
-        .collect();
-    let dash = theme
-        .dash(e.style)
-        .map(|(d, g)| format!(r#" stroke-dasharray="{d} {g}""#))
-        .unwrap_or_default();
-    let _ = write!(
-        out,
-        r#"<g class="edge" data-id="{}"{}><polyline class="route" data-id="{}" points="{}" fill="none" {} stroke-width="{}"{dash}/>"#,
-        esc(&e.id),
-        opacity_attr(e.opacity),
-        esc(&e.id),
-        pts.join(" "),
-        fill_attr("stroke", theme.edge),
-        theme.edge_width
-    );
-    let head = |from: Point, tip: Point| {
-        let (dx, dy) = (tip.x - from.x, tip.y - from.y);
-        let len = (dx * dx + dy * dy).sqrt().max(1e-3);
-        let (ux, uy) = (dx / len, dy / len);
-        let size = 10.0;
-        let (bx, by) = (tip.x - ux * size, tip.y - uy * size);
-        format!(
-            r#"<polygon points="{:.1},{:.1} {:.1},{:.1} {:.1},{:.1}" {}/>"#,
-            tip.x,
-            tip.y,
-            bx - uy * size * 0.45,
-            by + ux * size * 0.45,
-            bx + uy * size * 0.45,
-            by - ux * size * 0.45,
-            fill_attr("fill", theme.edge)
-        )
-    };
-    out.push_str(&head(a, b));
-    if e.style == LinkStyle::Replication && e.points.len() >= 2 {
-        out.push_str(&head(e.points[1], e.points[0]));
     }
-    if !e.label.is_empty() {
-        let size = style::EDGE_LABEL_SIZE * k;
-        let w = text::width(&e.label, size, text::Weight::Regular);
-        let p = e.label_pos;
-        let _ = write!(
+    out.push_str("<defs>\n");
+    for icon in used {
+        let body = match icon {
+            IconRef::Component(k) => icons::icon_body(k),
+            IconRef::Badge(k) => icons::group_badge_svg(k).map_or("", icons::svg_body),
+        };
+        let _ = writeln!(
             out,
-            r#"<rect x="{:.1}" y="{:.1}" width="{:.1}" height="{:.1}" rx="3" {}/>"#,
-            p.x - w / 2.0 - 2.0,
-            p.y - size * 0.5 - 2.0,
-            w + 4.0,
-            size + 4.0,
-            fill_attr("fill", theme.background.faded(0.85)),
-        );
-        tw.write(
-            out,
-            &Line {
-                x: p.x,
-                y: p.y + size * 0.35,
-                size,
-                weight: text::Weight::Regular,
-                anchor: Anchor::Middle,
-                fill: &fill_attr("fill", theme.text_muted),
-                content: &e.label,
-            },
+            r#"<symbol id="{}" viewBox="0 0 64 64">{body}</symbol>"#,
+            icon_id(icon)
         );
     }
-    out.push_str("</g>\n");
-}
-
-fn write_node(
-    out: &mut String,
-    tw: &mut TextWriter,
-    n: &NodeShape,
-    theme: &Theme,
-    glow: f32,
-    k: f32,
-) {
-    let i = n.icon;
-    let _ = write!(
-        out,
-        r#"<g class="node" data-id="{}"{}>"#,
-        esc(&n.id),
-        opacity_attr(n.opacity)
-    );
-    if glow > 0.0 && n.is_new {
-        let g = i.expand_by(7.0);
-        let _ = write!(
-            out,
-            r#"<rect class="new" x="{:.1}" y="{:.1}" width="{:.1}" height="{:.1}" rx="14" fill="none" {} stroke-width="4"/>"#,
-            g.min.x,
-            g.min.y,
-            g.width(),
-            g.height(),
-            fill_attr("stroke", theme.new_glow.faded(0.75 * glow))
-        );
-    }
-    if glow > 0.0 && n.changed {
-        let g = i.expand_by(7.0);
-        let _ = write!(
-            out,
-            r#"<rect class="changed" x="{:.1}" y="{:.1}" width="{:.1}" height="{:.1}" fill="none" {} stroke-width="2.5" stroke-dasharray="6 4"/>"#,
-            g.min.x,
-            g.min.y,
-            g.width(),
-            g.height(),
-            fill_attr("stroke", theme.accent.faded(glow))
-        );
-    }
-    let _ = write!(
-        out,
-        "<use class=\"icon\" data-id=\"{}\" href=\"#icon-{}\" x=\"{:.1}\" y=\"{:.1}\" width=\"{:.1}\" height=\"{:.1}\"/>",
-        esc(&n.id),
-        n.kind.icon_name(),
-        i.min.x,
-        i.min.y,
-        i.width(),
-        i.height()
-    );
-    for (line, content) in n.lines.iter().enumerate() {
-        let y = i.max.y
-            + style::LABEL_GAP
-            + (style::LABEL_LINE * line as f32 + style::LABEL_SIZE * 0.85) * k;
-        tw.write(
-            out,
-            &Line {
-                x: i.center().x,
-                y,
-                size: style::LABEL_SIZE * k,
-                weight: text::Weight::Regular,
-                anchor: Anchor::Middle,
-                fill: &fill_attr("fill", theme.text),
-                content,
-            },
-        );
-    }
-    out.push_str("</g>\n");
+    out.push_str("</defs>\n");
 }

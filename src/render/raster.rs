@@ -1,0 +1,269 @@
+//! Pixels straight from the paint list ([`super::paint`]) with tiny-skia, on the CPU: the PNG
+//! export and every frame of a film. Text is filled from the glyph outlines of the scene's
+//! runs; icons are rasterised once per size and kept.
+
+use std::collections::HashMap;
+
+use resvg::tiny_skia::{
+    self, FillRule, FilterQuality, Paint, PathBuilder, Pixmap, PixmapPaint, StrokeDash, Transform,
+};
+
+use super::glyphs;
+use super::icons;
+use super::paint::{IconRef, Prim, Stroke};
+use super::png::PngError;
+use super::svg_text::Anchor;
+use super::theme::Rgba;
+use crate::scene::Rect;
+use crate::scene::text;
+
+/// Steps per pixel in which icon sizes and positions are told apart.
+const ICON_STEPS: f32 = 4.0;
+
+/// Icon pictures already rasterised: by picture, size and position within a pixel (in
+/// quarters), so an icon is drawn where the scene put it — as a vector renderer would — and
+/// still rasterised only once per look.
+#[derive(Default)]
+pub struct IconPixmaps {
+    cache: HashMap<(IconRef, u32, u8, u8), Option<Pixmap>>,
+}
+
+impl IconPixmaps {
+    /// The picture of `icon` over `rect`, and the whole pixel where its pixmap goes.
+    fn get(&mut self, icon: IconRef, rect: Rect) -> Option<(&Pixmap, i32, i32)> {
+        if self.cache.len() > 2048 {
+            // A camera that keeps zooming would otherwise keep every size ever drawn.
+            self.cache.clear();
+        }
+        let q = |v: f32| (v * ICON_STEPS).round() / ICON_STEPS;
+        let (x, y, size) = (q(rect.min.x), q(rect.min.y), q(rect.width()));
+        let (ox, oy) = (x.floor(), y.floor());
+        let (fx, fy) = (x - ox, y - oy);
+        let key = (
+            icon,
+            (size * ICON_STEPS) as u32,
+            (fx * ICON_STEPS) as u8,
+            (fy * ICON_STEPS) as u8,
+        );
+        let picture = self
+            .cache
+            .entry(key)
+            .or_insert_with(|| {
+                let svg = match icon {
+                    IconRef::Component(k) => icons::icon_svg(k),
+                    IconRef::Badge(k) => icons::group_badge_svg(k)?,
+                };
+                icons::rasterize_placed(svg, size, fx, fy)
+            })
+            .as_ref()?;
+        Some((picture, ox as i32, oy as i32))
+    }
+}
+
+fn paint_of(c: Rgba) -> Paint<'static> {
+    let mut p = Paint::default();
+    p.set_color_rgba8(c.0, c.1, c.2, c.3);
+    p.anti_alias = true;
+    p
+}
+
+/// A rectangle with per-corner radii (top-left, top-right, bottom-right, bottom-left).
+fn rounded(r: Rect, radii: [f32; 4]) -> Option<tiny_skia::Path> {
+    let max = (r.width().min(r.height()) / 2.0).max(0.0);
+    let [a, b, c, d] = radii.map(|x| x.clamp(0.0, max));
+    // Control-point distance for a quarter circle drawn as a cubic.
+    const K: f32 = 0.552_284_8;
+    let (x0, y0, x1, y1) = (r.min.x, r.min.y, r.max.x, r.max.y);
+    let mut pb = PathBuilder::new();
+    pb.move_to(x0 + a, y0);
+    pb.line_to(x1 - b, y0);
+    if b > 0.0 {
+        pb.cubic_to(x1 - b + b * K, y0, x1, y0 + b - b * K, x1, y0 + b);
+    }
+    pb.line_to(x1, y1 - c);
+    if c > 0.0 {
+        pb.cubic_to(x1, y1 - c + c * K, x1 - c + c * K, y1, x1 - c, y1);
+    }
+    pb.line_to(x0 + d, y1);
+    if d > 0.0 {
+        pb.cubic_to(x0 + d - d * K, y1, x0, y1 - d + d * K, x0, y1 - d);
+    }
+    pb.line_to(x0, y0 + a);
+    if a > 0.0 {
+        pb.cubic_to(x0, y0 + a - a * K, x0 + a - a * K, y0, x0 + a, y0);
+    }
+    pb.close();
+    pb.finish()
+}
+
+fn stroke_path(pixmap: &mut Pixmap, path: &tiny_skia::Path, s: &Stroke) {
+    let mut st = tiny_skia::Stroke {
+        width: s.width,
+        ..tiny_skia::Stroke::default()
+    };
+    if let Some((d, g)) = s.dash {
+        st.dash = StrokeDash::new(vec![d, g], 0.0);
+    }
+    pixmap.stroke_path(path, &paint_of(s.colour), &st, Transform::identity(), None);
+}
+
+/// Draw `prims` onto `pixmap` (premultiplied RGBA), icons from `icons`.
+pub fn draw(pixmap: &mut Pixmap, prims: &[Prim], icons: &mut IconPixmaps) {
+    for prim in prims {
+        match prim {
+            Prim::Begin { .. } | Prim::End => {}
+            Prim::Rect {
+                rect,
+                radii,
+                fill,
+                stroke,
+                ..
+            } => {
+                let Some(path) = rounded(*rect, *radii) else {
+                    continue;
+                };
+                if let Some(f) = fill {
+                    pixmap.fill_path(
+                        &path,
+                        &paint_of(*f),
+                        FillRule::Winding,
+                        Transform::identity(),
+                        None,
+                    );
+                }
+                if let Some(s) = stroke {
+                    stroke_path(pixmap, &path, s);
+                }
+            }
+            Prim::Polyline { points, stroke, .. } => {
+                let mut pb = PathBuilder::new();
+                for (i, p) in points.iter().enumerate() {
+                    if i == 0 {
+                        pb.move_to(p.x, p.y);
+                    } else {
+                        pb.line_to(p.x, p.y);
+                    }
+                }
+                if let Some(path) = pb.finish() {
+                    stroke_path(pixmap, &path, stroke);
+                }
+            }
+            Prim::Polygon { points, fill } => {
+                let mut pb = PathBuilder::new();
+                for (i, p) in points.iter().enumerate() {
+                    if i == 0 {
+                        pb.move_to(p.x, p.y);
+                    } else {
+                        pb.line_to(p.x, p.y);
+                    }
+                }
+                pb.close();
+                if let Some(path) = pb.finish() {
+                    pixmap.fill_path(
+                        &path,
+                        &paint_of(*fill),
+                        FillRule::Winding,
+                        Transform::identity(),
+                        None,
+                    );
+                }
+            }
+            Prim::Circle {
+                centre,
+                radius,
+                fill,
+                stroke,
+            } => {
+                let Some(path) = PathBuilder::from_circle(centre.x, centre.y, *radius) else {
+                    continue;
+                };
+                if let Some(f) = fill {
+                    pixmap.fill_path(
+                        &path,
+                        &paint_of(*f),
+                        FillRule::Winding,
+                        Transform::identity(),
+                        None,
+                    );
+                }
+                if let Some(s) = stroke {
+                    stroke_path(pixmap, &path, s);
+                }
+            }
+            Prim::Text {
+                x,
+                y,
+                size,
+                weight,
+                anchor,
+                colour,
+                content,
+            } => {
+                let shaped = text::shape(content, *size, *weight);
+                let left = match anchor {
+                    Anchor::Start => *x,
+                    Anchor::Middle => x - shaped.width / 2.0,
+                    Anchor::End => x - shaped.width,
+                };
+                let mut pb = PathBuilder::new();
+                for run in &shaped.runs {
+                    glyphs::run_path(&mut pb, run, left + run.x, *y, *size);
+                }
+                if let Some(path) = pb.finish() {
+                    pixmap.fill_path(
+                        &path,
+                        &paint_of(*colour),
+                        FillRule::Winding,
+                        Transform::identity(),
+                        None,
+                    );
+                }
+            }
+            Prim::Icon {
+                icon,
+                rect,
+                opacity,
+                ..
+            } => {
+                if rect.width() > 4096.0 || rect.width() <= 0.0 || *opacity <= 0.0 {
+                    continue;
+                }
+                let Some((picture, x, y)) = icons.get(*icon, *rect) else {
+                    continue;
+                };
+                let paint = PixmapPaint {
+                    opacity: opacity.clamp(0.0, 1.0),
+                    quality: FilterQuality::Nearest,
+                    ..PixmapPaint::default()
+                };
+                pixmap.draw_pixmap(x, y, picture.as_ref(), &paint, Transform::identity(), None);
+            }
+        }
+    }
+}
+
+/// A fresh `width × height` pixmap (transparent), or the reason there is none.
+pub fn canvas(width: u32, height: u32) -> Result<Pixmap, PngError> {
+    if width == 0 || height == 0 || width > super::png::MAX_SIDE || height > super::png::MAX_SIDE {
+        return Err(PngError::BadSize(width, height));
+    }
+    let len = (width as usize) * (height as usize) * 4;
+    let size =
+        tiny_skia::IntSize::from_wh(width, height).ok_or(PngError::BadSize(width, height))?;
+    Pixmap::from_vec(super::png::try_zeroed(len, width, height)?, size)
+        .ok_or(PngError::BadSize(width, height))
+}
+
+/// The icons rasterised so far in this process (stills share them; a film keeps its own).
+static SHARED_ICONS: std::sync::LazyLock<std::sync::Mutex<IconPixmaps>> =
+    std::sync::LazyLock::new(|| std::sync::Mutex::new(IconPixmaps::default()));
+
+/// `prims` drawn on a fresh `width × height` pixmap, icons from the process's shared cache.
+pub fn render(prims: &[Prim], width: u32, height: u32) -> Result<Pixmap, PngError> {
+    let mut pixmap = canvas(width, height)?;
+    match SHARED_ICONS.lock() {
+        Ok(mut icons) => draw(&mut pixmap, prims, &mut icons),
+        Err(_) => draw(&mut pixmap, prims, &mut IconPixmaps::default()),
+    }
+    Ok(pixmap)
+}
