@@ -1,7 +1,7 @@
 //! Exporting the evolution itself: a film of the diagram sweeping through its stages, as MP4
 //! (H.264), GIF or animated PNG.
 //!
-//! [`crate::scene::timeline`] decides which moment every frame shows; [`frames`] draws each
+//! [`crate::scene::timeline`] decides which moment every frame shows; [`Frames`] draws each
 //! distinct picture once on the CPU, like a still export; an [`Encoder`] turns the pictures
 //! and how long each lasts into a file's bytes, which are written atomically at the end — a
 //! cancelled or failed export leaves nothing behind.
