@@ -40,7 +40,7 @@ impl<'a> Frames<'a> {
         };
         let prims = paint::export(&scene, &opts);
         let mut pixmap = raster::canvas(opts.width, opts.height)?;
-        raster::draw(&mut pixmap, &prims, &mut self.icons);
+        raster::draw(&mut pixmap, &prims, &self.icons);
         let mut rgba = pixmap.take();
         png::unpremultiply(&mut rgba);
         Ok(rgba)

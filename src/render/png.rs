@@ -62,9 +62,18 @@ pub fn rasterize(svg: &str) -> Result<tiny_skia::Pixmap, PngError> {
 /// Encode premultiplied RGBA pixels as an 8-bit RGBA PNG, fast compression.
 pub fn encode(pixmap: &tiny_skia::Pixmap) -> Result<Vec<u8>, PngError> {
     let (w, h) = (pixmap.width(), pixmap.height());
-    let mut data = try_zeroed(pixmap.data().len(), w, h)?;
-    data.copy_from_slice(pixmap.data());
-    unpremultiply(&mut data);
+    // An opaque picture (every export on the theme's background) is the same premultiplied or
+    // not: encode it as it is, without copying 8 MB and dividing every pixel.
+    let straight;
+    let data: &[u8] = if pixmap.data().chunks_exact(4).all(|p| p[3] == 255) {
+        pixmap.data()
+    } else {
+        let mut copy = try_zeroed(pixmap.data().len(), w, h)?;
+        copy.copy_from_slice(pixmap.data());
+        unpremultiply(&mut copy);
+        straight = copy;
+        &straight
+    };
     let mut out = Vec::new();
     out.try_reserve(data.len() / 4)
         .map_err(|_| PngError::OutOfMemory(w, h, data.len().div_ceil(1_000_000)))?;
@@ -77,7 +86,7 @@ pub fn encode(pixmap: &tiny_skia::Pixmap) -> Result<Vec<u8>, PngError> {
             .write_header()
             .map_err(|e| PngError::Encode(e.to_string()))?;
         writer
-            .write_image_data(&data)
+            .write_image_data(data)
             .map_err(|e| PngError::Encode(e.to_string()))?;
         writer
             .finish()

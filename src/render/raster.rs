@@ -3,9 +3,11 @@
 //! runs; icons are rasterised once per size and kept.
 
 use std::collections::HashMap;
+use std::sync::{Arc, Mutex};
 
 use resvg::tiny_skia::{
-    self, FillRule, FilterQuality, Paint, PathBuilder, Pixmap, PixmapPaint, StrokeDash, Transform,
+    self, FillRule, FilterQuality, Paint, PathBuilder, Pixmap, PixmapMut, PixmapPaint, StrokeDash,
+    Transform,
 };
 
 use super::glyphs;
@@ -25,15 +27,21 @@ const ICON_STEPS: f32 = 4.0;
 /// still rasterised only once per look.
 #[derive(Default)]
 pub struct IconPixmaps {
-    cache: HashMap<(IconRef, u32, u8, u8), Option<Pixmap>>,
+    cache: Mutex<HashMap<IconKey, Option<Arc<Pixmap>>>>,
 }
+
+/// An icon at a size and a position within a pixel, both in quarter pixels.
+type IconKey = (IconRef, u32, u8, u8);
 
 impl IconPixmaps {
     /// The picture of `icon` over `rect`, and the whole pixel where its pixmap goes.
-    fn get(&mut self, icon: IconRef, rect: Rect) -> Option<(&Pixmap, i32, i32)> {
-        if self.cache.len() > 2048 {
+    fn get(&self, icon: IconRef, rect: Rect) -> Option<(Arc<Pixmap>, i32, i32)> {
+        let Ok(mut cache) = self.cache.lock() else {
+            return None;
+        };
+        if cache.len() > 2048 {
             // A camera that keeps zooming would otherwise keep every size ever drawn.
-            self.cache.clear();
+            cache.clear();
         }
         let q = |v: f32| (v * ICON_STEPS).round() / ICON_STEPS;
         let (x, y, size) = (q(rect.min.x), q(rect.min.y), q(rect.width()));
@@ -45,17 +53,16 @@ impl IconPixmaps {
             (fx * ICON_STEPS) as u8,
             (fy * ICON_STEPS) as u8,
         );
-        let picture = self
-            .cache
+        let picture = cache
             .entry(key)
             .or_insert_with(|| {
                 let svg = match icon {
                     IconRef::Component(k) => icons::icon_svg(k),
                     IconRef::Badge(k) => icons::group_badge_svg(k)?,
                 };
-                icons::rasterize_placed(svg, size, fx, fy)
+                icons::rasterize_placed(svg, size, fx, fy).map(Arc::new)
             })
-            .as_ref()?;
+            .clone()?;
         Some((picture, ox as i32, oy as i32))
     }
 }
@@ -96,7 +103,7 @@ fn rounded(r: Rect, radii: [f32; 4]) -> Option<tiny_skia::Path> {
     pb.finish()
 }
 
-fn stroke_path(pixmap: &mut Pixmap, path: &tiny_skia::Path, s: &Stroke) {
+fn stroke_path(pixmap: &mut PixmapMut, path: &tiny_skia::Path, s: &Stroke, at: Transform) {
     let mut st = tiny_skia::Stroke {
         width: s.width,
         ..tiny_skia::Stroke::default()
@@ -104,11 +111,13 @@ fn stroke_path(pixmap: &mut Pixmap, path: &tiny_skia::Path, s: &Stroke) {
     if let Some((d, g)) = s.dash {
         st.dash = StrokeDash::new(vec![d, g], 0.0);
     }
-    pixmap.stroke_path(path, &paint_of(s.colour), &st, Transform::identity(), None);
+    pixmap.stroke_path(path, &paint_of(s.colour), &st, at, None);
 }
 
-/// Draw `prims` onto `pixmap` (premultiplied RGBA), icons from `icons`.
-pub fn draw(pixmap: &mut Pixmap, prims: &[Prim], icons: &mut IconPixmaps) {
+/// Draw `prims` onto `pixmap` (premultiplied RGBA), icons from `icons`: the whole picture, or
+/// the band of it that starts `top` rows down (the pixmap then holds only those rows).
+pub fn draw_band(pixmap: &mut PixmapMut, prims: &[Prim], icons: &IconPixmaps, top: u32) {
+    let at = Transform::from_translate(0.0, -(top as f32));
     for prim in prims {
         match prim {
             Prim::Begin { .. } | Prim::End => {}
@@ -123,16 +132,10 @@ pub fn draw(pixmap: &mut Pixmap, prims: &[Prim], icons: &mut IconPixmaps) {
                     continue;
                 };
                 if let Some(f) = fill {
-                    pixmap.fill_path(
-                        &path,
-                        &paint_of(*f),
-                        FillRule::Winding,
-                        Transform::identity(),
-                        None,
-                    );
+                    pixmap.fill_path(&path, &paint_of(*f), FillRule::Winding, at, None);
                 }
                 if let Some(s) = stroke {
-                    stroke_path(pixmap, &path, s);
+                    stroke_path(pixmap, &path, s, at);
                 }
             }
             Prim::Polyline { points, stroke, .. } => {
@@ -145,7 +148,7 @@ pub fn draw(pixmap: &mut Pixmap, prims: &[Prim], icons: &mut IconPixmaps) {
                     }
                 }
                 if let Some(path) = pb.finish() {
-                    stroke_path(pixmap, &path, stroke);
+                    stroke_path(pixmap, &path, stroke, at);
                 }
             }
             Prim::Polygon { points, fill } => {
@@ -159,13 +162,7 @@ pub fn draw(pixmap: &mut Pixmap, prims: &[Prim], icons: &mut IconPixmaps) {
                 }
                 pb.close();
                 if let Some(path) = pb.finish() {
-                    pixmap.fill_path(
-                        &path,
-                        &paint_of(*fill),
-                        FillRule::Winding,
-                        Transform::identity(),
-                        None,
-                    );
+                    pixmap.fill_path(&path, &paint_of(*fill), FillRule::Winding, at, None);
                 }
             }
             Prim::Circle {
@@ -178,16 +175,10 @@ pub fn draw(pixmap: &mut Pixmap, prims: &[Prim], icons: &mut IconPixmaps) {
                     continue;
                 };
                 if let Some(f) = fill {
-                    pixmap.fill_path(
-                        &path,
-                        &paint_of(*f),
-                        FillRule::Winding,
-                        Transform::identity(),
-                        None,
-                    );
+                    pixmap.fill_path(&path, &paint_of(*f), FillRule::Winding, at, None);
                 }
                 if let Some(s) = stroke {
-                    stroke_path(pixmap, &path, s);
+                    stroke_path(pixmap, &path, s, at);
                 }
             }
             Prim::Text {
@@ -210,13 +201,7 @@ pub fn draw(pixmap: &mut Pixmap, prims: &[Prim], icons: &mut IconPixmaps) {
                     glyphs::run_path(&mut pb, run, left + run.x, *y, *size);
                 }
                 if let Some(path) = pb.finish() {
-                    pixmap.fill_path(
-                        &path,
-                        &paint_of(*colour),
-                        FillRule::Winding,
-                        Transform::identity(),
-                        None,
-                    );
+                    pixmap.fill_path(&path, &paint_of(*colour), FillRule::Winding, at, None);
                 }
             }
             Prim::Icon {
@@ -236,7 +221,14 @@ pub fn draw(pixmap: &mut Pixmap, prims: &[Prim], icons: &mut IconPixmaps) {
                     quality: FilterQuality::Nearest,
                     ..PixmapPaint::default()
                 };
-                pixmap.draw_pixmap(x, y, picture.as_ref(), &paint, Transform::identity(), None);
+                pixmap.draw_pixmap(
+                    x,
+                    y - top as i32,
+                    picture.as_ref().as_ref(),
+                    &paint,
+                    Transform::identity(),
+                    None,
+                );
             }
         }
     }
@@ -254,16 +246,35 @@ pub fn canvas(width: u32, height: u32) -> Result<Pixmap, PngError> {
         .ok_or(PngError::BadSize(width, height))
 }
 
+/// Draw `prims` onto `pixmap`, the upper and lower halves on two threads (each walks the
+/// whole list; tiny-skia clips what falls outside its rows).
+pub fn draw(pixmap: &mut Pixmap, prims: &[Prim], icons: &IconPixmaps) {
+    let (w, h) = (pixmap.width(), pixmap.height());
+    if h < 64 {
+        draw_band(&mut pixmap.as_mut(), prims, icons, 0);
+        return;
+    }
+    let half = h / 2;
+    let (upper, lower) = pixmap.data_mut().split_at_mut((w * half * 4) as usize);
+    std::thread::scope(|scope| {
+        scope.spawn(|| {
+            if let Some(mut band) = PixmapMut::from_bytes(lower, w, h - half) {
+                draw_band(&mut band, prims, icons, half);
+            }
+        });
+        if let Some(mut band) = PixmapMut::from_bytes(upper, w, half) {
+            draw_band(&mut band, prims, icons, 0);
+        }
+    });
+}
+
 /// The icons rasterised so far in this process (stills share them; a film keeps its own).
-static SHARED_ICONS: std::sync::LazyLock<std::sync::Mutex<IconPixmaps>> =
-    std::sync::LazyLock::new(|| std::sync::Mutex::new(IconPixmaps::default()));
+static SHARED_ICONS: std::sync::LazyLock<IconPixmaps> =
+    std::sync::LazyLock::new(IconPixmaps::default);
 
 /// `prims` drawn on a fresh `width × height` pixmap, icons from the process's shared cache.
 pub fn render(prims: &[Prim], width: u32, height: u32) -> Result<Pixmap, PngError> {
     let mut pixmap = canvas(width, height)?;
-    match SHARED_ICONS.lock() {
-        Ok(mut icons) => draw(&mut pixmap, prims, &mut icons),
-        Err(_) => draw(&mut pixmap, prims, &mut IconPixmaps::default()),
-    }
+    draw(&mut pixmap, prims, &SHARED_ICONS);
     Ok(pixmap)
 }
