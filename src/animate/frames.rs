@@ -40,7 +40,8 @@ impl<'a> Frames<'a> {
         };
         let prims = paint::export(&scene, &opts);
         let mut pixmap = raster::canvas(opts.width, opts.height)?;
-        raster::draw(&mut pixmap, &prims, &self.icons);
+        // One band on this thread: the encoder already keeps the other core busy.
+        raster::draw_band(&mut pixmap.as_mut(), &prims, &self.icons, 0);
         let mut rgba = pixmap.take();
         png::unpremultiply(&mut rgba);
         Ok(rgba)
