@@ -40,8 +40,8 @@ impl<'a> Frames<'a> {
         };
         let prims = paint::export(&scene, &opts);
         let mut pixmap = raster::canvas(opts.width, opts.height)?;
-        // One band on this thread: the encoder already keeps the other core busy.
-        raster::draw_band(&mut pixmap.as_mut(), &prims, &self.icons, 0);
+        // Drawn exactly as a still is (two bands), so a settled frame is the still, byte for byte.
+        raster::draw(&mut pixmap, &prims, &self.icons);
         let mut rgba = pixmap.take();
         png::unpremultiply(&mut rgba);
         Ok(rgba)

@@ -115,12 +115,12 @@ pub fn rasterize(kind: ComponentKind, px: u32) -> Option<Vec<u8>> {
 /// `(dx, dy)` (each under one pixel) in a small transparent pixmap just big enough: what a
 /// vector renderer would put on those pixels, for the raster export to copy 1:1.
 pub fn rasterize_placed(
-    svg: &str,
+    svg: &'static str,
     size: f32,
     dx: f32,
     dy: f32,
 ) -> Option<resvg::tiny_skia::Pixmap> {
-    let tree = resvg::usvg::Tree::from_str(svg, &resvg::usvg::Options::default()).ok()?;
+    let tree = parsed(svg)?;
     let side = (size + dx.max(dy)).ceil().max(1.0) as u32 + 1;
     let mut pixmap = resvg::tiny_skia::Pixmap::new(side, side)?;
     let s = size / tree.size().width().max(1.0);
@@ -130,6 +130,25 @@ pub fn rasterize_placed(
         &mut pixmap.as_mut(),
     );
     Some(pixmap)
+}
+
+/// The icon `svg` parsed, once per process (an icon is drawn at many sizes and positions).
+fn parsed(svg: &'static str) -> Option<std::sync::Arc<resvg::usvg::Tree>> {
+    type Trees = std::collections::HashMap<usize, Option<std::sync::Arc<resvg::usvg::Tree>>>;
+    static TREES: std::sync::LazyLock<std::sync::Mutex<Trees>> =
+        std::sync::LazyLock::new(Default::default);
+    let parse = || {
+        resvg::usvg::Tree::from_str(svg, &resvg::usvg::Options::default())
+            .ok()
+            .map(std::sync::Arc::new)
+    };
+    match TREES.lock() {
+        Ok(mut trees) => trees
+            .entry(svg.as_ptr() as usize)
+            .or_insert_with(parse)
+            .clone(),
+        Err(_) => parse(),
+    }
 }
 
 /// Rasterise a square SVG to `px`×`px` premultiplied RGBA.

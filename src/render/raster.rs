@@ -33,37 +33,83 @@ pub struct IconPixmaps {
 /// An icon at a size and a position within a pixel, both in quarter pixels.
 type IconKey = (IconRef, u32, u8, u8);
 
+/// Where an icon over `rect` is drawn from: its cache key, and the whole pixel where its
+/// pixmap goes.
+fn placed(icon: IconRef, rect: Rect) -> (IconKey, i32, i32) {
+    let q = |v: f32| (v * ICON_STEPS).round() / ICON_STEPS;
+    let (x, y, size) = (q(rect.min.x), q(rect.min.y), q(rect.width()));
+    let (ox, oy) = (x.floor(), y.floor());
+    let key = (
+        icon,
+        (size * ICON_STEPS) as u32,
+        ((x - ox) * ICON_STEPS) as u8,
+        ((y - oy) * ICON_STEPS) as u8,
+    );
+    (key, ox as i32, oy as i32)
+}
+
+/// The pixmap of a cache key.
+fn rasterize(key: IconKey) -> Option<Arc<Pixmap>> {
+    let (icon, size, fx, fy) = key;
+    let svg = match icon {
+        IconRef::Component(k) => icons::icon_svg(k),
+        IconRef::Badge(k) => icons::group_badge_svg(k)?,
+    };
+    let s = |v: f32| v / ICON_STEPS;
+    icons::rasterize_placed(svg, s(size as f32), s(f32::from(fx)), s(f32::from(fy))).map(Arc::new)
+}
+
 impl IconPixmaps {
     /// The picture of `icon` over `rect`, and the whole pixel where its pixmap goes.
     fn get(&self, icon: IconRef, rect: Rect) -> Option<(Arc<Pixmap>, i32, i32)> {
-        let Ok(mut cache) = self.cache.lock() else {
-            return None;
+        let (key, x, y) = placed(icon, rect);
+        let cached = self.cache.lock().ok()?.get(&key).cloned();
+        let picture = match cached {
+            Some(p) => p?,
+            None => {
+                let p = rasterize(key);
+                self.store(vec![(key, p.clone())]);
+                p?
+            }
         };
-        if cache.len() > 2048 {
-            // A camera that keeps zooming would otherwise keep every size ever drawn.
-            cache.clear();
+        Some((picture, x, y))
+    }
+
+    fn store(&self, pictures: Vec<(IconKey, Option<Arc<Pixmap>>)>) {
+        if let Ok(mut cache) = self.cache.lock() {
+            if cache.len() > 2048 {
+                // A camera that keeps zooming would otherwise keep every size ever drawn.
+                cache.clear();
+            }
+            cache.extend(pictures);
         }
-        let q = |v: f32| (v * ICON_STEPS).round() / ICON_STEPS;
-        let (x, y, size) = (q(rect.min.x), q(rect.min.y), q(rect.width()));
-        let (ox, oy) = (x.floor(), y.floor());
-        let (fx, fy) = (x - ox, y - oy);
-        let key = (
-            icon,
-            (size * ICON_STEPS) as u32,
-            (fx * ICON_STEPS) as u8,
-            (fy * ICON_STEPS) as u8,
-        );
-        let picture = cache
-            .entry(key)
-            .or_insert_with(|| {
-                let svg = match icon {
-                    IconRef::Component(k) => icons::icon_svg(k),
-                    IconRef::Badge(k) => icons::group_badge_svg(k)?,
-                };
-                icons::rasterize_placed(svg, size, fx, fy).map(Arc::new)
-            })
-            .clone()?;
-        Some((picture, ox as i32, oy as i32))
+    }
+
+    /// Rasterise, on two threads, every icon of `prims` not cached yet.
+    fn prepare(&self, prims: &[Prim]) {
+        let missing: Vec<IconKey> = {
+            let Ok(cache) = self.cache.lock() else { return };
+            let set: std::collections::HashSet<IconKey> = prims
+                .iter()
+                .filter_map(|p| match p {
+                    Prim::Icon { icon, rect, .. } => Some(placed(*icon, *rect).0),
+                    _ => None,
+                })
+                .filter(|k| !cache.contains_key(k))
+                .collect();
+            set.into_iter().collect()
+        };
+        let half = missing.len() / 2;
+        let (a, b) = missing.split_at(half);
+        let make = |keys: &[IconKey]| -> Vec<(IconKey, Option<Arc<Pixmap>>)> {
+            keys.iter().map(|k| (*k, rasterize(*k))).collect()
+        };
+        let (first, second) = std::thread::scope(|scope| {
+            let other = scope.spawn(|| make(b));
+            (make(a), other.join().unwrap_or_default())
+        });
+        self.store(first);
+        self.store(second);
     }
 }
 
@@ -254,6 +300,7 @@ pub fn draw(pixmap: &mut Pixmap, prims: &[Prim], icons: &IconPixmaps) {
         draw_band(&mut pixmap.as_mut(), prims, icons, 0);
         return;
     }
+    icons.prepare(prims);
     let half = h / 2;
     let (upper, lower) = pixmap.data_mut().split_at_mut((w * half * 4) as usize);
     std::thread::scope(|scope| {
