@@ -11,39 +11,15 @@ use skrifa::outline::{DrawSettings, OutlinePen};
 use crate::scene::fonts;
 use crate::scene::text::Run;
 
-/// Append the outlines of `run` to `d` (SVG path data in absolute coordinates): the run starts
-/// at `x` (left edge) on the baseline `y`, at font size `size`.
-pub fn run_outline(d: &mut String, run: &Run, x: f32, y: f32, size: f32) {
-    let face = fonts::face(run.face);
-    let font = face.font();
-    let charmap = font.charmap();
-    let outlines = font.outline_glyphs();
-    let scale = size / face.units_per_em();
-    let mut pen_x = x;
-    for c in run.text.chars() {
-        if fonts::is_invisible(c) {
-            continue;
-        }
-        let advance = face.advance(c) * scale;
-        if let Some(glyph) = charmap.map(c).and_then(|g| outlines.get(g)) {
-            let mut pen = PathPen {
-                d,
-                x: pen_x,
-                y,
-                open: false,
-            };
-            let settings = DrawSettings::unhinted(Size::new(size), LocationRef::default());
-            if glyph.draw(settings, &mut pen).is_ok() && pen.open {
-                pen.d.push('Z');
-            }
-        }
-        pen_x += advance;
-    }
-}
-
-/// Add the outlines of `run` to `pb` (a tiny-skia path), placed as [`run_outline`] places
-/// them: the run starts at `x` (left edge) on the baseline `y`, at font size `size`.
-pub fn run_path(pb: &mut resvg::tiny_skia::PathBuilder, run: &Run, x: f32, y: f32, size: f32) {
+/// Draw each letter of `run` (starting at `x`, left edge, at font size `size`) through the pen
+/// `pen_at` makes for the letter's left edge.
+fn walk<P: OutlinePen>(
+    run: &Run,
+    x: f32,
+    size: f32,
+    mut pen_at: impl FnMut(f32) -> P,
+    mut done: impl FnMut(P, bool),
+) {
     let face = fonts::face(run.face);
     let font = face.font();
     let charmap = font.charmap();
@@ -55,34 +31,75 @@ pub fn run_path(pb: &mut resvg::tiny_skia::PathBuilder, run: &Run, x: f32, y: f3
             continue;
         }
         if let Some(glyph) = charmap.map(c).and_then(|g| outlines.get(g)) {
-            let mut pen = SkiaPen { pb, x: pen_x, y };
+            let mut pen = pen_at(pen_x);
             let settings = DrawSettings::unhinted(Size::new(size), LocationRef::default());
-            let _ = glyph.draw(settings, &mut pen);
+            let drawn = glyph.draw(settings, &mut pen).is_ok();
+            done(pen, drawn);
         }
         pen_x += face.advance(c) * scale;
     }
 }
 
+/// Append the outlines of `run` to `d` (SVG path data in absolute coordinates): the run starts
+/// at `x` (left edge) on the baseline `y`, at font size `size`.
+pub fn run_outline(d: &mut String, run: &Run, x: f32, y: f32, size: f32) {
+    walk(
+        run,
+        x,
+        size,
+        |pen_x| PathPen {
+            d: String::new(),
+            x: pen_x,
+            y,
+            open: false,
+        },
+        |pen, drawn| {
+            d.push_str(&pen.d);
+            if drawn && pen.open {
+                d.push('Z');
+            }
+        },
+    );
+}
+
+/// Add the outlines of `run` to `pb` (a tiny-skia path), placed as [`run_outline`] places
+/// them: the run starts at `x` (left edge) on the baseline `y`, at font size `size`.
+pub fn run_path(pb: &mut resvg::tiny_skia::PathBuilder, run: &Run, x: f32, y: f32, size: f32) {
+    let cell = std::cell::RefCell::new(pb);
+    walk(
+        run,
+        x,
+        size,
+        |pen_x| SkiaPen {
+            pb: &cell,
+            x: pen_x,
+            y,
+        },
+        |_, _| {},
+    );
+}
+
 /// Feeds outline commands to a tiny-skia path, flipping y as [`PathPen`] does.
-struct SkiaPen<'a> {
-    pb: &'a mut resvg::tiny_skia::PathBuilder,
+struct SkiaPen<'a, 'b> {
+    pb: &'a std::cell::RefCell<&'b mut resvg::tiny_skia::PathBuilder>,
     x: f32,
     y: f32,
 }
 
-impl OutlinePen for SkiaPen<'_> {
+impl OutlinePen for SkiaPen<'_, '_> {
     fn move_to(&mut self, x: f32, y: f32) {
-        self.pb.move_to(self.x + x, self.y - y);
+        self.pb.borrow_mut().move_to(self.x + x, self.y - y);
     }
     fn line_to(&mut self, x: f32, y: f32) {
-        self.pb.line_to(self.x + x, self.y - y);
+        self.pb.borrow_mut().line_to(self.x + x, self.y - y);
     }
     fn quad_to(&mut self, cx0: f32, cy0: f32, x: f32, y: f32) {
         self.pb
+            .borrow_mut()
             .quad_to(self.x + cx0, self.y - cy0, self.x + x, self.y - y);
     }
     fn curve_to(&mut self, cx0: f32, cy0: f32, cx1: f32, cy1: f32, x: f32, y: f32) {
-        self.pb.cubic_to(
+        self.pb.borrow_mut().cubic_to(
             self.x + cx0,
             self.y - cy0,
             self.x + cx1,
@@ -92,25 +109,25 @@ impl OutlinePen for SkiaPen<'_> {
         );
     }
     fn close(&mut self) {
-        self.pb.close();
+        self.pb.borrow_mut().close();
     }
 }
 
 /// Writes outline commands, flipping the font's y-up space into SVG's y-down space.
-struct PathPen<'a> {
-    d: &'a mut String,
+struct PathPen {
+    d: String,
     x: f32,
     y: f32,
     open: bool,
 }
 
-impl PathPen<'_> {
+impl PathPen {
     fn point(&mut self, x: f32, y: f32) {
         let _ = write!(self.d, "{:.2} {:.2}", self.x + x, self.y - y);
     }
 }
 
-impl OutlinePen for PathPen<'_> {
+impl OutlinePen for PathPen {
     fn move_to(&mut self, x: f32, y: f32) {
         if self.open {
             self.d.push('Z');

@@ -14,7 +14,6 @@ use super::glyphs;
 use super::icons;
 use super::paint::{IconRef, Prim, Stroke};
 use super::png::PngError;
-use super::svg_text::Anchor;
 use super::theme::Rgba;
 use crate::scene::Rect;
 use crate::scene::text;
@@ -149,6 +148,22 @@ fn rounded(r: Rect, radii: [f32; 4]) -> Option<tiny_skia::Path> {
     pb.finish()
 }
 
+/// The path through `points`, closed when `closed`.
+fn poly_path(points: &[crate::scene::Point], closed: bool) -> Option<tiny_skia::Path> {
+    let mut pb = PathBuilder::new();
+    for (i, p) in points.iter().enumerate() {
+        if i == 0 {
+            pb.move_to(p.x, p.y);
+        } else {
+            pb.line_to(p.x, p.y);
+        }
+    }
+    if closed {
+        pb.close();
+    }
+    pb.finish()
+}
+
 fn stroke_path(pixmap: &mut PixmapMut, path: &tiny_skia::Path, s: &Stroke, at: Transform) {
     let mut st = tiny_skia::Stroke {
         width: s.width,
@@ -185,29 +200,12 @@ pub fn draw_band(pixmap: &mut PixmapMut, prims: &[Prim], icons: &IconPixmaps, to
                 }
             }
             Prim::Polyline { points, stroke, .. } => {
-                let mut pb = PathBuilder::new();
-                for (i, p) in points.iter().enumerate() {
-                    if i == 0 {
-                        pb.move_to(p.x, p.y);
-                    } else {
-                        pb.line_to(p.x, p.y);
-                    }
-                }
-                if let Some(path) = pb.finish() {
+                if let Some(path) = poly_path(points, false) {
                     stroke_path(pixmap, &path, stroke, at);
                 }
             }
             Prim::Polygon { points, fill } => {
-                let mut pb = PathBuilder::new();
-                for (i, p) in points.iter().enumerate() {
-                    if i == 0 {
-                        pb.move_to(p.x, p.y);
-                    } else {
-                        pb.line_to(p.x, p.y);
-                    }
-                }
-                pb.close();
-                if let Some(path) = pb.finish() {
+                if let Some(path) = poly_path(points, true) {
                     pixmap.fill_path(&path, &paint_of(*fill), FillRule::Winding, at, None);
                 }
             }
@@ -237,11 +235,7 @@ pub fn draw_band(pixmap: &mut PixmapMut, prims: &[Prim], icons: &IconPixmaps, to
                 content,
             } => {
                 let shaped = text::shape(content, *size, *weight);
-                let left = match anchor {
-                    Anchor::Start => *x,
-                    Anchor::Middle => x - shaped.width / 2.0,
-                    Anchor::End => x - shaped.width,
-                };
+                let left = anchor.left(*x, shaped.width);
                 let mut pb = PathBuilder::new();
                 for run in &shaped.runs {
                     glyphs::run_path(&mut pb, run, left + run.x, *y, *size);

@@ -393,11 +393,7 @@ fn paint_line(
     colour: Color32,
 ) {
     let shaped = text::shape(content, size, weight);
-    let left = match anchor {
-        Anchor::Start => at.x,
-        Anchor::Middle => at.x - shaped.width / 2.0,
-        Anchor::End => at.x - shaped.width,
-    };
+    let left = anchor.left(at.x, shaped.width);
     for run in shaped.runs {
         let family = screen_fonts::run_family(painter.ctx(), &run, weight);
         let font = FontId::new(size, family);

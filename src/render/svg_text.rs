@@ -35,6 +35,17 @@ pub enum Anchor {
     End,
 }
 
+impl Anchor {
+    /// The left end of a line `width` wide anchored at `x`.
+    pub fn left(self, x: f32, width: f32) -> f32 {
+        match self {
+            Anchor::Start => x,
+            Anchor::Middle => x - width / 2.0,
+            Anchor::End => x - width,
+        }
+    }
+}
+
 /// One line of text to write.
 pub struct Line<'a> {
     /// Anchor x.
@@ -74,11 +85,7 @@ impl TextWriter {
         if shaped.runs.is_empty() {
             return;
         }
-        let left = match line.anchor {
-            Anchor::Start => line.x,
-            Anchor::Middle => line.x - shaped.width / 2.0,
-            Anchor::End => line.x - shaped.width,
-        };
+        let left = line.anchor.left(line.x, shaped.width);
         let as_paths =
             self.mode == TextMode::Paths || shaped.runs.iter().any(|r| !self.embeddable(r.face));
         if as_paths {
