@@ -189,6 +189,8 @@ pub struct ExportArgs {
     pub caption: bool,
     /// The stage's numbers in the caption.
     pub caption_metrics: bool,
+    /// The slider band under the diagram.
+    pub band: bool,
     /// SVG text as outlines rather than text with embedded fonts.
     pub text_as_paths: bool,
     /// How `--all-stages` names its files.
@@ -288,6 +290,7 @@ pub fn export(args: &ExportArgs) -> u8 {
         transparent: args.transparent,
         caption: args.caption,
         caption_metrics: args.caption_metrics,
+        band: args.band,
         new_glow: if args.no_highlight { 0.0 } else { 1.0 },
         frame: args
             .fixed_scale

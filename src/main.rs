@@ -112,6 +112,10 @@ struct ExportCli {
     /// caption.
     #[arg(long, conflicts_with = "no_caption")]
     metrics: bool,
+    /// Draw the slider band under the diagram (a tick per stage, the knob where the story
+    /// is), as in presentation mode; in a film the knob glides with the transitions.
+    #[arg(long)]
+    band: bool,
     /// One scale for every stage: the diagram keeps its size and place from slide to slide
     /// (framed by the largest extent of all stages).
     #[arg(long)]
@@ -247,6 +251,7 @@ fn main() -> ExitCode {
                 transparent: e.transparent,
                 caption: !e.no_caption,
                 caption_metrics: e.metrics,
+                band: e.band,
                 text_as_paths: e.text_as_paths,
                 fixed_scale: e.fixed_scale,
                 no_highlight: e.no_highlight,

@@ -324,3 +324,42 @@ fn frames_of_a_transition_lie_between_its_stages() {
         "a settled frame is the still export"
     );
 }
+
+#[test]
+fn the_band_knob_glides_from_tick_to_tick_and_is_drawn_when_asked() {
+    use scaleview::scene::{Moment, Scene};
+    let d = model::default_diagram();
+    let last = d.last_stage();
+    let knob = |p: f32| Scene::at(&d, Moment::at_position(p, last)).caption.knob;
+    let ticks = Scene::settled(&d, 0).caption.ticks;
+    assert_eq!(ticks.len(), d.stages.len());
+    assert!(
+        ticks.windows(2).all(|w| w[0].0 < w[1].0),
+        "ticks in axis order"
+    );
+    assert_eq!(knob(4.0), ticks[4].0);
+    assert_eq!(knob(5.0), ticks[5].0);
+    let mut previous = knob(4.0);
+    for k in 1..=10 {
+        let now = knob(4.0 + k as f32 / 10.0);
+        assert!(now >= previous, "the knob went back at {k}");
+        previous = now;
+    }
+    // Drawn only when asked: a circle for the knob and the ticks' labels.
+    let svg = |band: bool| {
+        scaleview::render::svg::scene_to_svg(
+            &Scene::settled(&d, 4),
+            &SvgOptions {
+                band,
+                ..SvgOptions::default()
+            },
+        )
+    };
+    let (with, without) = (svg(true), svg(false));
+    let circles = |s: &str| s.matches("<circle").count();
+    assert_eq!(circles(&with), circles(&without) + 1, "one knob");
+    assert!(
+        with.contains(">10M<") && !without.contains(">10M<"),
+        "tick labels"
+    );
+}

@@ -201,6 +201,7 @@ pub struct ExportPanel {
     transparent: bool,
     caption: bool,
     caption_metrics: bool,
+    band: bool,
     path: String,
     dialog: Option<PendingDialog>,
     job: Option<Job>,
@@ -217,6 +218,7 @@ impl Default for ExportPanel {
             transparent: false,
             caption: true,
             caption_metrics: false,
+            band: true,
             path: String::new(),
             dialog: None,
             job: None,
@@ -342,6 +344,7 @@ impl ExportPanel {
                 });
                 if let Target::Film(format) = self.target {
                     film_form(ui, &mut self.film, format, src.diagram);
+                    ui.checkbox(&mut self.band, tr(ui, "band_option"));
                 }
                 egui::ComboBox::from_label(tr(ui, "size"))
                     .selected_text(self.size.label(ui, src.window_px))
@@ -494,6 +497,7 @@ impl ExportPanel {
             transparent: self.transparent,
             caption: self.caption,
             caption_metrics: self.caption && self.caption_metrics,
+            band: self.band && matches!(self.target, Target::Film(_)),
             new_glow: 1.0,
             text: crate::render::svg_text::TextMode::EmbeddedFonts,
             frame: None,

@@ -531,6 +531,9 @@ pub fn export(scene: &Scene, opts: &super::svg::SvgOptions) -> Vec<Prim> {
     if opts.caption {
         caption(&mut out, scene, opts, &theme, place.caption_height);
     }
+    if opts.band {
+        band(&mut out, scene, opts, &theme, place.band_height);
+    }
     let view = View {
         scale: place.scale,
         offset: place.offset,
@@ -619,6 +622,90 @@ fn caption(
         &c.value_label,
         Anchor::Start,
     ));
+}
+
+/// The slider band along the bottom, as in presentation mode: a track, a tick and label per
+/// stage, the axis's name at the end, and the knob where the story is.
+fn band(
+    out: &mut Vec<Prim>,
+    scene: &Scene,
+    opts: &super::svg::SvgOptions,
+    theme: &Theme,
+    height: f32,
+) {
+    let (w, h) = (opts.width as f32, opts.height as f32);
+    let margin = 0.035 * w.min(h);
+    let c = &scene.caption;
+    let label_size = height * 0.24;
+    let name_w = crate::scene::text::width(&c.axis_label, label_size, Weight::Regular);
+    let (x0, x1) = (margin, (w - margin - name_w - label_size).max(margin + 1.0));
+    let y = h - margin - height * 0.55;
+    let at = |f: f32| x0 + (x1 - x0) * f.clamp(0.0, 1.0);
+    let line = |a: Point, b: Point, width: f32, colour: Rgba| Prim::Polyline {
+        points: vec![a, b],
+        stroke: Stroke {
+            width,
+            colour,
+            dash: None,
+        },
+        route: None,
+    };
+    let track = (height * 0.06).max(1.0);
+    out.push(line(
+        Point::new(x0, y),
+        Point::new(x1, y),
+        track,
+        theme.text_muted.faded(0.35),
+    ));
+    out.push(line(
+        Point::new(x0, y),
+        Point::new(at(c.knob), y),
+        track,
+        theme.accent,
+    ));
+    let mut last_label_end = f32::MIN;
+    for (f, label) in &c.ticks {
+        let x = at(*f);
+        out.push(line(
+            Point::new(x, y - height * 0.12),
+            Point::new(x, y + height * 0.12),
+            track * 0.6,
+            theme.text_muted,
+        ));
+        // Labels that would touch the previous one are left out (the tick stays).
+        let lw = crate::scene::text::width(label, label_size, Weight::Regular);
+        if x - lw / 2.0 > last_label_end + label_size * 0.3 {
+            out.push(Prim::Text {
+                x,
+                y: y + height * 0.12 + label_size * 1.05,
+                size: label_size,
+                weight: Weight::Regular,
+                anchor: Anchor::Middle,
+                colour: theme.text_muted,
+                content: label.as_str().into(),
+            });
+            last_label_end = x + lw / 2.0;
+        }
+    }
+    out.push(Prim::Text {
+        x: w - margin,
+        y: y + label_size * 0.35,
+        size: label_size,
+        weight: Weight::Regular,
+        anchor: Anchor::End,
+        colour: theme.text_muted,
+        content: c.axis_label.as_str().into(),
+    });
+    out.push(Prim::Circle {
+        centre: Point::new(at(c.knob), y),
+        radius: height * 0.16,
+        fill: Some(theme.background),
+        stroke: Some(Stroke {
+            width: track * 1.2,
+            colour: theme.accent,
+            dash: None,
+        }),
+    });
 }
 
 /// Request-flow dots ([`crate::scene::flow`]): filled on request links, hollow on async

@@ -26,6 +26,8 @@ pub struct SvgOptions {
     pub caption: bool,
     /// Add the stage's numbers (`metrics`) to the caption, at its top right.
     pub caption_metrics: bool,
+    /// Draw the slider band under the diagram: a tick per stage and the knob at this moment.
+    pub band: bool,
     /// Strength (0..=1) of the rings that mark components new or changed in this stage;
     /// 0 leaves them out.
     pub new_glow: f32,
@@ -45,6 +47,7 @@ impl Default for SvgOptions {
             transparent: false,
             caption: true,
             caption_metrics: false,
+            band: false,
             new_glow: 1.0,
             text: TextMode::EmbeddedFonts,
             frame: None,
@@ -61,6 +64,8 @@ pub struct Placement {
     pub offset: Point,
     /// Height of the caption band in pixels (0 without caption).
     pub caption_height: f32,
+    /// Height of the slider band under the diagram in pixels (0 without it).
+    pub band_height: f32,
 }
 
 /// Fit the scene into the output below the caption band, centred, with a margin.
@@ -84,14 +89,20 @@ pub fn placement_of(bounds: crate::scene::Rect, opts: &SvgOptions) -> Placement 
     } else {
         0.0
     };
+    let band_height = if opts.band {
+        0.09 * h.min(w * 0.75)
+    } else {
+        0.0
+    };
     let avail_w = (w - 2.0 * margin).max(1.0);
-    let avail_h = (h - caption_height - 2.0 * margin).max(1.0);
+    let avail_h = (h - caption_height - band_height - 2.0 * margin).max(1.0);
     let b = bounds;
     if b.is_empty() {
         return Placement {
             scale: 1.0,
             offset: Point::new(w / 2.0, h / 2.0),
             caption_height,
+            band_height,
         };
     }
     let scale = (avail_w / b.width().max(1.0)).min(avail_h / b.height().max(1.0));
@@ -102,6 +113,7 @@ pub fn placement_of(bounds: crate::scene::Rect, opts: &SvgOptions) -> Placement 
         scale,
         offset: Point::new(cx - c.x * scale, cy - c.y * scale),
         caption_height,
+        band_height,
     }
 }
 

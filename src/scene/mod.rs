@@ -188,6 +188,12 @@ pub struct Caption {
     /// The stage's numbers, "name value" each (`metrics` in the format), for captions that
     /// show them.
     pub metrics: Vec<String>,
+    /// The slider band: each stage's tick (position 0..=1 along the axis, short label) ...
+    pub ticks: Vec<(f32, String)>,
+    /// ... and where the knob is at this moment (0..=1), gliding between the ticks.
+    pub knob: f32,
+    /// The axis's name ("users"), written at the band's end.
+    pub axis_label: String,
 }
 
 /// Everything to draw for one moment, in drawing order.
@@ -350,6 +356,16 @@ impl Scene {
                     .iter()
                     .map(|(name, value)| format!("{name} {value}"))
                     .collect(),
+                ticks: d
+                    .stages
+                    .iter()
+                    .map(|s| (d.axis.fraction_of(s.at) as f32, d.axis.short_label(s.at)))
+                    .collect(),
+                knob: {
+                    let f = |i: usize| d.axis.fraction_of(d.stages[i].at) as f32;
+                    f(m.from) + (f(m.to) - f(m.from)) * t
+                },
+                axis_label: d.axis.label.clone(),
             },
         }
     }
