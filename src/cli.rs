@@ -452,10 +452,11 @@ fn animate(diagram: &Diagram, film: &AnimateArgs, still: SvgOptions) -> u8 {
     let code = match result {
         Ok(()) => {
             let (w, h) = animate::frame_size(format, opts.still.width, opts.still.height);
+            let n = opts.sweep.frame_count();
             out.line(format_args!(
-                "{} ({} frames at {} fps, {:.1} s, {w}×{h})",
+                "{} ({n} frame{} at {} fps, {:.1} s, {w}×{h})",
                 film.path.display(),
-                opts.sweep.frame_count(),
+                if n == 1 { "" } else { "s" },
                 opts.sweep.fps,
                 opts.sweep.duration()
             ));

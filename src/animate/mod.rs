@@ -137,8 +137,24 @@ fn changed_rect(
     Some((left, top, right + 1 - left, bottom + 1 - top))
 }
 
-/// Check the options before any work: a sweep with frames, a sensible frame rate.
-fn validate(opts: &AnimateOptions, diagram: &Diagram) -> Result<(), AnimateError> {
+/// The smallest and largest MP4 frame sides H.264 (OpenH264, level 5.1) takes here.
+const MP4_SIDES: (u32, u32) = (16, 4096);
+
+/// Check the options before any work: a sweep with frames, a sensible frame rate, a frame
+/// size the format can hold.
+fn validate(
+    opts: &AnimateOptions,
+    diagram: &Diagram,
+    format: AnimFormat,
+) -> Result<(), AnimateError> {
+    let (w, h) = frame_size(format, opts.still.width, opts.still.height);
+    let fits = |side: u32| (MP4_SIDES.0..=MP4_SIDES.1).contains(&side);
+    if format == AnimFormat::Mp4 && !(fits(w) && fits(h)) {
+        return Err(AnimateError::Options(format!(
+            "an MP4 frame of {w}×{h} is not possible; give sides from {} to {} pixels",
+            MP4_SIDES.0, MP4_SIDES.1
+        )));
+    }
     let s = &opts.sweep;
     let last = diagram.last_stage();
     if s.from > last || s.to > last {
@@ -202,7 +218,7 @@ pub fn render_animation(
     opts: &AnimateOptions,
     progress: &mut dyn FnMut(u64, u64) -> bool,
 ) -> Result<Vec<u8>, AnimateError> {
-    validate(opts, diagram)?;
+    validate(opts, diagram, format)?;
     let (width, height) = frame_size(format, opts.still.width, opts.still.height);
     let still = SvgOptions {
         width,
@@ -310,5 +326,17 @@ mod tests {
             ..Sweep::default()
         };
         assert!(render_animation(&d, AnimFormat::Gif, &opts, &mut never).is_err());
+        opts.sweep = Sweep::default();
+        for (w, h) in [(1, 1), (17, 9), (8192, 4320)] {
+            opts.still.width = w;
+            opts.still.height = h;
+            assert!(
+                matches!(
+                    render_animation(&d, AnimFormat::Mp4, &opts, &mut never),
+                    Err(AnimateError::Options(_))
+                ),
+                "{w}×{h}"
+            );
+        }
     }
 }
