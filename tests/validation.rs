@@ -383,3 +383,21 @@ fn stage_metrics_keep_the_authors_order_and_component_costs_are_read() {
     let errors = scaleview::model::parse(&bad, "m.ron").expect_err("a list is not a map");
     assert!(errors[0].line == 3, "{:?}", errors[0]);
 }
+
+#[test]
+fn kinds_written_under_other_names_get_a_hint_that_names_the_right_kind() {
+    let src = std::fs::read_to_string("tests/errors/unknown-component-kind.ron").expect("read");
+    for (alias, kind) in [
+        ("Alb", "Elb"),
+        ("K8s", "Eks"),
+        ("Postgres", "Rds"),
+        ("Nat", "Service"),
+    ] {
+        let broken = src.replace("kind: Ec3", &format!("kind: {alias}"));
+        let diags = scaleview::model::parse(&broken, "alias.ron").expect_err("invalid");
+        let d = &diags[0];
+        assert!(d.message.contains(&format!("`{alias}`")), "{}", d.message);
+        let hint = d.hint.as_deref().unwrap_or_default();
+        assert!(hint.contains(&format!("`kind: {kind}`")), "{alias}: {hint}");
+    }
+}

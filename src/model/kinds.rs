@@ -153,3 +153,127 @@ pub enum LinkStyle {
     /// Data replication (dotted line, both ends marked).
     Replication,
 }
+
+/// Names people write for a kind that has another name here, with what to say: `(alias in
+/// lower case, kind to use, why)`. Consulted before spelling suggestions, so `Alb` does not
+/// become "did you mean `Elb`?" by luck and `Nat` does not become `Sns`.
+const ALIASES: &[(&str, &str, &str)] = &[
+    (
+        "alb",
+        "Elb",
+        "an Application Load Balancer is drawn as `Elb`",
+    ),
+    ("nlb", "Elb", "a Network Load Balancer is drawn as `Elb`"),
+    (
+        "applicationloadbalancer",
+        "Elb",
+        "load balancers are drawn as `Elb`",
+    ),
+    (
+        "networkloadbalancer",
+        "Elb",
+        "load balancers are drawn as `Elb`",
+    ),
+    ("loadbalancer", "Elb", "load balancers are drawn as `Elb`"),
+    ("lb", "Elb", "load balancers are drawn as `Elb`"),
+    (
+        "haproxy",
+        "Elb",
+        "a load balancer is drawn as `Elb`; set its label to say which",
+    ),
+    ("k8s", "Eks", "a Kubernetes cluster is drawn as `Eks`"),
+    (
+        "kubernetes",
+        "Eks",
+        "a Kubernetes cluster is drawn as `Eks`",
+    ),
+    (
+        "postgres",
+        "Rds",
+        "a managed PostgreSQL is `Rds` (or `Aurora`); a self-run one is `Database`",
+    ),
+    (
+        "postgresql",
+        "Rds",
+        "a managed PostgreSQL is `Rds` (or `Aurora`); a self-run one is `Database`",
+    ),
+    (
+        "mysql",
+        "Rds",
+        "a managed MySQL is `Rds` (or `Aurora`); a self-run one is `Database`",
+    ),
+    ("redis", "ElastiCache", "a managed Redis is `ElastiCache`"),
+    (
+        "memcached",
+        "ElastiCache",
+        "a managed Memcached is `ElastiCache`",
+    ),
+    (
+        "elasticsearch",
+        "OpenSearch",
+        "Elasticsearch on AWS is `OpenSearch`",
+    ),
+    (
+        "kafka",
+        "Kinesis",
+        "a stream is drawn as `Kinesis` until a Kafka/MSK kind exists",
+    ),
+    (
+        "msk",
+        "Kinesis",
+        "a stream is drawn as `Kinesis` until an MSK kind exists",
+    ),
+    (
+        "nat",
+        "Service",
+        "there is no NAT gateway kind yet: use `Service` and label it",
+    ),
+    (
+        "natgateway",
+        "Service",
+        "there is no NAT gateway kind yet: use `Service` and label it",
+    ),
+    (
+        "ecs",
+        "Service",
+        "there is no ECS kind yet: use `Ec2` for instances or `Service`",
+    ),
+    (
+        "fargate",
+        "Service",
+        "there is no Fargate kind yet: use `Service` and label it",
+    ),
+    ("dns", "Route53", "DNS is drawn as `Route53`"),
+    ("cdn", "CloudFront", "a CDN is drawn as `CloudFront`"),
+];
+
+/// The hint for a kind written under another name (`Alb`, `K8s`, `Postgres`…), if `found`
+/// is such a name and its kind is among `expected`.
+pub fn alias_hint(found: &str, expected: &[&str]) -> Option<String> {
+    let key: String = found
+        .chars()
+        .filter(|c| c.is_ascii_alphanumeric())
+        .collect::<String>()
+        .to_ascii_lowercase();
+    let (_, kind, why) = ALIASES.iter().find(|(alias, _, _)| *alias == key)?;
+    expected
+        .contains(kind)
+        .then(|| format!("{why}: write `kind: {kind}`"))
+}
+
+#[cfg(test)]
+mod alias_tests {
+    use super::*;
+
+    #[test]
+    fn aliases_point_at_kinds_that_exist() {
+        let names: Vec<&str> = ComponentKind::ALL.iter().map(|k| k.ron_name()).collect();
+        for (alias, kind, _) in ALIASES {
+            assert!(names.contains(kind), "{alias} points at unknown {kind}");
+            assert!(alias_hint(alias, &names).is_some());
+        }
+        assert!(alias_hint("Alb", &names).is_some_and(|h| h.contains("`kind: Elb`")));
+        assert!(alias_hint("K8s", &names).is_some_and(|h| h.contains("Eks")));
+        assert_eq!(alias_hint("Ec3", &names), None);
+    }
+}

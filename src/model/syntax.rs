@@ -51,6 +51,9 @@ pub fn diagnose(file: &str, src: &str, err: &ron::error::SpannedError) -> Diagno
         E::NoSuchEnumVariant { expected, found, outer } => {
             let what = outer.as_deref().map(|o| format!(" for {o}")).unwrap_or_default();
             let d = at(format!("`{found}` is not a known value{what}"));
+            if let Some(hint) = crate::model::kinds::alias_hint(found, expected) {
+                return d.with_hint(hint);
+            }
             match closest(found, expected.iter().copied()) {
                 Some(best) => d.with_hint(format!("did you mean `{best}`?")),
                 None => d.with_hint(format!("one of: {}", expected.join(", "))),
