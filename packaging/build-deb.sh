@@ -62,7 +62,7 @@ Version: $version
 Architecture: $arch
 Maintainer: scaleview developers <scaleview@invalid>
 Installed-Size: $installed_kb
-Depends: libc6, libgcc-s1, libgl1, libegl1, libxkbcommon0, libxkbcommon-x11-0, libx11-6, libxcursor1, libxrandr2, libxi6
+Depends: libc6, libgcc-s1, libstdc++6, libgl1, libegl1, libxkbcommon0, libxkbcommon-x11-0, libx11-6, libxcursor1, libxrandr2, libxi6
 Recommends: libgl1-mesa-dri, libwayland-client0, xdg-desktop-portal | zenity
 Suggests: fonts-noto-cjk | fonts-droid-fallback, fonts-dejavu-core
 Section: graphics
