@@ -383,7 +383,7 @@ fn edge(out: &mut Vec<Prim>, e: &EdgeShape, theme: &Theme, view: View, k: f32, f
     out.push(Prim::End);
 }
 
-/// The outline of `r` as a closed dashed path would follow it (for rings).
+/// A ring (an outlined rectangle) around a component, marked `class` for SVG.
 fn ring(rect: Rect, radius: f32, stroke: Stroke, class: &'static str) -> Prim {
     Prim::Rect {
         rect,

@@ -44,7 +44,7 @@ impl Alloc {
 pub struct PageResources {
     /// `/Gn` → (fill opacity, stroke opacity).
     pub states: BTreeMap<String, (f32, f32)>,
-    /// `/Pn` → (pattern object, shading object, function object, matrix, coords, colours).
+    /// The gradients used, written as `/Pn` shading patterns.
     patterns: Vec<Gradient>,
 }
 
