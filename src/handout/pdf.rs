@@ -7,11 +7,14 @@ use pdf_writer::{Content, Finish, Pdf, Rect, Ref, TextStr};
 
 use super::{Page, pages};
 use crate::model::Diagram;
-use crate::render::pdf::{Alloc, FontSet, PageResources, PageSlot, TextStyle, draw_svg};
+use crate::render::pdf::{
+    Alloc, FontSet, PageResources, PageSlot, TextStyle, deflate, draw_tree, parse_svg,
+};
 use crate::render::svg::{self, SvgOptions};
 use crate::render::svg_text::TextMode;
 use crate::scene::Scene;
 use crate::scene::text::{Weight, wrap};
+use resvg::usvg;
 
 /// Why a hand-out could not be made.
 #[derive(Debug, thiserror::Error)]
@@ -89,6 +92,16 @@ impl Words {
 }
 
 impl Writer {
+    fn new(body: f32, words: Words) -> Writer {
+        Writer {
+            sheets: Vec::new(),
+            fonts: FontSet::default(),
+            running_title: String::new(),
+            body,
+            words,
+        }
+    }
+
     fn sheet(&mut self) -> &mut Sheet {
         if self.sheets.is_empty() {
             self.sheets.push(Sheet::new());
@@ -135,14 +148,8 @@ impl Writer {
         self.sheet().y -= points;
     }
 
-    /// A stage: heading, picture, numbers, story, arrivals.
-    fn stage(
-        &mut self,
-        d: &Diagram,
-        stage: usize,
-        page: &Page,
-        still: &SvgOptions,
-    ) -> Result<(), HandoutError> {
+    /// A stage: heading, picture (parsed once by [`picture`]), numbers, story, arrivals.
+    fn stage(&mut self, d: &Diagram, page: &Page, picture: &usvg::Tree) {
         self.sheets.push(Sheet::new());
         self.running_title = page.title.clone();
         self.line(&d.title, 10.0, Weight::Regular, MUTED, 16.0);
@@ -151,16 +158,6 @@ impl Writer {
         // The diagram, as vectors, 16:9 across the text width.
         let width = PAGE.0 - 2.0 * MARGIN;
         let height = width * f32::from(9u8) / 16.0;
-        let scene = Scene::settled(d, stage);
-        let opts = SvgOptions {
-            width: PICTURE.0,
-            height: PICTURE.1,
-            caption: false,
-            transparent: true,
-            text: TextMode::Paths,
-            ..still.clone()
-        };
-        let drawing = svg::scene_to_svg(&scene, &opts);
         let k = width / PICTURE.0 as f32;
         let sheet = self.sheet();
         let top = sheet.y;
@@ -169,16 +166,12 @@ impl Writer {
         sheet.content.set_line_width(0.5);
         sheet.content.rect(MARGIN, top - height, width, height);
         sheet.content.stroke();
-        draw_svg(
+        draw_tree(
             &mut sheet.content,
             &mut sheet.resources,
-            &drawing,
+            picture,
             [k, 0.0, 0.0, -k, MARGIN, top],
-        )
-        .map_err(|message| HandoutError::Picture {
-            stage: stage + 1,
-            message,
-        })?;
+        );
         sheet.y -= height + 18.0;
         let b = self.body;
         for (name, value) in &page.metrics {
@@ -205,39 +198,41 @@ impl Writer {
                 self.gap(3.0 * b);
             }
         }
-        Ok(())
     }
 }
 
-/// Compress a stream for `/FlateDecode`.
-pub(crate) fn deflate(data: &[u8]) -> Vec<u8> {
-    miniz_oxide::deflate::compress_to_vec_zlib(data, 6)
+/// The picture of a stage for its page: the export SVG (no caption, transparent, text as
+/// outlines) parsed once, whatever size the page's text is tried at.
+fn picture(d: &Diagram, stage: usize, still: &SvgOptions) -> Result<usvg::Tree, HandoutError> {
+    let opts = SvgOptions {
+        width: PICTURE.0,
+        height: PICTURE.1,
+        caption: false,
+        transparent: true,
+        text: TextMode::Paths,
+        ..still.clone()
+    };
+    parse_svg(&svg::scene_to_svg(&Scene::settled(d, stage), &opts)).map_err(|message| {
+        HandoutError::Picture {
+            stage: stage + 1,
+            message,
+        }
+    })
 }
 
 /// The hand-out of `diagram`: one page per stage (more when a story is long), pictures drawn
 /// in the look of `still` (its theme; no caption, the page has its own heading).
 pub fn handout(diagram: &Diagram, still: &SvgOptions) -> Result<Vec<u8>, HandoutError> {
     let words = Words::of(&diagram.language);
-    let mut w = Writer {
-        sheets: Vec::new(),
-        fonts: FontSet::default(),
-        running_title: String::new(),
-        body: 1.0,
-        words,
-    };
+    let mut w = Writer::new(1.0, words);
     for (i, page) in pages(diagram).iter().enumerate() {
+        let picture = picture(diagram, i, still)?;
         // Set the stage at the largest body size that fits one page (down to 3/4 of it);
         // what still does not fit continues on the next page.
         let mut best = None;
         for body in [1.0, 0.92, 0.85, 0.78, 0.72] {
-            let mut trial = Writer {
-                sheets: Vec::new(),
-                fonts: FontSet::default(),
-                running_title: String::new(),
-                body,
-                words,
-            };
-            trial.stage(diagram, i, page, still)?;
+            let mut trial = Writer::new(body, words);
+            trial.stage(diagram, page, &picture);
             let fits = trial.sheets.len() == 1;
             best = Some(trial);
             if fits {

@@ -186,20 +186,28 @@ fn matrix(t: usvg::Transform) -> [f32; 6] {
     [t.sx, t.ky, t.kx, t.sy, t.tx, t.ty]
 }
 
-/// Draw the SVG document `svg` (as the exports write it, text as outlines) into `content`,
-/// with `place` mapping its pixels to page points (PDF's y axis points up: include the flip).
-pub fn draw_svg(
+/// The export SVG `svg` (text as outlines) parsed and resolved, ready for [`draw_tree`].
+pub fn parse_svg(svg: &str) -> Result<usvg::Tree, String> {
+    usvg::Tree::from_str(svg, &usvg::Options::default()).map_err(|e| e.to_string())
+}
+
+/// Draw a parsed export SVG into `content`, with `place` mapping its pixels to page points
+/// (PDF's y axis points up: include the flip).
+pub fn draw_tree(
     content: &mut Content,
     res: &mut PageResources,
-    svg: &str,
+    tree: &usvg::Tree,
     place: [f32; 6],
-) -> Result<(), String> {
-    let tree = usvg::Tree::from_str(svg, &usvg::Options::default()).map_err(|e| e.to_string())?;
+) {
     content.save_state();
     content.transform(place);
     draw_group(content, res, tree.root(), 1.0, place);
     content.restore_state();
-    Ok(())
+}
+
+/// Compress a stream for `/FlateDecode`.
+pub fn deflate(data: &[u8]) -> Vec<u8> {
+    miniz_oxide::deflate::compress_to_vec_zlib(data, 6)
 }
 
 fn draw_group(
@@ -471,7 +479,7 @@ impl FontSet {
                 .font_file2(file);
             let data = super::svg_text::subset_bytes(face.data, face.index, chars, true)
                 .unwrap_or_else(|| face.data.to_vec());
-            let packed = miniz_oxide::deflate::compress_to_vec_zlib(&data, 6);
+            let packed = deflate(&data);
             pdf.stream(file, &packed)
                 .filter(pdf_writer::Filter::FlateDecode)
                 .pair(Name(b"Length1"), data.len() as i32);
