@@ -1,6 +1,7 @@
-//! Renderers: dumb walkers over a [`crate::scene::Scene`]. `screen` paints with egui; `svg`
-//! writes the vector export and `png` rasterises it on the CPU with the same fonts and icons;
-//! `pdf` translates that SVG into PDF vector operators and embeds the text's fonts.
+//! Renderers. `paint` turns a [`crate::scene::Scene`] into the paint list; the backends only
+//! translate it: `screen` paints with egui, `svg` writes the vector export, `raster` draws
+//! pixels on the CPU (PNG stills, film frames; `png` encodes them); `pdf` translates the
+//! export SVG into PDF vector operators and embeds the text's fonts.
 //! Text reaches all of them as the scene's runs (`scene::text::shape`), one face per run.
 
 pub mod glyphs;

@@ -1,6 +1,5 @@
-//! Rasterises the export SVG on the CPU (resvg + tiny-skia) — written with text as outlines,
-//! so no font is loaded here — and encodes it as PNG with fast compression. Needs no GPU and
-//! no display.
+//! PNG encoding with fast compression (stills come from [`super::raster`]), and SVG → pixels
+//! with resvg for the application icon and tests. Needs no GPU and no display.
 
 use resvg::{tiny_skia, usvg};
 
@@ -129,11 +128,6 @@ pub fn unpremultiply(data: &mut [u8]) {
             }
         }
     }
-}
-
-/// SVG text → PNG bytes.
-pub fn svg_to_png(svg: &str) -> Result<Vec<u8>, PngError> {
-    encode(&rasterize(svg)?)
 }
 
 #[cfg(test)]
