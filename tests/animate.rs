@@ -4,7 +4,6 @@
 mod common;
 
 use std::io::Cursor;
-use std::path::PathBuf;
 
 use scaleview::animate::yuv::I420;
 use scaleview::animate::{
@@ -258,16 +257,9 @@ fn the_same_input_gives_the_same_bytes() {
     }
 }
 
-fn temp_dir(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("scaleview-animate-{name}-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).expect("temp dir");
-    dir
-}
-
 #[test]
 fn a_cancelled_export_leaves_nothing_and_keeps_the_old_file() {
-    let dir = temp_dir("cancel");
+    let dir = common::temp_dir("animate-cancel");
     let d = model::default_diagram();
     let old = dir.join("old.gif");
     std::fs::write(&old, b"the previous film").expect("write");

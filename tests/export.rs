@@ -3,7 +3,6 @@
 mod common;
 
 use std::path::{Path, PathBuf};
-use std::process::Command;
 
 use resvg::usvg::roxmltree;
 use scaleview::export::{self, Format};
@@ -12,12 +11,7 @@ use scaleview::render::ThemeName;
 use scaleview::render::svg::{SvgOptions, scene_to_svg};
 use scaleview::scene::Scene;
 
-fn temp_dir(name: &str) -> PathBuf {
-    let d = std::env::temp_dir().join(format!("scaleview-test-{}-{name}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&d);
-    std::fs::create_dir_all(&d).expect("temp dir");
-    d
-}
+use common::{run, temp_dir};
 
 fn decode(bytes: &[u8]) -> (u32, u32, Vec<u8>) {
     common::decode_png(bytes)
@@ -223,18 +217,6 @@ fn hangul_labels_export_as_glyphs() {
         ink_fraction(&a) > ink_fraction(&b) + 0.002,
         "Hangul label drew nothing"
     );
-}
-
-fn run(args: &[&str]) -> (i32, String, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_scaleview"))
-        .args(args)
-        .output()
-        .expect("run scaleview");
-    (
-        out.status.code().unwrap_or(-1),
-        String::from_utf8_lossy(&out.stdout).into_owned(),
-        String::from_utf8_lossy(&out.stderr).into_owned(),
-    )
 }
 
 #[test]

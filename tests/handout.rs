@@ -164,16 +164,9 @@ fn the_same_diagram_gives_the_same_deck() {
 
 #[test]
 fn cli_writes_a_deck_and_refuses_other_extensions() {
-    let dir = std::env::temp_dir().join(format!("scaleview-deck-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).expect("dir");
-    let run = |args: &[&str]| {
-        std::process::Command::new(env!("CARGO_BIN_EXE_scaleview"))
-            .args(args)
-            .output()
-            .expect("run")
-    };
+    let dir = common::temp_dir("deck");
     let deck = dir.join("talk.pptx");
-    let out = run(&[
+    let (code, stdout, err) = common::run(&[
         "export",
         "--deck",
         deck.to_str().expect("utf8"),
@@ -182,36 +175,28 @@ fn cli_writes_a_deck_and_refuses_other_extensions() {
         "--height",
         "180",
     ]);
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    assert!(String::from_utf8_lossy(&out.stdout).contains("9 slides with speaker notes"));
+    assert_eq!(code, 0, "{err}");
+    assert!(stdout.contains("9 slides with speaker notes"));
     assert!(parts(&std::fs::read(&deck).expect("written")).contains_key("ppt/slides/slide9.xml"));
     let pdf = dir.join("talk.pdf");
-    let out = run(&["export", "--handout", pdf.to_str().expect("utf8")]);
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    assert!(String::from_utf8_lossy(&out.stdout).contains("talk.pdf (9 stages)"));
+    let (code, stdout, err) = common::run(&["export", "--handout", pdf.to_str().expect("utf8")]);
+    assert_eq!(code, 0, "{err}");
+    assert!(stdout.contains("talk.pdf (9 stages)"));
     assert_eq!(
         PdfText::parse(&std::fs::read(&pdf).expect("written"))
             .pages()
             .len(),
         9
     );
-    let out = run(&[
+    let (code, _, _) = common::run(&[
         "export",
         "--handout",
         dir.join("talk.pptx").to_str().expect("utf8"),
     ]);
-    assert_eq!(out.status.code(), Some(2), "a hand-out must be a .pdf");
+    assert_eq!(code, 2, "a hand-out must be a .pdf");
     let wrong = dir.join("talk.ppt");
-    let out = run(&["export", "--deck", wrong.to_str().expect("utf8")]);
-    assert_eq!(out.status.code(), Some(2));
+    let (code, _, _) = common::run(&["export", "--deck", wrong.to_str().expect("utf8")]);
+    assert_eq!(code, 2);
     assert!(!wrong.exists());
     let _ = std::fs::remove_dir_all(&dir);
 }

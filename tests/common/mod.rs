@@ -49,3 +49,26 @@ pub fn differing_fraction(a: &[u8], b: &[u8]) -> f64 {
         .count();
     differing as f64 / (a.len() / 4).max(1) as f64
 }
+
+/// A fresh, empty folder for one test: `scaleview-test-<pid>-<name>` in the system's temp dir.
+#[allow(dead_code)]
+pub fn temp_dir(name: &str) -> PathBuf {
+    let d = std::env::temp_dir().join(format!("scaleview-test-{}-{name}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&d);
+    std::fs::create_dir_all(&d).expect("temp dir");
+    d
+}
+
+/// Run the built `scaleview` with `args`: (exit code, stdout, stderr).
+#[allow(dead_code)]
+pub fn run(args: &[&str]) -> (i32, String, String) {
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_scaleview"))
+        .args(args)
+        .output()
+        .expect("run scaleview");
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
