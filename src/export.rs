@@ -68,11 +68,7 @@ pub fn render(
         // loaded to rasterise.
         Format::Png => {
             let prims = crate::render::paint::export(&scene, opts);
-            png::encode(&crate::render::raster::render(
-                &prims,
-                opts.width,
-                opts.height,
-            )?)?
+            png::still(&prims, opts.width, opts.height)?
         }
     })
 }

@@ -484,24 +484,57 @@ fn sigterm_during_an_export_leaves_no_temporary_file() {
     let _ = std::fs::remove_dir_all(&dir);
 }
 
+/// Run the binary under a 300 MB address-space cap with `args`.
+fn run_capped(args: &str) -> std::process::Output {
+    let script = format!(
+        "ulimit -v 300000 && exec '{}' {args}",
+        env!("CARGO_BIN_EXE_scaleview")
+    );
+    Command::new("sh")
+        .args(["-c", &script])
+        .output()
+        .expect("sh")
+}
+
 #[test]
 fn an_export_too_large_for_memory_is_a_clean_error() {
     let dir = temp_dir("oom");
-    let out = dir.join("huge.png");
-    // 16384×9216 RGBA needs 600 MB; the address space is capped at 400 MB.
-    let script = format!(
-        "ulimit -v 400000 && exec '{}' export --users 1 --width 16384 --height 9216 --out '{}'",
-        env!("CARGO_BIN_EXE_scaleview"),
+    // A film holds whole 16384×9216 frames (600 MB each); the address space is capped at
+    // 300 MB.
+    let out = dir.join("huge.gif");
+    let res = run_capped(&format!(
+        "export --to 2 --width 16384 --height 9216 --animate '{}'",
         out.display()
-    );
-    let res = Command::new("sh")
-        .args(["-c", &script])
-        .output()
-        .expect("sh");
+    ));
     let err = String::from_utf8_lossy(&res.stderr);
     assert_eq!(res.status.code(), Some(2), "{err}");
     assert!(err.contains("not enough memory"), "{err}");
     assert!(names(&dir).is_empty());
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn a_huge_still_is_drawn_in_strips_within_little_memory() {
+    // A PNG still never holds the whole picture: strips are drawn and compressed as they go,
+    // so 12288×6912 (340 MB as one RGBA picture) fits under a 300 MB cap.
+    let dir = temp_dir("huge-still");
+    let out = dir.join("huge.png");
+    let res = run_capped(&format!(
+        "export --users 1 --width 12288 --height 6912 --out '{}'",
+        out.display()
+    ));
+    assert!(
+        res.status.success(),
+        "{}",
+        String::from_utf8_lossy(&res.stderr)
+    );
+    let file = std::fs::File::open(&out).expect("written");
+    let info = png::Decoder::new(std::io::BufReader::new(file))
+        .read_info()
+        .expect("a PNG")
+        .info()
+        .clone();
+    assert_eq!((info.width, info.height), (12288, 6912));
     let _ = std::fs::remove_dir_all(&dir);
 }
 

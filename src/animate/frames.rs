@@ -40,7 +40,7 @@ impl<'a> Frames<'a> {
         };
         let prims = paint::export(&scene, &opts);
         let mut pixmap = raster::canvas(opts.width, opts.height)?;
-        // Drawn exactly as a still is (two bands), so a settled frame is the still, byte for byte.
+        // Drawn exactly as a still is (the same strips), so a settled frame is the still.
         raster::draw(&mut pixmap, &prims, &self.icons);
         let mut rgba = pixmap.take();
         png::unpremultiply(&mut rgba);
