@@ -18,7 +18,7 @@
 use scaleview::lint::{Finding, lint_layouts};
 use scaleview::model::{self, Diagram, Item};
 use scaleview::scene::route::{MIN_STEM, label_box, polyline, segment_hits_rect};
-use scaleview::scene::{Point, Scene, StageLayout, layout_stage};
+use scaleview::scene::{Point, Rect, Scene, StageLayout, label_centre, layout_stage};
 
 /// A small deterministic generator (xorshift64*), so every failure can be replayed by seed.
 struct Rng(u64);
@@ -391,6 +391,7 @@ fn violations(
             }
         }
     }
+    out.extend(grown_label_violations(l, &edges));
     // Groups: siblings never overlap and nobody sits in a box they are not in, unless `check`
     // says so.
     for g in l.groups.values() {
@@ -417,6 +418,58 @@ fn violations(
                 } else {
                     out.push(format!("{} sits in group {} unannounced", n.id, g.id));
                 }
+            }
+        }
+    }
+    out
+}
+
+/// A label grown into its room (see `style::link_text_boost`) reaches no component's icon,
+/// no line and no other grown label.
+fn grown_label_violations(l: &StageLayout, edges: &[(usize, Vec<Point>)]) -> Vec<String> {
+    let grown: Vec<(usize, Rect)> = l
+        .routes
+        .iter()
+        .filter(|(_, r)| !r.label.is_empty() && r.label_room > 1.0 + 1e-3)
+        .map(|(i, r)| {
+            let (w, h) = r.label_size;
+            let c = label_centre(r.label_pos, r.label_away, r.label_size, r.label_room);
+            (
+                i,
+                Rect::from_center_size(c, w * r.label_room + 4.0, h * r.label_room + 4.0),
+            )
+        })
+        .collect();
+    let id = |i: usize| l.routes.get(&i).map_or("?".into(), |r| r.id.to_string());
+    let mut out = Vec::new();
+    for (k, (i, b)) in grown.iter().enumerate() {
+        let room = l.routes.get(i).map_or(0.0, |r| r.label_room);
+        if let Some(n) = l.nodes.values().find(|n| n.icon.intersects(b)) {
+            out.push(format!(
+                "{}'s grown label ({room:.2}) covers {}",
+                id(*i),
+                n.id
+            ));
+        }
+        for (j, pts) in edges {
+            if pts
+                .windows(2)
+                .any(|s| b.distance_to_segment(s[0], s[1]) <= 0.0)
+            {
+                out.push(format!(
+                    "{}'s grown label ({room:.2}) covers line {}",
+                    id(*i),
+                    id(*j)
+                ));
+            }
+        }
+        for (j, c) in &grown[k + 1..] {
+            if b.intersects(c) {
+                out.push(format!(
+                    "{}'s and {}'s grown labels overlap",
+                    id(*i),
+                    id(*j)
+                ));
             }
         }
     }
@@ -461,7 +514,8 @@ fn random_diagrams_keep_every_routing_promise() {
     assert!(
         failures.is_empty(),
         "{} broken promises ({} through a component, {} shared stretches, {} diagonals, {} \
-         without a stem, {} labels nearer another line, {} group problems not announced), first ones:\n{}",
+         without a stem, {} labels nearer another line, {} group problems not announced, {} \
+         grown labels touching something), first ones:\n{}",
         failures.len(),
         count("runs through"),
         count(" share "),
@@ -469,6 +523,7 @@ fn random_diagrams_keep_every_routing_promise() {
         count("stem"),
         count("label of"),
         count("unannounced"),
+        count("grown label"),
         failures
             .iter()
             .take(25)

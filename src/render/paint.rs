@@ -206,6 +206,8 @@ pub fn paint(scene: &Scene, theme: &Theme, view: View, look: Look) -> Vec<Prim> 
             .iter()
             .fold(Rect::NOTHING, |r, p| r.union(Rect::from_min_max(*p, *p)));
         if visible(bounds.expand_by(style::EDGE_LABEL_SIZE)) {
+            // Each link label grows into its own room, towards a legible size.
+            let k = ts * style::link_text_boost(view.scale * ts, e.label_room);
             edge(&mut out, e, theme, view, k, look.floors);
         }
     }
@@ -359,7 +361,14 @@ fn edge(out: &mut Vec<Prim>, e: &EdgeShape, theme: &Theme, view: View, k: f32, f
     let size = style::EDGE_LABEL_SIZE * k * view.scale;
     if !e.label.is_empty() && size >= min_text(floors) {
         let w = crate::scene::text::width(&e.label, size, Weight::Regular);
-        let p = view.point(e.label_pos);
+        // Grown labels widen away from their own line (their side facing it stays put).
+        let natural = (w / k / view.scale, style::EDGE_LABEL_SIZE);
+        let p = view.point(crate::scene::label_centre(
+            e.label_pos,
+            e.label_away,
+            natural,
+            k,
+        ));
         out.push(Prim::Rect {
             rect: Rect::from_min_max(
                 Point::new(p.x - w / 2.0 - 2.0, p.y - size * 0.5 - 2.0),

@@ -16,7 +16,7 @@ pub mod text;
 pub mod timeline;
 
 pub use geom::{Point, Rect};
-pub use layout::{StageLayout, cell_center, layout_stage};
+pub use layout::{StageLayout, cell_center, label_centre, layout_stage};
 
 use std::sync::Arc;
 
@@ -169,6 +169,12 @@ pub struct EdgeShape {
     pub label: Arc<str>,
     /// Centre of the label.
     pub label_pos: Point,
+    /// The step along one axis leading away from the link's own line at the label: a grown
+    /// label keeps its side facing the line where it is (see `layout::label_centre`).
+    pub label_away: Point,
+    /// How far the label may grow away from its line and touch nothing (blended between the
+    /// stages; see `style::link_text_boost`).
+    pub label_room: f32,
     /// 0 = invisible, 1 = opaque.
     pub opacity: f32,
     /// Whether the route is clear of other components, group labels and unrelated lines (in
@@ -319,6 +325,15 @@ impl Scene {
                 (Some(x), None) => (x.route.clone(), 1.0 - t, x, x.label_pos, x.clean),
                 (None, None) => continue,
             };
+            // The label's growth, blended so that it never jumps.
+            let (label_away, label_room) = match (ra, rb) {
+                (Some(x), Some(y)) => (
+                    x.label_away.lerp(y.label_away, t),
+                    geom::lerp(x.label_room, y.label_room, t),
+                ),
+                (_, Some(only)) | (Some(only), None) => (only.label_away, only.label_room),
+                (None, None) => continue,
+            };
             let (Some(oa), Some(ob)) = (node_opacity(l.from), node_opacity(l.to)) else {
                 continue;
             };
@@ -334,6 +349,8 @@ impl Scene {
                 style: l.style,
                 label: names.label.clone(),
                 label_pos,
+                label_away,
+                label_room,
                 opacity,
                 clean,
             });

@@ -68,7 +68,13 @@ impl Scene {
             let label = if e.label.is_empty() {
                 String::new()
             } else {
-                format!(" \"{}\"", e.label)
+                format!(
+                    " \"{}\" at ({}, {}) room {:.2}",
+                    e.label,
+                    r(e.label_pos.x),
+                    r(e.label_pos.y),
+                    e.label_room
+                )
             };
             let _ = writeln!(
                 out,

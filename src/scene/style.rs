@@ -52,6 +52,27 @@ pub const MIN_LABEL_PX: f32 = 14.0;
 /// reserve this much label height, so links entering from below never touch a grown label.
 pub const MAX_TEXT_BOOST: f32 = 1.3;
 
+/// Smallest on-screen size (pixels) link labels grow to when the picture is zoomed out, as
+/// far as the room around each label allows: a step below component labels, still legible.
+pub const MIN_LINK_LABEL_PX: f32 = 12.0;
+/// Most a link label may grow beyond its scene size (each label has its own room, see
+/// `EdgeShape::label_room`).
+pub const MAX_LINK_BOOST: f32 = 2.0;
+
+/// Factor to enlarge a link label drawn at `px_per_unit` pixels per scene unit so that it
+/// reaches [`MIN_LINK_LABEL_PX`], limited by its own `room`.
+pub fn link_text_boost(px_per_unit: f32, room: f32) -> f32 {
+    if !(px_per_unit.is_finite() && px_per_unit > 0.0) {
+        return 1.0;
+    }
+    let room = if room.is_finite() {
+        room.clamp(1.0, MAX_LINK_BOOST)
+    } else {
+        1.0
+    };
+    (MIN_LINK_LABEL_PX / (EDGE_LABEL_SIZE * px_per_unit)).clamp(1.0, room)
+}
+
 /// Largest enlargement of a group's corner label: as far as its band allows
 /// (`GROUP_LABEL_BAND / GROUP_LABEL_SIZE`), more than other text, whose room is shared.
 pub const GROUP_MAX_BOOST: f32 = GROUP_LABEL_BAND / GROUP_LABEL_SIZE;

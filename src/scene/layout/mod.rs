@@ -11,6 +11,8 @@ mod labels;
 mod routes;
 mod text_room;
 
+pub use text_room::label_centre;
+
 use std::sync::Arc;
 
 use super::geom::{Point, Rect};
@@ -91,6 +93,12 @@ pub struct LinkLayout {
     /// Whether the label found a spot touching nothing else and nearer its own line than any
     /// other (false: the author's layout left no room; `check` warns).
     pub label_fits: bool,
+    /// The unit step along one axis leading away from the link's own line at the label
+    /// (zero for no label): a growing label keeps its side facing the line in place.
+    pub label_away: Point,
+    /// How far the label may grow away from its line (1 ..= `style::MAX_LINK_BOOST`) and
+    /// stay clear of every line, component, group label and other link label.
+    pub label_room: f32,
 }
 
 /// Values stored by a dense index (component, group or link number): a frame looks up every
@@ -189,7 +197,7 @@ pub fn layout_stage(d: &Diagram, stage: usize) -> StageLayout {
     let nodes = components::place_components(d, stage);
     let groups = groups::enclose_groups(d, stage, &nodes);
     let group_labels = groups::group_label_boxes(d, &groups);
-    let routes = routes::route_links(d, stage, &nodes, &groups, &group_labels);
+    let mut routes = routes::route_links(d, stage, &nodes, &groups, &group_labels);
     // Link labels count too, or an export could cut one off at the edge.
     let labels = routes
         .values()
@@ -209,6 +217,15 @@ pub fn layout_stage(d: &Diagram, stage: usize) -> StageLayout {
     };
     let buckets = Buckets(d.grid.cell_width.max(d.grid.cell_height) * 2.0);
     let text_room = text_room::text_room(&nodes, group_of, buckets);
+    // Link labels grow within the picture's bounds, so growing never reframes it.
+    let group_boxes: Vec<Rect> = groups.values().map(|g| g.rect).collect();
+    let obstacles = text_room::Obstacles {
+        nodes: &nodes,
+        groups: &group_boxes,
+        group_labels: &group_labels,
+        bounds,
+    };
+    text_room::link_label_rooms(&mut routes, &obstacles, text_room);
     StageLayout {
         nodes,
         groups,

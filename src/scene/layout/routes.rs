@@ -196,6 +196,9 @@ pub fn route_links(
                 label_size,
                 label_pos,
                 label_fits,
+                // Measured once every route and label is in place (`text_room`).
+                label_away: Point::new(0.0, 0.0),
+                label_room: 1.0,
             },
         );
     }

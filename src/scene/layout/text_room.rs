@@ -3,9 +3,10 @@
 
 use std::collections::HashMap;
 
-use super::{Buckets, NodeLayout, Slots};
-use crate::scene::geom::Rect;
-use crate::scene::style::{LABEL_GAP, LABEL_LINE, MAX_TEXT_BOOST};
+use super::{Buckets, LinkLayout, NodeLayout, Slots};
+use crate::scene::geom::{Point, Rect};
+use crate::scene::route;
+use crate::scene::style::{LABEL_GAP, LABEL_LINE, MAX_LINK_BOOST, MAX_TEXT_BOOST};
 
 /// Gap kept between grown labels and their neighbours, in scene units.
 const CLEARANCE: f32 = 4.0;
@@ -117,6 +118,230 @@ pub fn text_room(
     room.clamp(1.0, MAX_TEXT_BOOST)
 }
 
+/// Padding of a link label's plate around its text, in scene units (two pixels at 1:1).
+const PLATE_PAD: f32 = 2.0;
+
+/// Gap kept between a grown plate and anything else: the plate's padding already keeps the
+/// text off its neighbours.
+const PLATE_CLEARANCE: f32 = 1.0;
+
+/// A link label's plate: natural text size `w × h` centred at `c`, growing by `k` away from
+/// its own line (`away`, a unit step along one axis, or zero): the side facing the line
+/// stays where it is, so a grown label never slides onto the line it names.
+#[derive(Clone, Copy, Debug)]
+struct Plate {
+    c: Point,
+    w: f32,
+    h: f32,
+    away: Point,
+}
+
+impl Plate {
+    fn of(l: &LinkLayout) -> Plate {
+        Plate {
+            c: l.label_pos,
+            w: l.label_size.0,
+            h: l.label_size.1,
+            away: l.label_away,
+        }
+    }
+
+    /// The plate at growth `k`, padding included.
+    fn at(&self, k: f32) -> Rect {
+        let c = label_centre(self.c, self.away, (self.w, self.h), k);
+        Rect::from_center_size(
+            c,
+            self.w * k + 2.0 * PLATE_PAD,
+            self.h * k + 2.0 * PLATE_PAD,
+        )
+    }
+}
+
+/// Where the centre of a label of natural `size`, centred at `c` and growing away from its
+/// line along `away`, sits when grown by `k`.
+pub fn label_centre(c: Point, away: Point, size: (f32, f32), k: f32) -> Point {
+    let grow = (k - 1.0).max(0.0) / 2.0;
+    Point::new(c.x + away.x * size.0 * grow, c.y + away.y * size.1 * grow)
+}
+
+/// The unit step along one axis leading from the nearest point of `line` to `at` (zero when
+/// `at` lies on it).
+fn away_from(line: &[Point], at: Point) -> Point {
+    let nearest = line
+        .windows(2)
+        .map(|s| {
+            let (p, q) = (s[0], s[1]);
+            let (dx, dy) = (q.x - p.x, q.y - p.y);
+            let len2 = dx * dx + dy * dy;
+            let t = if len2 > 0.0 {
+                (((at.x - p.x) * dx + (at.y - p.y) * dy) / len2).clamp(0.0, 1.0)
+            } else {
+                0.0
+            };
+            Point::new(p.x + dx * t, p.y + dy * t)
+        })
+        .min_by(|a, b| a.distance(at).total_cmp(&b.distance(at)));
+    let Some(n) = nearest else {
+        return Point::new(0.0, 0.0);
+    };
+    let (vx, vy) = (at.x - n.x, at.y - n.y);
+    if vx == 0.0 && vy == 0.0 {
+        Point::new(0.0, 0.0)
+    } else if vy.abs() >= vx.abs() {
+        Point::new(0.0, vy.signum())
+    } else {
+        Point::new(vx.signum(), 0.0)
+    }
+}
+
+/// The largest growth in 1 ..= `max` at which `clear` still holds (1 when it never does);
+/// `clear` must hold for every growth below one where it holds.
+fn largest(max: f32, clear: impl Fn(f32) -> bool) -> f32 {
+    if clear(max) {
+        return max;
+    }
+    if !clear(1.0) {
+        return 1.0;
+    }
+    let (mut lo, mut hi) = (1.0_f32, max);
+    for _ in 0..12 {
+        let mid = (lo + hi) / 2.0;
+        if clear(mid) {
+            lo = mid;
+        } else {
+            hi = mid;
+        }
+    }
+    lo
+}
+
+/// What a stage's link labels must stay clear of as they grow (besides the lines, which
+/// come with the routes) and the picture's bounds they stay within.
+#[derive(Clone, Copy)]
+pub struct Obstacles<'a> {
+    /// The components, whose icons and labels (grown by the stage's text room) count.
+    pub nodes: &'a Slots<NodeLayout>,
+    /// The group boxes, whose borders count.
+    pub groups: &'a [Rect],
+    /// The group corner labels, as large as they may grow.
+    pub group_labels: &'a [Rect],
+    /// The stage's bounds with every label at its natural size.
+    pub bounds: Rect,
+}
+
+/// Set each labelled link's `label_away` and `label_room`: how far its label may grow away
+/// from its line (1 ..= [`MAX_LINK_BOOST`]) before it touches a line (its own included), a
+/// component's icon or label (grown by the stage's `text_room`), a group's label or another
+/// link label growing with it, or leaves the picture's bounds. A label that already touches
+/// something keeps its size.
+pub fn link_label_rooms(routes: &mut Slots<LinkLayout>, around: &Obstacles, text_room: f32) {
+    let Obstacles {
+        nodes,
+        groups,
+        group_labels,
+        bounds,
+    } = *around;
+    for (_, l) in routes.iter_mut() {
+        l.label_away = away_from(&route::polyline(&l.route), l.label_pos);
+    }
+    let plates: Vec<(usize, Plate)> = routes
+        .iter()
+        .filter(|(_, l)| l.label_size.0 > 0.0 && l.label_size.1 > 0.0)
+        .map(|(i, l)| (i, Plate::of(l)))
+        .collect();
+    if plates.is_empty() {
+        return;
+    }
+    // Everything else, in squares as large as the largest fully grown plate, so a label only
+    // meets what lies within its reach.
+    let reach = |p: &Plate| p.at(MAX_LINK_BOOST).expand_by(PLATE_CLEARANCE);
+    let cell = plates
+        .iter()
+        .map(|(_, p)| reach(p).width().max(reach(p).height()))
+        .fold(64.0_f32, f32::max);
+    let buckets = Buckets(cell);
+    let mut fixed: HashMap<(i64, i64), Vec<Rect>> = HashMap::new();
+    let mut put = |r: Rect| {
+        for key in buckets.covering(r) {
+            fixed.entry(key).or_default().push(r);
+        }
+    };
+    for n in nodes.values() {
+        let label = Label::of(n);
+        let half = label.w * text_room / 2.0;
+        put(n.icon);
+        put(Rect::from_min_max(
+            Point::new(label.cx - half, label.top),
+            Point::new(label.cx + half, label.top + label.h * text_room),
+        ));
+    }
+    group_labels.iter().copied().for_each(&mut put);
+    let segment = |p: Point, q: Point| Rect::from_min_max(p, p).union(Rect::from_min_max(q, q));
+    for l in routes.values() {
+        for seg in route::polyline(&l.route).windows(2) {
+            put(segment(seg[0], seg[1]));
+        }
+    }
+    // Group borders: a label placed across one (the author's layout left no other spot) may
+    // still grow; one clear of a border stays clear of it.
+    let mut borders: HashMap<(i64, i64), Vec<Rect>> = HashMap::new();
+    for g in groups {
+        let [a, b, c, d] = [
+            g.min,
+            Point::new(g.max.x, g.min.y),
+            g.max,
+            Point::new(g.min.x, g.max.y),
+        ];
+        for side in [segment(a, b), segment(b, c), segment(c, d), segment(d, a)] {
+            for key in buckets.covering(side) {
+                borders.entry(key).or_default().push(side);
+            }
+        }
+    }
+    let mut by_square: HashMap<(i64, i64), Vec<usize>> = HashMap::new();
+    for (k, (_, p)) in plates.iter().enumerate() {
+        by_square.entry(buckets.key(p.c)).or_default().push(k);
+    }
+    for (k, (i, a)) in plates.iter().enumerate() {
+        let area = reach(a);
+        let natural = a.at(1.0).expand_by(PLATE_CLEARANCE);
+        let near_fixed: Vec<&Rect> = buckets
+            .covering(area)
+            .flat_map(|key| fixed.get(&key).into_iter().flatten())
+            .chain(
+                buckets
+                    .covering(area)
+                    .flat_map(|key| borders.get(&key).into_iter().flatten())
+                    .filter(|r| !touches(&natural, r)),
+            )
+            .filter(|r| touches(&area, r))
+            .collect();
+        let (kx, ky) = buckets.key(a.c);
+        let near_plates: Vec<Plate> = (-1..=1)
+            .flat_map(|dx| (-1..=1).map(move |dy| (kx + dx, ky + dy)))
+            .flat_map(|key| by_square.get(&key).into_iter().flatten())
+            .filter(|&&j| j != k)
+            .map(|&j| plates[j].1)
+            .collect();
+        // Nested boxes as `k` grows (one side stays, the rest widen), so "clear" only turns
+        // false once: the largest clear growth is found by halving.
+        let clear = |g: f32| {
+            let me = a.at(g).expand_by(PLATE_CLEARANCE);
+            bounds.union(me) == bounds
+                && near_fixed.iter().all(|r| !touches(&me, r))
+                && near_plates.iter().all(|b| !me.intersects(&b.at(g)))
+        };
+        if let Some(l) = routes.get_mut(*i) {
+            l.label_room = largest(MAX_LINK_BOOST, clear);
+        }
+    }
+}
+
+/// Whether `r` (a box, or a line as a box with no width or no height) reaches into `me`.
+fn touches(me: &Rect, r: &Rect) -> bool {
+    me.min.x <= r.max.x && r.min.x <= me.max.x && me.min.y <= r.max.y && r.min.y <= me.max.y
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -146,6 +371,47 @@ mod tests {
         // An icon above the label never limits it.
         let above = Rect::from_min_max(Point::new(-28.0, -80.0), Point::new(28.0, -10.0));
         assert!(label_vs_box(label(0.0, 0.0, 100.0), &above).is_infinite());
+    }
+
+    #[test]
+    fn a_link_label_grows_away_from_its_own_line() {
+        // A label 20 above a horizontal line: it grows upwards, its lower side stays.
+        let line = [Point::new(-100.0, 0.0), Point::new(100.0, 0.0)];
+        let away = away_from(&line, Point::new(10.0, -20.0));
+        assert_eq!((away.x, away.y), (0.0, -1.0));
+        let plate = Plate {
+            c: Point::new(10.0, -20.0),
+            w: 60.0,
+            h: 14.0,
+            away,
+        };
+        assert!((plate.at(1.0).max.y - plate.at(2.0).max.y).abs() < 1e-4);
+        assert!(plate.at(2.0).min.y < plate.at(1.0).min.y - 13.0);
+        // Beside a vertical line it grows sideways.
+        let line = [Point::new(0.0, -50.0), Point::new(0.0, 50.0)];
+        let away = away_from(&line, Point::new(-30.0, 5.0));
+        assert_eq!((away.x, away.y), (-1.0, 0.0));
+    }
+
+    #[test]
+    fn a_link_label_grows_until_it_would_touch_the_next_line() {
+        // Lower side at -20 + 7 + 2 = -11; a line at y = -40 above: the plate's top, at
+        // -11 - 14·k - 4, meets it (with the clearance) when k = (40 - 15 - 1) / 14.
+        let plate = Plate {
+            c: Point::new(0.0, -20.0),
+            w: 60.0,
+            h: 14.0,
+            away: Point::new(0.0, -1.0),
+        };
+        let other = Rect::from_min_max(Point::new(-100.0, -40.0), Point::new(100.0, -40.0));
+        let k = largest(MAX_LINK_BOOST, |g| {
+            !touches(&plate.at(g).expand_by(PLATE_CLEARANCE), &other)
+        });
+        let expected = (40.0 - 15.0 - PLATE_CLEARANCE) / 14.0;
+        assert!((k - expected).abs() < 0.01, "{k} vs {expected}");
+        // Nothing in reach: the largest growth; already touching: none.
+        assert_eq!(largest(MAX_LINK_BOOST, |_| true), MAX_LINK_BOOST);
+        assert_eq!(largest(MAX_LINK_BOOST, |_| false), 1.0);
     }
 
     #[test]
