@@ -198,7 +198,8 @@ pub fn paint(scene: &Scene, theme: &Theme, view: View, look: Look) -> Vec<Prim> 
         let k = ts * style::group_text_boost(view.scale * ts, g.label_room);
         group(&mut out, g, theme, view, k, look.floors);
     }
-    let k = ts * style::text_boost(view.scale * ts, scene.text_room);
+    let labels = style::text_boost(view.scale * ts, scene.text_room);
+    let k = ts * labels;
     let visible = |r: Rect| look.clip.is_none_or(|c| view.rect(r).intersects(&c));
     for e in &scene.edges {
         let bounds = e
@@ -207,7 +208,7 @@ pub fn paint(scene: &Scene, theme: &Theme, view: View, look: Look) -> Vec<Prim> 
             .fold(Rect::NOTHING, |r, p| r.union(Rect::from_min_max(*p, *p)));
         if visible(bounds.expand_by(style::EDGE_LABEL_SIZE)) {
             // Each link label grows into its own room, towards a legible size.
-            let k = ts * style::link_text_boost(view.scale * ts, e.label_room);
+            let k = ts * style::link_text_boost(view.scale * ts, e.label_room, labels);
             edge(&mut out, e, theme, view, k, look.floors);
         }
     }

@@ -59,9 +59,15 @@ pub const MIN_LINK_LABEL_PX: f32 = 12.0;
 /// `EdgeShape::label_room`).
 pub const MAX_LINK_BOOST: f32 = 2.0;
 
+/// A link label is drawn at most this fraction of the size of the component labels around
+/// it: links are secondary and must look it.
+pub const LINK_TO_LABEL: f32 = 0.9;
+
 /// Factor to enlarge a link label drawn at `px_per_unit` pixels per scene unit so that it
-/// reaches [`MIN_LINK_LABEL_PX`], limited by its own `room`.
-pub fn link_text_boost(px_per_unit: f32, room: f32) -> f32 {
+/// reaches [`MIN_LINK_LABEL_PX`], limited by its own `room` and by the component labels,
+/// which are enlarged by `labels` (see [`text_boost`]): a link label never outgrows
+/// [`LINK_TO_LABEL`] of their size.
+pub fn link_text_boost(px_per_unit: f32, room: f32, labels: f32) -> f32 {
     if !(px_per_unit.is_finite() && px_per_unit > 0.0) {
         return 1.0;
     }
@@ -70,7 +76,10 @@ pub fn link_text_boost(px_per_unit: f32, room: f32) -> f32 {
     } else {
         1.0
     };
-    (MIN_LINK_LABEL_PX / (EDGE_LABEL_SIZE * px_per_unit)).clamp(1.0, room)
+    let below_labels = labels * LINK_TO_LABEL * LABEL_SIZE / EDGE_LABEL_SIZE;
+    (MIN_LINK_LABEL_PX / (EDGE_LABEL_SIZE * px_per_unit))
+        .min(below_labels)
+        .clamp(1.0, room)
 }
 
 /// Largest enlargement of a group's corner label: as far as its band allows
@@ -105,4 +114,32 @@ pub fn text_boost(px_per_unit: f32, room: f32) -> f32 {
         1.0
     };
     (MIN_LABEL_PX / (LABEL_SIZE * px_per_unit)).clamp(1.0, room)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn link_labels_grow_to_a_legible_size_but_stay_below_component_labels() {
+        // Drawn 1:1 they are already legible: no growth.
+        assert_eq!(link_text_boost(1.0, MAX_LINK_BOOST, 1.0), 1.0);
+        // Zoomed out to 0.6 px per unit with room and grown component labels: 12 px.
+        let k = link_text_boost(0.6, MAX_LINK_BOOST, 1.3);
+        assert!(
+            (EDGE_LABEL_SIZE * 0.6 * k - MIN_LINK_LABEL_PX).abs() < 1e-3,
+            "{k}"
+        );
+        // Its own room stops it first.
+        assert_eq!(link_text_boost(0.6, 1.1, 1.3), 1.1);
+        // Component labels that could not grow hold it back: never more than 90 % of them.
+        let k = link_text_boost(0.6, MAX_LINK_BOOST, 1.0);
+        let (link_px, label_px) = (EDGE_LABEL_SIZE * 0.6 * k, LABEL_SIZE * 0.6);
+        assert!(
+            link_px <= LINK_TO_LABEL * label_px + 1e-3,
+            "{link_px} vs {label_px}"
+        );
+        // Nonsense scales change nothing.
+        assert_eq!(link_text_boost(f32::NAN, 2.0, 1.0), 1.0);
+    }
 }
