@@ -18,6 +18,7 @@
 use scaleview::lint::{Finding, lint_layouts};
 use scaleview::model::{self, Diagram, Item};
 use scaleview::scene::route::{MIN_STEM, label_box, polyline, segment_hits_rect};
+use scaleview::scene::style::{GROUP_LABEL_BAND, group_label_inset};
 use scaleview::scene::{Point, Rect, Scene, StageLayout, label_centre, layout_stage};
 
 /// A small deterministic generator (xorshift64*), so every failure can be replayed by seed.
@@ -392,6 +393,7 @@ fn violations(
         }
     }
     out.extend(grown_label_violations(l, &edges));
+    out.extend(overflowing_group_label_violations(d, l, &edges));
     // Groups: siblings never overlap and nobody sits in a box they are not in, unless `check`
     // says so.
     for g in l.groups.values() {
@@ -476,6 +478,48 @@ fn grown_label_violations(l: &StageLayout, edges: &[(usize, Vec<Point>)]) -> Vec
     out
 }
 
+/// A group's corner label grown past its box's border (over free space) reaches no
+/// component's icon and no line.
+fn overflowing_group_label_violations(
+    d: &Diagram,
+    l: &StageLayout,
+    edges: &[(usize, Vec<Point>)],
+) -> Vec<String> {
+    let mut out = Vec::new();
+    for g in l.groups.values() {
+        let x0 = g.rect.min.x + group_label_inset(d.groups[g.index].kind);
+        let label = Rect::from_min_max(
+            Point::new(x0, g.rect.min.y + 2.0),
+            Point::new(
+                x0 + g.label_width * g.label_room,
+                g.rect.min.y + GROUP_LABEL_BAND,
+            ),
+        );
+        if label.max.x <= g.rect.max.x {
+            continue;
+        }
+        if let Some(n) = l.nodes.values().find(|n| n.icon.intersects(&label)) {
+            out.push(format!(
+                "{}'s overflowing group label covers {}",
+                g.id, n.id
+            ));
+        }
+        for (i, pts) in edges {
+            if pts
+                .windows(2)
+                .any(|s| label.distance_to_segment(s[0], s[1]) <= 0.0)
+            {
+                let id = l.routes.get(i).map_or("?".into(), |r| r.id.to_string());
+                out.push(format!(
+                    "{}'s overflowing group label covers line {id}",
+                    g.id
+                ));
+            }
+        }
+    }
+    out
+}
+
 fn cases() -> u64 {
     std::env::var("SCALEVIEW_ROUTING_CASES")
         .ok()
@@ -523,7 +567,7 @@ fn random_diagrams_keep_every_routing_promise() {
         count("stem"),
         count("label of"),
         count("unannounced"),
-        count("grown label"),
+        count("grown label") + count("overflowing group label"),
         failures
             .iter()
             .take(25)

@@ -294,6 +294,22 @@ fn group(out: &mut Vec<Prim>, g: &GroupShape, theme: &Theme, view: View, k: f32,
             g.rect.min.x + style::group_label_inset(g.kind),
             g.rect.min.y + style::GROUP_LABEL_BAND * 0.5 + 2.0 + size * 0.35,
         ));
+        // A label grown past its box's border (layout found free space there) gets a plate,
+        // so the border does not run through its letters.
+        let px = size * view.scale;
+        let w = crate::scene::text::width(&g.label, px, Weight::Bold);
+        if at.x + w > r.max.x - 1.0 {
+            out.push(Prim::Rect {
+                rect: Rect::from_min_max(
+                    Point::new(at.x - 2.0, at.y - px * 0.85),
+                    Point::new(at.x + w + 3.0, at.y + px * 0.3),
+                ),
+                radii: [3.0; 4],
+                fill: Some(theme.background.faded(0.85 * g.opacity)),
+                stroke: None,
+                class: None,
+            });
+        }
         out.push(Prim::Text {
             x: at.x,
             y: at.y,

@@ -217,13 +217,24 @@ pub fn layout_stage(d: &Diagram, stage: usize) -> StageLayout {
     };
     let buckets = Buckets(d.grid.cell_width.max(d.grid.cell_height) * 2.0);
     let text_room = text_room::text_room(&nodes, group_of, buckets);
-    // Link labels grow within the picture's bounds, so growing never reframes it.
+    // Labels grow within the picture's bounds, so growing never reframes it: narrow groups'
+    // corner labels past their box's border over free space, then link labels.
+    let mut groups = groups;
     let group_boxes: Vec<Rect> = groups.values().map(|g| g.rect).collect();
+    let parents = |g: usize| {
+        std::iter::successors(d.groups[g].parent, |p| d.groups[*p].parent).collect::<Vec<_>>()
+    };
     let obstacles = text_room::Obstacles {
         nodes: &nodes,
         groups: &group_boxes,
         group_labels: &group_labels,
         bounds,
+    };
+    text_room::group_label_overflow(&mut groups, &routes, &obstacles, text_room, parents);
+    let group_labels = groups::group_label_boxes(d, &groups);
+    let obstacles = text_room::Obstacles {
+        group_labels: &group_labels,
+        ..obstacles
     };
     text_room::link_label_rooms(&mut routes, &obstacles, text_room);
     StageLayout {

@@ -3,10 +3,10 @@
 
 use std::collections::HashMap;
 
-use super::{Buckets, LinkLayout, NodeLayout, Slots};
+use super::{Buckets, GroupLayout, LinkLayout, NodeLayout, Slots};
 use crate::scene::geom::{Point, Rect};
 use crate::scene::route;
-use crate::scene::style::{LABEL_GAP, LABEL_LINE, MAX_LINK_BOOST, MAX_TEXT_BOOST};
+use crate::scene::style::{GROUP_MAX_BOOST, LABEL_GAP, LABEL_LINE, MAX_LINK_BOOST, MAX_TEXT_BOOST};
 
 /// Gap kept between grown labels and their neighbours, in scene units.
 const CLEARANCE: f32 = 4.0;
@@ -194,16 +194,21 @@ fn away_from(line: &[Point], at: Point) -> Point {
     }
 }
 
-/// The largest growth in 1 ..= `max` at which `clear` still holds (1 when it never does);
-/// `clear` must hold for every growth below one where it holds.
+/// The largest growth in 1 ..= `max` at which `clear` still holds (1 when it never does).
 fn largest(max: f32, clear: impl Fn(f32) -> bool) -> f32 {
+    largest_from(1.0, max, clear)
+}
+
+/// The largest growth in `min ..= max` at which `clear` still holds (`min` when it never
+/// does); `clear` must hold for every growth below one where it holds.
+fn largest_from(min: f32, max: f32, clear: impl Fn(f32) -> bool) -> f32 {
     if clear(max) {
         return max;
     }
-    if !clear(1.0) {
-        return 1.0;
+    if !clear(min) {
+        return min;
     }
-    let (mut lo, mut hi) = (1.0_f32, max);
+    let (mut lo, mut hi) = (min, max);
     for _ in 0..12 {
         let mid = (lo + hi) / 2.0;
         if clear(mid) {
@@ -213,6 +218,109 @@ fn largest(max: f32, clear: impl Fn(f32) -> bool) -> f32 {
         }
     }
     lo
+}
+
+/// Let each group's corner label that its box holds back (the box is narrower than the
+/// label could grow) reach past the box's right border over free space: as far as it stays
+/// clear of every component (icon and grown label), line, link label, other group's label and
+/// border, inside its parents' boxes and the picture's bounds. The renderers put a plate
+/// under a label that crosses its border. `parents(g)` lists a group's ancestors.
+pub fn group_label_overflow(
+    groups: &mut Slots<GroupLayout>,
+    routes: &Slots<LinkLayout>,
+    around: &Obstacles,
+    text_room: f32,
+    parents: impl Fn(usize) -> Vec<usize>,
+) {
+    let Obstacles {
+        nodes,
+        group_labels,
+        bounds,
+        ..
+    } = *around;
+    let mut fixed: Vec<Rect> = Vec::new();
+    for n in nodes.values() {
+        let label = Label::of(n);
+        let half = label.w * text_room / 2.0;
+        fixed.push(n.icon);
+        fixed.push(Rect::from_min_max(
+            Point::new(label.cx - half, label.top),
+            Point::new(label.cx + half, label.top + label.h * text_room),
+        ));
+    }
+    let segment = |p: Point, q: Point| Rect::from_min_max(p, p).union(Rect::from_min_max(q, q));
+    for l in routes.values() {
+        for seg in route::polyline(&l.route).windows(2) {
+            fixed.push(segment(seg[0], seg[1]));
+        }
+        if l.label_size.0 > 0.0 {
+            fixed.push(route::label_box(l.label_pos, l.label_size));
+        }
+    }
+    let boxes: Vec<(usize, Rect, f32, f32)> = groups
+        .iter()
+        .map(|(i, g)| (i, g.rect, g.label_width, g.label_room))
+        .collect();
+    for &(i, _, width, room) in &boxes {
+        if room >= GROUP_MAX_BOOST || width <= 0.0 {
+            continue;
+        }
+        let Some(own_label) = group_labels.get(i_label(&boxes, i)) else {
+            continue;
+        };
+        let x0 = own_label.min.x;
+        let label_at = |g: f32| {
+            Rect::from_min_max(
+                Point::new(x0, own_label.min.y),
+                Point::new(x0 + width * g, own_label.max.y),
+            )
+        };
+        let reach = label_at(GROUP_MAX_BOOST).expand_by(CLEARANCE);
+        let ancestors = parents(i);
+        let mut near: Vec<Rect> = fixed
+            .iter()
+            .copied()
+            .filter(|r| touches(&reach, r))
+            .collect();
+        for (k, &(j, other, _, _)) in boxes.iter().enumerate() {
+            if j == i || ancestors.contains(&j) {
+                continue;
+            }
+            let [a, b, c, d] = [
+                other.min,
+                Point::new(other.max.x, other.min.y),
+                other.max,
+                Point::new(other.min.x, other.max.y),
+            ];
+            for side in [segment(a, b), segment(b, c), segment(c, d), segment(d, a)] {
+                if touches(&reach, &side) {
+                    near.push(side);
+                }
+            }
+            if let Some(r) = group_labels.get(k).filter(|r| touches(&reach, r)) {
+                near.push(*r);
+            }
+        }
+        let inside: Vec<Rect> = ancestors
+            .iter()
+            .filter_map(|a| groups.get(a).map(|g| g.rect))
+            .chain(std::iter::once(bounds))
+            .collect();
+        let clear = |g: f32| {
+            let me = label_at(g).expand_by(CLEARANCE);
+            inside.iter().all(|r| r.union(me) == *r) && near.iter().all(|r| !touches(&me, r))
+        };
+        let grown = largest_from(room.max(1.0), GROUP_MAX_BOOST, clear);
+        if let Some(g) = groups.get_mut(i) {
+            g.label_room = grown;
+        }
+    }
+}
+
+/// Where group `i`'s label box sits in the list of label boxes (made in the same order as
+/// the groups).
+fn i_label(boxes: &[(usize, Rect, f32, f32)], i: usize) -> usize {
+    boxes.iter().position(|b| b.0 == i).unwrap_or(usize::MAX)
 }
 
 /// What a stage's link labels must stay clear of as they grow (besides the lines, which
