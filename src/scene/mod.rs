@@ -150,7 +150,8 @@ pub struct GroupShape {
     pub depth: usize,
     /// 0 = invisible, 1 = opaque.
     pub opacity: f32,
-    /// How far the corner label may grow and stay inside the box (1 ..= `GROUP_MAX_BOOST`).
+    /// How far the corner label may grow (1 ..= `GROUP_MAX_BOOST`): inside the box, or past
+    /// its right border over free space; blended between the stages so it never jumps.
     pub label_room: f32,
 }
 
@@ -282,7 +283,7 @@ impl Scene {
                     x.rect.lerp(y.rect, t),
                     y.depth,
                     1.0,
-                    x.label_room.min(y.label_room),
+                    geom::lerp(x.label_room, y.label_room, t),
                 ),
                 (None, Some(y)) => (y.rect, y.depth, t, y.label_room),
                 (Some(x), None) => (x.rect, x.depth, 1.0 - t, x.label_room),

@@ -70,7 +70,8 @@ pub struct GroupLayout {
     pub depth: usize,
     /// Natural width of the corner label.
     pub label_width: f32,
-    /// How far the corner label may grow and stay inside the box.
+    /// How far the corner label may grow: inside the box, or past its right border where
+    /// the space beside it is free (`text_room::group_label_overflow`).
     pub label_room: f32,
 }
 
