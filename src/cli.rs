@@ -279,7 +279,8 @@ pub fn export(args: &ExportArgs) -> u8 {
     let max = crate::render::png::MAX_SIDE as f32;
     if !(1.0..=max).contains(&width) || !(1.0..=max).contains(&height) {
         eprint_line(format_args!(
-            "error: the image would be {width}×{height}; width and height × scale must be 1 to {max}"
+            "error: the image would be {width}×{height}; width and height × scale must be 1 to \
+             {max}"
         ));
         return EXIT_USAGE;
     }

@@ -73,7 +73,12 @@ struct ExportCli {
     #[arg(long, value_name = "ID|N", conflicts_with_all = ["users", "at"])]
     stage: Option<String>,
     /// Export the stage in force at this many users.
-    #[arg(long, conflicts_with = "at", value_parser = cli::parse_finite, allow_negative_numbers = true)]
+    #[arg(
+        long,
+        conflicts_with = "at",
+        value_parser = cli::parse_finite,
+        allow_negative_numbers = true
+    )]
     users: Option<f64>,
     /// Export the stage in force at this axis value (for diagrams whose axis is not users).
     #[arg(long, value_parser = cli::parse_finite, allow_negative_numbers = true)]
@@ -97,7 +102,12 @@ struct ExportCli {
     #[arg(long, default_value_t = 1080)]
     height: u32,
     /// Multiply width and height (2 turns 1920×1080 into 3840×2160).
-    #[arg(long, default_value_t = 1.0, value_parser = cli::parse_scale, allow_negative_numbers = true)]
+    #[arg(
+        long,
+        default_value_t = 1.0,
+        value_parser = cli::parse_scale,
+        allow_negative_numbers = true
+    )]
     scale: f32,
     /// Colour theme.
     #[arg(long, value_enum, default_value = "light")]
@@ -132,7 +142,11 @@ struct ExportCli {
     text_as_paths: bool,
     /// Export the evolution as a film instead of a still: FILE.mp4 (H.264), FILE.gif or
     /// FILE.png (animated PNG), sweeping through the stages as on screen.
-    #[arg(long, value_name = "FILE", conflicts_with_all = ["out", "all_stages", "stage", "users", "at"])]
+    #[arg(
+        long,
+        value_name = "FILE",
+        conflicts_with_all = ["out", "all_stages", "stage", "users", "at"]
+    )]
     animate: Option<PathBuf>,
     /// First stage of the film (id or number; default the first).
     #[arg(long, value_name = "ID|N", requires = "animate")]
@@ -158,11 +172,19 @@ struct ExportCli {
     transition: f32,
     /// Write a PowerPoint deck instead: FILE.pptx with one slide per stage (the stage's
     /// picture) and the stage's story in each slide's speaker notes.
-    #[arg(long, value_name = "FILE", conflicts_with_all = ["out", "all_stages", "stage", "users", "at", "animate"])]
+    #[arg(
+        long,
+        value_name = "FILE",
+        conflicts_with_all = ["out", "all_stages", "stage", "users", "at", "animate"]
+    )]
     deck: Option<PathBuf>,
     /// Write a PDF hand-out instead: FILE.pdf with a page per stage (heading, the diagram as
     /// vectors, numbers, notes, new components), text selectable, fonts embedded.
-    #[arg(long, value_name = "FILE", conflicts_with_all = ["out", "all_stages", "stage", "users", "at", "animate", "deck"])]
+    #[arg(
+        long,
+        value_name = "FILE",
+        conflicts_with_all = ["out", "all_stages", "stage", "users", "at", "animate", "deck"]
+    )]
     handout: Option<PathBuf>,
     /// Frames per second of the film (GIF: at most 50).
     #[arg(long, default_value_t = 30, requires = "animate")]
@@ -317,7 +339,8 @@ fn run_gui(file: Option<PathBuf>, built_in: Option<usize>, theme: Option<ThemeNa
         Err(e) => {
             eprintln!("scaleview: could not open a window: {e}");
             eprintln!(
-                "hint: on Linux this needs a running X11 or Wayland session and OpenGL (Mesa) drivers."
+                "hint: on Linux this needs a running X11 or Wayland session and OpenGL (Mesa) \
+                 drivers."
             );
             ExitCode::from(cli::EXIT_USAGE)
         }

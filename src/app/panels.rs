@@ -422,7 +422,8 @@ pub fn notes(app: &mut ScaleviewApp, ui: &mut egui::Ui) {
                             }
                         }
                         kinds.sort_by_key(|k| (format!("{:?}", k.category()), k.display_name()));
-                        // Each kind with its own icon, as one unit, so a line never breaks between them.
+                        // Each kind with its own icon, as one unit, so a line never breaks
+                        // between them.
                         let ctx = ui.ctx().clone();
                         let px = 18.0 * ctx.pixels_per_point();
                         ui.horizontal_wrapped(|ui| {
@@ -435,7 +436,8 @@ pub fn notes(app: &mut ScaleviewApp, ui: &mut egui::Ui) {
                                     ),
                                     None => egui::Button::new(text),
                                 };
-                                // Looked up first: widget_info's closure runs with the context locked.
+                                // Looked up first: widget_info's closure runs with the
+                                // context locked.
                                 let name = trf(&ctx, "legend_entry", &[("name", &text)]);
                                 ui.add(entry.frame(false).sense(egui::Sense::hover()))
                                     .widget_info(|| {

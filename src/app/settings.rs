@@ -85,7 +85,8 @@ impl Settings {
     /// The settings as text: RON, one setting per line.
     pub fn to_text(&self) -> String {
         let mut out = String::from(
-            "// scaleview settings: one setting per line; a damaged line costs only that setting.\n(\n",
+            "// scaleview settings: one setting per line; a damaged line costs only that \
+             setting.\n(\n",
         );
         let recent: Vec<&Path> = self
             .recent

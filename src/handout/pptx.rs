@@ -31,7 +31,11 @@ const SLIDE: (u64, u64) = (12_192_000, 6_858_000);
 /// Notes page size (portrait), in EMU.
 const NOTES: (u64, u64) = (6_858_000, 9_144_000);
 
-const NS: &str = r#"xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" xmlns:p="http://schemas.openxmlformats.org/presentationml/2006/main""#;
+const NS: &str = concat!(
+    r#"xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" "#,
+    r#"xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" "#,
+    r#"xmlns:p="http://schemas.openxmlformats.org/presentationml/2006/main""#
+);
 const REL: &str = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
 const XML: &str = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n";
 
@@ -55,7 +59,8 @@ pub fn deck(
 /// A relationships part: `(id, type, target)` triples.
 fn rels(items: &[(String, &str, String)]) -> String {
     let mut out = format!(
-        "{XML}<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
+        "{XML}<Relationships xmlns=\"http://schemas.openxmlformats.org/\
+         package/2006/relationships\">"
     );
     for (id, kind, target) in items {
         // Office relationship types are short names; package ones come as full URLs.
@@ -90,13 +95,22 @@ fn package(title: &str, pages: &[Page], pictures: &[Vec<u8>]) -> Result<Vec<u8>,
     put(
         "_rels/.rels",
         rels(&[
-            ("rId1".into(), "officeDocument", "ppt/presentation.xml".into()),
+            (
+                "rId1".into(),
+                "officeDocument",
+                "ppt/presentation.xml".into(),
+            ),
             (
                 "rId2".into(),
-                "http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties",
+                "http://schemas.openxmlformats.org/package/2006/relationships/metadata/\
+                 core-properties",
                 "docProps/core.xml".into(),
             ),
-            ("rId3".into(), "extended-properties", "docProps/app.xml".into()),
+            (
+                "rId3".into(),
+                "extended-properties",
+                "docProps/app.xml".into(),
+            ),
         ])
         .as_bytes(),
     )?;
@@ -202,23 +216,31 @@ fn content_types(n: usize) -> String {
     let ct = "application/vnd.openxmlformats-officedocument";
     let mut out = format!(
         "{XML}<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">\
-         <Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/>\
+         <Default Extension=\"rels\" \
+         ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/>\
          <Default Extension=\"xml\" ContentType=\"application/xml\"/>\
          <Default Extension=\"png\" ContentType=\"image/png\"/>\
-         <Override PartName=\"/ppt/presentation.xml\" ContentType=\"{ct}.presentationml.presentation.main+xml\"/>\
-         <Override PartName=\"/ppt/slideMasters/slideMaster1.xml\" ContentType=\"{ct}.presentationml.slideMaster+xml\"/>\
-         <Override PartName=\"/ppt/slideLayouts/slideLayout1.xml\" ContentType=\"{ct}.presentationml.slideLayout+xml\"/>\
-         <Override PartName=\"/ppt/notesMasters/notesMaster1.xml\" ContentType=\"{ct}.presentationml.notesMaster+xml\"/>\
+         <Override PartName=\"/ppt/presentation.xml\" \
+         ContentType=\"{ct}.presentationml.presentation.main+xml\"/>\
+         <Override PartName=\"/ppt/slideMasters/slideMaster1.xml\" \
+         ContentType=\"{ct}.presentationml.slideMaster+xml\"/>\
+         <Override PartName=\"/ppt/slideLayouts/slideLayout1.xml\" \
+         ContentType=\"{ct}.presentationml.slideLayout+xml\"/>\
+         <Override PartName=\"/ppt/notesMasters/notesMaster1.xml\" \
+         ContentType=\"{ct}.presentationml.notesMaster+xml\"/>\
          <Override PartName=\"/ppt/theme/theme1.xml\" ContentType=\"{ct}.theme+xml\"/>\
          <Override PartName=\"/ppt/theme/theme2.xml\" ContentType=\"{ct}.theme+xml\"/>\
-         <Override PartName=\"/docProps/core.xml\" ContentType=\"application/vnd.openxmlformats-package.core-properties+xml\"/>\
+         <Override PartName=\"/docProps/core.xml\" \
+         ContentType=\"application/vnd.openxmlformats-package.core-properties+xml\"/>\
          <Override PartName=\"/docProps/app.xml\" ContentType=\"{ct}.extended-properties+xml\"/>"
     );
     for k in 1..=n {
         let _ = write!(
             out,
-            "<Override PartName=\"/ppt/slides/slide{k}.xml\" ContentType=\"{ct}.presentationml.slide+xml\"/>\
-             <Override PartName=\"/ppt/notesSlides/notesSlide{k}.xml\" ContentType=\"{ct}.presentationml.notesSlide+xml\"/>"
+            "<Override PartName=\"/ppt/slides/slide{k}.xml\" \
+             ContentType=\"{ct}.presentationml.slide+xml\"/>\
+             <Override PartName=\"/ppt/notesSlides/notesSlide{k}.xml\" \
+             ContentType=\"{ct}.presentationml.notesSlide+xml\"/>"
         );
     }
     out.push_str("</Types>");
@@ -227,15 +249,18 @@ fn content_types(n: usize) -> String {
 
 fn core(title: &str) -> String {
     format!(
-        "{XML}<cp:coreProperties xmlns:cp=\"http://schemas.openxmlformats.org/package/2006/metadata/core-properties\" \
-         xmlns:dc=\"http://purl.org/dc/elements/1.1/\"><dc:title>{}</dc:title><dc:creator>scaleview</dc:creator></cp:coreProperties>",
+        "{XML}<cp:coreProperties \
+         xmlns:cp=\"http://schemas.openxmlformats.org/package/2006/metadata/core-properties\" \
+         xmlns:dc=\"http://purl.org/dc/elements/1.1/\"><dc:title>{}</dc:title>\
+         <dc:creator>scaleview</dc:creator></cp:coreProperties>",
         esc(title)
     )
 }
 
 fn app(n: usize) -> String {
     format!(
-        "{XML}<Properties xmlns=\"http://schemas.openxmlformats.org/officeDocument/2006/extended-properties\">\
+        "{XML}<Properties \
+         xmlns=\"http://schemas.openxmlformats.org/officeDocument/2006/extended-properties\">\
          <Application>scaleview</Application><Slides>{n}</Slides><Notes>{n}</Notes></Properties>"
     )
 }
@@ -257,8 +282,10 @@ fn presentation(n: usize) -> String {
 }
 
 /// An empty shape tree (the group every slide-like part starts with).
-const TREE_START: &str = "<p:nvGrpSpPr><p:cNvPr id=\"1\" name=\"\"/><p:cNvGrpSpPr/><p:nvPr/></p:nvGrpSpPr>\
-    <p:grpSpPr><a:xfrm><a:off x=\"0\" y=\"0\"/><a:ext cx=\"0\" cy=\"0\"/><a:chOff x=\"0\" y=\"0\"/><a:chExt cx=\"0\" cy=\"0\"/></a:xfrm></p:grpSpPr>";
+const TREE_START: &str = "<p:nvGrpSpPr><p:cNvPr id=\"1\" name=\"\"/><p:cNvGrpSpPr/><p:nvPr/>\
+</p:nvGrpSpPr>\
+    <p:grpSpPr><a:xfrm><a:off x=\"0\" y=\"0\"/><a:ext cx=\"0\" cy=\"0\"/><a:chOff x=\"0\" y=\"0\"/>\
+    <a:chExt cx=\"0\" cy=\"0\"/></a:xfrm></p:grpSpPr>";
 
 const MASTER: &str = concat!(
     "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n",
@@ -267,10 +294,13 @@ const MASTER: &str = concat!(
     "xmlns:p=\"http://schemas.openxmlformats.org/presentationml/2006/main\">",
     "<p:cSld><p:bg><p:bgRef idx=\"1001\"><a:schemeClr val=\"bg1\"/></p:bgRef></p:bg><p:spTree>",
     "<p:nvGrpSpPr><p:cNvPr id=\"1\" name=\"\"/><p:cNvGrpSpPr/><p:nvPr/></p:nvGrpSpPr>",
-    "<p:grpSpPr><a:xfrm><a:off x=\"0\" y=\"0\"/><a:ext cx=\"0\" cy=\"0\"/><a:chOff x=\"0\" y=\"0\"/>",
+    "<p:grpSpPr><a:xfrm><a:off x=\"0\" y=\"0\"/><a:ext cx=\"0\" cy=\"0\"/><a:chOff x=\"0\" \
+     y=\"0\"/>",
     "<a:chExt cx=\"0\" cy=\"0\"/></a:xfrm></p:grpSpPr></p:spTree></p:cSld>",
-    "<p:clrMap bg1=\"lt1\" tx1=\"dk1\" bg2=\"lt2\" tx2=\"dk2\" accent1=\"accent1\" accent2=\"accent2\" ",
-    "accent3=\"accent3\" accent4=\"accent4\" accent5=\"accent5\" accent6=\"accent6\" hlink=\"hlink\" folHlink=\"folHlink\"/>",
+    "<p:clrMap bg1=\"lt1\" tx1=\"dk1\" bg2=\"lt2\" tx2=\"dk2\" accent1=\"accent1\" \
+     accent2=\"accent2\" ",
+    "accent3=\"accent3\" accent4=\"accent4\" accent5=\"accent5\" accent6=\"accent6\" \
+     hlink=\"hlink\" folHlink=\"folHlink\"/>",
     "<p:sldLayoutIdLst><p:sldLayoutId id=\"2147483649\" r:id=\"rId1\"/></p:sldLayoutIdLst>",
     "<p:txStyles><p:titleStyle/><p:bodyStyle/><p:otherStyle/></p:txStyles>",
     "</p:sldMaster>"
@@ -280,10 +310,12 @@ const LAYOUT: &str = concat!(
     "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n",
     "<p:sldLayout xmlns:a=\"http://schemas.openxmlformats.org/drawingml/2006/main\" ",
     "xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\" ",
-    "xmlns:p=\"http://schemas.openxmlformats.org/presentationml/2006/main\" type=\"blank\" preserve=\"1\">",
+    "xmlns:p=\"http://schemas.openxmlformats.org/presentationml/2006/main\" type=\"blank\" \
+     preserve=\"1\">",
     "<p:cSld name=\"Blank\"><p:spTree>",
     "<p:nvGrpSpPr><p:cNvPr id=\"1\" name=\"\"/><p:cNvGrpSpPr/><p:nvPr/></p:nvGrpSpPr>",
-    "<p:grpSpPr><a:xfrm><a:off x=\"0\" y=\"0\"/><a:ext cx=\"0\" cy=\"0\"/><a:chOff x=\"0\" y=\"0\"/>",
+    "<p:grpSpPr><a:xfrm><a:off x=\"0\" y=\"0\"/><a:ext cx=\"0\" cy=\"0\"/><a:chOff x=\"0\" \
+     y=\"0\"/>",
     "<a:chExt cx=\"0\" cy=\"0\"/></a:xfrm></p:grpSpPr></p:spTree></p:cSld>",
     "<p:clrMapOvr><a:masterClrMapping/></p:clrMapOvr></p:sldLayout>"
 );
@@ -295,21 +327,27 @@ const NOTES_MASTER: &str = concat!(
     "xmlns:p=\"http://schemas.openxmlformats.org/presentationml/2006/main\">",
     "<p:cSld><p:spTree>",
     "<p:nvGrpSpPr><p:cNvPr id=\"1\" name=\"\"/><p:cNvGrpSpPr/><p:nvPr/></p:nvGrpSpPr>",
-    "<p:grpSpPr><a:xfrm><a:off x=\"0\" y=\"0\"/><a:ext cx=\"0\" cy=\"0\"/><a:chOff x=\"0\" y=\"0\"/>",
+    "<p:grpSpPr><a:xfrm><a:off x=\"0\" y=\"0\"/><a:ext cx=\"0\" cy=\"0\"/><a:chOff x=\"0\" \
+     y=\"0\"/>",
     "<a:chExt cx=\"0\" cy=\"0\"/></a:xfrm></p:grpSpPr>",
     "<p:sp><p:nvSpPr><p:cNvPr id=\"2\" name=\"Slide Image Placeholder 1\"/>",
     "<p:cNvSpPr><a:spLocks noGrp=\"1\" noRot=\"1\" noChangeAspect=\"1\"/></p:cNvSpPr>",
     "<p:nvPr><p:ph type=\"sldImg\" idx=\"2\"/></p:nvPr></p:nvSpPr>",
-    "<p:spPr><a:xfrm><a:off x=\"381000\" y=\"685800\"/><a:ext cx=\"6096000\" cy=\"3429000\"/></a:xfrm>",
+    "<p:spPr><a:xfrm><a:off x=\"381000\" y=\"685800\"/><a:ext cx=\"6096000\" cy=\"3429000\"/>\
+     </a:xfrm>",
     "<a:prstGeom prst=\"rect\"><a:avLst/></a:prstGeom></p:spPr></p:sp>",
     "<p:sp><p:nvSpPr><p:cNvPr id=\"3\" name=\"Notes Placeholder 2\"/>",
-    "<p:cNvSpPr><a:spLocks noGrp=\"1\"/></p:cNvSpPr><p:nvPr><p:ph type=\"body\" sz=\"quarter\" idx=\"3\"/></p:nvPr></p:nvSpPr>",
-    "<p:spPr><a:xfrm><a:off x=\"685800\" y=\"4343400\"/><a:ext cx=\"5486400\" cy=\"4114800\"/></a:xfrm>",
+    "<p:cNvSpPr><a:spLocks noGrp=\"1\"/></p:cNvSpPr><p:nvPr><p:ph type=\"body\" sz=\"quarter\" \
+     idx=\"3\"/></p:nvPr></p:nvSpPr>",
+    "<p:spPr><a:xfrm><a:off x=\"685800\" y=\"4343400\"/><a:ext cx=\"5486400\" cy=\"4114800\"/>\
+     </a:xfrm>",
     "<a:prstGeom prst=\"rect\"><a:avLst/></a:prstGeom></p:spPr>",
     "<p:txBody><a:bodyPr/><a:lstStyle/><a:p><a:endParaRPr lang=\"en-US\"/></a:p></p:txBody></p:sp>",
     "</p:spTree></p:cSld>",
-    "<p:clrMap bg1=\"lt1\" tx1=\"dk1\" bg2=\"lt2\" tx2=\"dk2\" accent1=\"accent1\" accent2=\"accent2\" ",
-    "accent3=\"accent3\" accent4=\"accent4\" accent5=\"accent5\" accent6=\"accent6\" hlink=\"hlink\" folHlink=\"folHlink\"/>",
+    "<p:clrMap bg1=\"lt1\" tx1=\"dk1\" bg2=\"lt2\" tx2=\"dk2\" accent1=\"accent1\" \
+     accent2=\"accent2\" ",
+    "accent3=\"accent3\" accent4=\"accent4\" accent5=\"accent5\" accent6=\"accent6\" \
+     hlink=\"hlink\" folHlink=\"folHlink\"/>",
     "</p:notesMaster>"
 );
 
@@ -339,11 +377,14 @@ fn theme(name: &str) -> String {
     };
     let effect = "<a:effectStyle><a:effectLst/></a:effectStyle>";
     format!(
-        "{XML}<a:theme xmlns:a=\"http://schemas.openxmlformats.org/drawingml/2006/main\" name=\"{name}\">\
+        "{XML}<a:theme xmlns:a=\"http://schemas.openxmlformats.org/drawingml/2006/main\" \
+         name=\"{name}\">\
          <a:themeElements><a:clrScheme name=\"scaleview\">{scheme}</a:clrScheme>\
          <a:fontScheme name=\"scaleview\">\
-         <a:majorFont><a:latin typeface=\"Calibri\"/><a:ea typeface=\"\"/><a:cs typeface=\"\"/></a:majorFont>\
-         <a:minorFont><a:latin typeface=\"Calibri\"/><a:ea typeface=\"\"/><a:cs typeface=\"\"/></a:minorFont>\
+         <a:majorFont><a:latin typeface=\"Calibri\"/><a:ea typeface=\"\"/><a:cs typeface=\"\"/>\
+         </a:majorFont>\
+         <a:minorFont><a:latin typeface=\"Calibri\"/><a:ea typeface=\"\"/><a:cs typeface=\"\"/>\
+         </a:minorFont>\
          </a:fontScheme>\
          <a:fmtScheme name=\"scaleview\">\
          <a:fillStyleLst>{fill}{fill}{fill}</a:fillStyleLst>\
@@ -389,7 +430,8 @@ fn notes_slide(page: &Page) -> String {
          <p:cNvSpPr><a:spLocks noGrp=\"1\" noRot=\"1\" noChangeAspect=\"1\"/></p:cNvSpPr>\
          <p:nvPr><p:ph type=\"sldImg\"/></p:nvPr></p:nvSpPr><p:spPr/></p:sp>\
          <p:sp><p:nvSpPr><p:cNvPr id=\"3\" name=\"Notes Placeholder 2\"/>\
-         <p:cNvSpPr><a:spLocks noGrp=\"1\"/></p:cNvSpPr><p:nvPr><p:ph type=\"body\" idx=\"1\"/></p:nvPr></p:nvSpPr>\
+         <p:cNvSpPr><a:spLocks noGrp=\"1\"/></p:cNvSpPr><p:nvPr><p:ph type=\"body\" idx=\"1\"/>\
+         </p:nvPr></p:nvSpPr>\
          <p:spPr/><p:txBody><a:bodyPr/><a:lstStyle/>{paragraphs}</p:txBody></p:sp>\
          </p:spTree></p:cSld><p:clrMapOvr><a:masterClrMapping/></p:clrMapOvr></p:notes>"
     )

@@ -100,11 +100,20 @@ pub fn findings(d: &Diagram) -> Vec<Finding> {
                 item,
                 stage: 0,
                 message: format!(
-                    "{what}{} has {} that no bundled or installed font can draw: {}; {} shown as a box □",
+                    "{what}{} has {} that no bundled or installed font can draw: {}; {} shown as \
+                     a box □",
                     item_name(d, item),
-                    if missing.len() == 1 { "a character" } else { "characters" },
+                    if missing.len() == 1 {
+                        "a character"
+                    } else {
+                        "characters"
+                    },
                     list.join(", "),
-                    if missing.len() == 1 { "it is" } else { "they are" },
+                    if missing.len() == 1 {
+                        "it is"
+                    } else {
+                        "they are"
+                    },
                 ),
                 hint: "install a font that has it (on Linux, e.g. the fonts-noto package), \
                        or write the text without it"

@@ -22,25 +22,35 @@ pub fn diagnose(file: &str, src: &str, err: &ron::error::SpannedError) -> Diagno
         );
     }
     match &err.code {
-        E::Eof => at("the file ends too early".into())
-            .with_hint("a `(`, `[`, `{` or `\"` is probably never closed; check the end of the last thing you edited"),
+        E::Eof => at("the file ends too early".into()).with_hint(
+            "a `(`, `[`, `{` or `\"` is probably never closed; check the end of the \
+                        last thing you edited",
+        ),
         E::ExpectedComma => at("expected a comma here".into()).with_hint(
-            "separate fields and list items with `,`; if a text before this looks cut short, its closing `\"` is missing",
+            "separate fields and list items with `,`; if a text before this looks cut short, its \
+             closing `\"` is missing",
         ),
         E::ExpectedStructLike => at("expected a value in parentheses here".into())
             .with_hint("a cell is written `(column, row)`, e.g. `(2, 1)`"),
         E::ExpectedNamedStructLike(name) => at(format!("expected `{name}(…)` here"))
             .with_hint(format!("write it as `{name}(field: value, …)`")),
-        E::ExpectedStringEnd => at("this text is never closed".into())
-            .with_hint("add the closing `\"`"),
-        E::ExpectedString => at("expected text in double quotes".into())
-            .with_hint("write it like \"this\""),
+        E::ExpectedStringEnd => {
+            at("this text is never closed".into()).with_hint("add the closing `\"`")
+        }
+        E::ExpectedString => {
+            at("expected text in double quotes".into()).with_hint("write it like \"this\"")
+        }
         E::ExpectedMapColon => at("expected `:` between a key and its value".into())
             .with_hint("write map entries as `\"stage-id\": value`"),
         E::ExpectedStructLikeEnd | E::ExpectedArrayEnd | E::ExpectedMapEnd => {
-            at(format!("{}", err.code)).with_hint("a comma may be missing, or a bracket is closed twice")
+            at(format!("{}", err.code))
+                .with_hint("a comma may be missing, or a bracket is closed twice")
         }
-        E::NoSuchStructField { expected, found, outer } => {
+        E::NoSuchStructField {
+            expected,
+            found,
+            outer,
+        } => {
             let what = outer.as_deref().unwrap_or("this value");
             let d = at(format!("`{found}` is not a field of {what}"));
             match closest(found, expected.iter().copied()) {
@@ -48,8 +58,15 @@ pub fn diagnose(file: &str, src: &str, err: &ron::error::SpannedError) -> Diagno
                 None => d.with_hint(format!("known fields: {}", expected.join(", "))),
             }
         }
-        E::NoSuchEnumVariant { expected, found, outer } => {
-            let what = outer.as_deref().map(|o| format!(" for {o}")).unwrap_or_default();
+        E::NoSuchEnumVariant {
+            expected,
+            found,
+            outer,
+        } => {
+            let what = outer
+                .as_deref()
+                .map(|o| format!(" for {o}"))
+                .unwrap_or_default();
             let d = at(format!("`{found}` is not a known value{what}"));
             if let Some(hint) = crate::model::kinds::alias_hint(found, expected) {
                 return d.with_hint(hint);
@@ -61,8 +78,9 @@ pub fn diagnose(file: &str, src: &str, err: &ron::error::SpannedError) -> Diagno
         }
         E::MissingStructField { field, outer } => {
             let what = outer.as_deref().unwrap_or("this value");
-            at(format!("{what} is missing the field `{field}`"))
-                .with_hint(format!("add `{field}: …`; see docs/FORMAT.md for what it takes"))
+            at(format!("{what} is missing the field `{field}`")).with_hint(format!(
+                "add `{field}: …`; see docs/FORMAT.md for what it takes"
+            ))
         }
         E::DuplicateStructField { field, outer } => {
             let what = outer.as_deref().unwrap_or("this value");

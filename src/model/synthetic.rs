@@ -42,7 +42,8 @@ pub fn synthetic_diagram(components: usize, links: usize) -> String {
         let appears = i * stages / components.max(1);
         let _ = writeln!(
             s,
-            "        Component(id: \"c{i}\", kind: {}, label: \"Component {i}\", group: \"g{}\", cell: ({c}, {r}), appears: \"s{appears}\", notes: \"Generated component.\"),",
+            "        Component(id: \"c{i}\", kind: {}, label: \"Component {i}\", group: \"g{}\", \
+             cell: ({c}, {r}), appears: \"s{appears}\", notes: \"Generated component.\"),",
             kinds[i % kinds.len()],
             i / 50
         );

@@ -230,7 +230,11 @@ fn check_stages(ck: &mut Checker, raw: &RawDiagram, axis: &Axis) -> Vec<Stage> {
                     raw.stages[i - 1].id,
                     raw.stages[i - 1].at
                 ),
-                Some("list stages in increasing order of `at`; each must start later than the one before".into()),
+                Some(
+                    "list stages in increasing order of `at`; each must start later than the one \
+                      before"
+                        .into(),
+                ),
             );
         } else if s.at > axis.max {
             ck.err(
@@ -611,10 +615,15 @@ fn check_components(
             ck.err(
                 &path,
                 format!(
-                    "component `{}` is in group `{}` at stage `{}`, but that group is not present then",
+                    "component `{}` is in group `{}` at stage `{}`, but that group is not present \
+                     then",
                     c.id, groups[g].id, refs.ids[s]
                 ),
-                Some("change the group's `appears`/`retires`, or move the component with `regroup`".into()),
+                Some(
+                    "change the group's `appears`/`retires`, or move the component with \
+                      `regroup`"
+                        .into(),
+                ),
             );
         }
         let share = match c.share {

@@ -19,7 +19,8 @@ pub enum PngError {
     Encode(String),
     /// The machine has too little free memory for an image this large.
     #[error(
-        "not enough memory for a {0}×{1} image ({2} MB); export a smaller size or close other programs"
+        "not enough memory for a {0}×{1} image ({2} MB); export a smaller size or close other \
+         programs"
     )]
     OutOfMemory(u32, u32, usize),
 }

@@ -129,7 +129,10 @@ pub fn scene_to_svg(scene: &Scene, opts: &SvgOptions) -> String {
     let mut out = String::with_capacity(body.len() + 64 * 1024);
     let _ = writeln!(
         out,
-        r#"<svg xmlns="http://www.w3.org/2000/svg" width="{w}" height="{h}" viewBox="0 0 {w} {h}">"#,
+        concat!(
+            r#"<svg xmlns="http://www.w3.org/2000/svg" "#,
+            r#"width="{w}" height="{h}" viewBox="0 0 {w} {h}">"#
+        ),
         w = opts.width,
         h = opts.height
     );
@@ -247,7 +250,8 @@ fn write_prim(out: &mut String, tw: &mut TextWriter, p: &Prim) {
                 };
                 let _ = write!(
                     out,
-                    r#"<rect{class} x="{:.1}" y="{:.1}" width="{:.1}" height="{:.1}"{rx} {paint}/>"#,
+                    "<rect{class} x=\"{:.1}\" y=\"{:.1}\" \
+                     width=\"{:.1}\" height=\"{:.1}\"{rx} {paint}/>",
                     rect.min.x,
                     rect.min.y,
                     rect.width(),
@@ -334,7 +338,8 @@ fn write_prim(out: &mut String, tw: &mut TextWriter, p: &Prim) {
                 .unwrap_or_default();
             let _ = write!(
                 out,
-                "<use{named} href=\"#{}\" x=\"{:.1}\" y=\"{:.1}\" width=\"{:.1}\" height=\"{:.1}\"{}/>",
+                "<use{named} href=\"#{}\" x=\"{:.1}\" y=\"{:.1}\" \
+                 width=\"{:.1}\" height=\"{:.1}\"{}/>",
                 icon_id(*icon),
                 rect.min.x,
                 rect.min.y,
@@ -351,7 +356,10 @@ fn rounded_path(r: Rect, radii: [f32; 4]) -> String {
     let [a, b, c, d] = radii;
     let (x0, y0, x1, y1) = (r.min.x, r.min.y, r.max.x, r.max.y);
     format!(
-        "M{:.1},{y0:.1} H{:.1} A{b:.1},{b:.1} 0 0 1 {x1:.1},{:.1} V{:.1} A{c:.1},{c:.1} 0 0 1 {:.1},{y1:.1} H{:.1} A{d:.1},{d:.1} 0 0 1 {x0:.1},{:.1} V{:.1} A{a:.1},{a:.1} 0 0 1 {:.1},{y0:.1} Z",
+        "M{:.1},{y0:.1} H{:.1} A{b:.1},{b:.1} 0 0 1 {x1:.1},{:.1} \
+         V{:.1} A{c:.1},{c:.1} 0 0 1 {:.1},{y1:.1} \
+         H{:.1} A{d:.1},{d:.1} 0 0 1 {x0:.1},{:.1} \
+         V{:.1} A{a:.1},{a:.1} 0 0 1 {:.1},{y0:.1} Z",
         x0 + a,
         x1 - b,
         y0 + b,

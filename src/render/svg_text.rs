@@ -103,7 +103,10 @@ impl TextWriter {
         }
         let _ = write!(
             out,
-            r#"<text xml:space="preserve" y="{:.1}" font-size="{:.1}" style="font-kerning:none;font-variant-ligatures:none" {}>"#,
+            concat!(
+                r#"<text xml:space="preserve" y="{:.1}" font-size="{:.1}" "#,
+                r#"style="font-kerning:none;font-variant-ligatures:none" {}>"#
+            ),
             line.y, line.size, line.fill
         );
         for run in &shaped.runs {
@@ -151,7 +154,8 @@ impl TextWriter {
             };
             let _ = write!(
                 css,
-                "@font-face{{font-family:'{}';font-weight:{};src:url(data:font/ttf;base64,{data}) format('truetype');}}",
+                "@font-face{{font-family:'{}';font-weight:{};\
+                 src:url(data:font/ttf;base64,{data}) format('truetype');}}",
                 css_escape(&face.family),
                 if face.bold { 700 } else { 400 },
             );
@@ -167,7 +171,8 @@ impl TextWriter {
 /// Tables left out of a subset: vertical metrics (horizontal text only), hinting (the text is
 /// scaled freely), and the layout tables — every renderer here places glyphs by their advances
 /// alone, so a viewer that shapes must not kern, ligate or join them differently.
-pub(crate) const DROPPED_TABLES: &str = "vhea,vmtx,VORG,fpgm,prep,cvt ,hdmx,LTSH,VDMX,kern,GPOS,GSUB,GDEF,morx,kerx,DSIG,MATH,FFTM,JSTF,BASE";
+pub(crate) const DROPPED_TABLES: &str = "vhea,vmtx,VORG,fpgm,prep,cvt ,hdmx,LTSH,VDMX,\
+    kern,GPOS,GSUB,GDEF,morx,kerx,DSIG,MATH,FFTM,JSTF,BASE";
 
 /// Name records kept: family and style names, version, and the copyright and licence that
 /// the OFL requires to travel with the font.

@@ -194,12 +194,18 @@ fn assign_faces(text: &str, weight: Weight) -> Vec<(char, Option<FaceId>)> {
 
 /// Whether `c` belongs to a right-to-left script (Hebrew, Arabic, Syriac, Thaana, N'Ko…).
 pub fn is_right_to_left(c: char) -> bool {
-    matches!(c as u32, 0x0590..=0x08FF | 0xFB1D..=0xFDFF | 0xFE70..=0xFEFF | 0x10800..=0x10FFF | 0x1E800..=0x1EFFF)
+    matches!(
+        c as u32,
+        0x0590..=0x08FF | 0xFB1D..=0xFDFF | 0xFE70..=0xFEFF | 0x10800..=0x10FFF | 0x1E800..=0x1EFFF
+    )
 }
 
 /// Whether `c` is an Arabic-script letter that joins its neighbours when shaped.
 pub fn joins(c: char) -> bool {
-    matches!(c as u32, 0x0620..=0x064A | 0x066E..=0x06D3 | 0x06FA..=0x06FF | 0x0750..=0x077F | 0x08A0..=0x08FF)
+    matches!(
+        c as u32,
+        0x0620..=0x064A | 0x066E..=0x06D3 | 0x06FA..=0x06FF | 0x0750..=0x077F | 0x08A0..=0x08FF
+    )
 }
 
 /// `text` in drawing order: right-to-left runs reversed by the Unicode bidi algorithm, with a
