@@ -95,6 +95,10 @@ fn label(rng: &mut Rng) -> String {
 }
 
 /// One random valid diagram as RON text.
+#[expect(
+    clippy::too_many_lines,
+    reason = "a diagram generator written top to bottom as the file it writes"
+)]
 fn random_diagram(seed: u64) -> String {
     let mut rng = Rng(seed.wrapping_mul(0x9E37_79B9_7F4A_7C15) | 1);
     let stages = 1 + rng.below(4);
@@ -294,6 +298,10 @@ fn related(a: (usize, usize), b: (usize, usize)) -> bool {
 /// Every broken promise in the settled layout `l` of `stage`. A label with no room beside its
 /// own line, or groups that the author's cells make overlap, are allowed only when `check`
 /// warns about them (`findings`); `flagged` counts those.
+#[expect(
+    clippy::too_many_lines,
+    reason = "every routing promise checked in one pass over a stage"
+)]
 fn violations(
     d: &Diagram,
     stage: usize,

@@ -11,6 +11,10 @@ use crate::scene::style::ICON;
 const MIN_WIDGET_PX: f32 = 12.0;
 
 /// Show the canvas in the remaining space. Returns whether the camera is still moving.
+#[expect(
+    clippy::too_many_lines,
+    reason = "input, camera and painting in one pass over one egui response (split in #18)"
+)]
 pub fn show(app: &mut ScaleviewApp, ui: &mut egui::Ui, glow: f32, dt: f32) -> bool {
     let mut camera_moving = false;
     egui::CentralPanel::default()

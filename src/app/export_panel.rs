@@ -296,6 +296,10 @@ impl ExportPanel {
     }
 
     /// Draw the window; start exports of `stage` of `diagram` when asked.
+    #[expect(
+        clippy::too_many_lines,
+        reason = "one egui window laid out top to bottom: target, options per target, progress"
+    )]
     pub fn ui(&mut self, ctx: &egui::Context, src: &ExportSource) {
         self.poll(ctx, src);
         if !self.open {
@@ -475,6 +479,10 @@ impl ExportPanel {
         }
     }
 
+    #[expect(
+        clippy::too_many_lines,
+        reason = "starts each of the three export kinds on its helper thread"
+    )]
     fn start(&mut self, ctx: &egui::Context, path: PathBuf, src: &ExportSource) {
         if path.as_os_str().is_empty() {
             self.status = Some(ExportStatus::Failed(tr(ctx, "type_file_name").into()));

@@ -448,6 +448,10 @@ impl ScaleviewApp {
         format!("{stem}-{}", stage.trim_end_matches(".png"))
     }
 
+    #[expect(
+        clippy::too_many_lines,
+        reason = "dispatch and handling of every command (own file with the State split, #18)"
+    )]
     fn run_commands(&mut self, ctx: &egui::Context) {
         let last = self.diagram.last_stage();
         for cmd in std::mem::take(&mut self.commands) {

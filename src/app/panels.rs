@@ -34,6 +34,10 @@ pub(super) fn diagram_text(
 }
 
 /// Diagram title, view and theme controls.
+#[expect(
+    clippy::too_many_lines,
+    reason = "one egui toolbar laid out left to right, a button per command"
+)]
 pub fn top_bar(app: &mut ScaleviewApp, ui: &mut egui::Ui) {
     egui::Panel::top("top-bar").show(ui, |ui| {
         ui.horizontal(|ui| {
@@ -144,6 +148,10 @@ pub fn top_bar(app: &mut ScaleviewApp, ui: &mut egui::Ui) {
 
 /// The stage caption in large type, the user-count slider with a tick per stage, and
 /// previous/next buttons.
+#[expect(
+    clippy::too_many_lines,
+    reason = "one egui row laid out left to right: transport, slider, ticks, typed jump"
+)]
 pub fn stage_bar(app: &mut ScaleviewApp, ui: &mut egui::Ui) {
     egui::Panel::bottom("stage-bar").show(ui, |ui| {
         ui.add_space(6.0);
@@ -323,6 +331,10 @@ fn slider_with_ticks(app: &mut ScaleviewApp, ui: &mut egui::Ui) {
 }
 
 /// The notes panel: why this stage, why this component, what is new.
+#[expect(
+    clippy::too_many_lines,
+    reason = "one egui panel laid out top to bottom: stage, numbers, story, component notes, legend"
+)]
 pub fn notes(app: &mut ScaleviewApp, ui: &mut egui::Ui) {
     egui::Panel::right("notes")
         .resizable(true)

@@ -14,6 +14,10 @@ use crate::scene::{Moment, Scene};
 
 /// Show the speaker window while it is open (embedded as an inner window where the platform
 /// has no multiple windows, e.g. in tests).
+#[expect(
+    clippy::too_many_lines,
+    reason = "one egui window laid out top to bottom: clock, times, numbers, next stage"
+)]
 pub fn show(app: &mut ScaleviewApp, ctx: &egui::Context, now: f64) {
     if !app.present.speaker_open {
         return;

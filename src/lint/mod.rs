@@ -122,6 +122,10 @@ fn char_after(src: &str, from: Pos, c: char) -> Pos {
     from
 }
 
+#[expect(
+    clippy::too_many_lines,
+    reason = "one pass over a stage's layout collecting every kind of finding"
+)]
 fn stage_findings(d: &Diagram, s: usize, l: &StageLayout) -> Vec<(Finding, Kind)> {
     let mut out = Vec::new();
     let mut push = |item, kind, message: String, hint: &str| {

@@ -3,6 +3,10 @@
 use super::diagnostic::{Diagnostic, Pos, closest};
 
 /// Describe a `ron` error the way a presenter, not a parser author, would want to read it.
+#[expect(
+    clippy::too_many_lines,
+    reason = "one match arm per kind of RON error, each with its words and hint"
+)]
 pub fn diagnose(file: &str, src: &str, err: &ron::error::SpannedError) -> Diagnostic {
     use ron::Error as E;
     let raw = Pos {

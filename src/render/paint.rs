@@ -420,6 +420,10 @@ fn ring(rect: Rect, radius: f32, stroke: Stroke, class: &'static str) -> Prim {
     }
 }
 
+#[expect(
+    clippy::too_many_lines,
+    reason = "a component's every mark in drawing order: rings, icon, badges, label lines"
+)]
 fn node(out: &mut Vec<Prim>, n: &NodeShape, theme: &Theme, view: View, look: Look, k: f32) {
     let s = view.scale;
     let icon = view.rect(n.icon);

@@ -224,6 +224,10 @@ fn polyline(painter: &Painter, points: Vec<Pos2>, s: &paint::Stroke) {
 }
 
 /// Translate `prims` into shapes.
+#[expect(
+    clippy::too_many_lines,
+    reason = "one match arm per paint primitive, each translated to egui"
+)]
 fn draw(painter: &Painter, prims: &[Prim], icons: &mut IconCache) {
     let ctx = painter.ctx();
     let ppp = ctx.pixels_per_point();

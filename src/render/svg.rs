@@ -225,6 +225,10 @@ fn icon_id(icon: IconRef) -> String {
 }
 
 /// One primitive as SVG.
+#[expect(
+    clippy::too_many_lines,
+    reason = "one match arm per paint primitive, each translated to SVG"
+)]
 fn write_prim(out: &mut String, tw: &mut TextWriter, p: &Prim) {
     match p {
         Prim::Begin { class, id } => {

@@ -306,56 +306,7 @@ impl Scene {
         }
         groups.sort_by_key(|g| (g.depth, g.index));
 
-        let mut opacity_of: Vec<Option<f32>> = vec![None; d.components.len()];
-        for n in &nodes {
-            opacity_of[n.index] = Some(n.opacity);
-        }
-        let node_opacity = |i: usize| opacity_of.get(i).copied().flatten();
-        let mut edges = Vec::new();
-        for (li, l) in d.links.iter().enumerate() {
-            let (ra, rb) = (a.routes.get(&li), b.routes.get(&li));
-            let (route, presence, names, label_pos, clean) = match (ra, rb) {
-                (Some(x), Some(y)) => (
-                    route::lerp_route(&x.route, &y.route, t),
-                    1.0,
-                    y,
-                    x.label_pos.lerp(y.label_pos, t),
-                    x.clean && y.clean,
-                ),
-                (None, Some(y)) => (y.route.clone(), t, y, y.label_pos, y.clean),
-                (Some(x), None) => (x.route.clone(), 1.0 - t, x, x.label_pos, x.clean),
-                (None, None) => continue,
-            };
-            // The label's growth, blended so that it never jumps.
-            let (label_away, label_room) = match (ra, rb) {
-                (Some(x), Some(y)) => (
-                    x.label_away.lerp(y.label_away, t),
-                    geom::lerp(x.label_room, y.label_room, t),
-                ),
-                (_, Some(only)) | (Some(only), None) => (only.label_away, only.label_room),
-                (None, None) => continue,
-            };
-            let (Some(oa), Some(ob)) = (node_opacity(l.from), node_opacity(l.to)) else {
-                continue;
-            };
-            let opacity = presence.min(oa).min(ob);
-            if opacity <= 0.0 {
-                continue;
-            }
-            let points = route::polyline(&route);
-            edges.push(EdgeShape {
-                id: names.id.clone(),
-                index: li,
-                points,
-                style: l.style,
-                label: names.label.clone(),
-                label_pos,
-                label_away,
-                label_room,
-                opacity,
-                clean,
-            });
-        }
+        let edges = blend_edges(d, a, b, t, &nodes);
 
         let stage = &d.stages[shown];
         Scene {
@@ -427,4 +378,66 @@ pub fn mark_leaving(scene: &mut Scene, d: &Diagram, stage: usize, value: f64) {
             n.leaving = leaving;
         }
     }
+}
+
+/// The links at blend `t` between layouts `a` and `b`: routes morph, labels glide and grow,
+/// and a link is as opaque as its own presence and both its ends (`nodes`, already blended).
+fn blend_edges(
+    d: &Diagram,
+    a: &StageLayout,
+    b: &StageLayout,
+    t: f32,
+    nodes: &[NodeShape],
+) -> Vec<EdgeShape> {
+    let mut opacity_of: Vec<Option<f32>> = vec![None; d.components.len()];
+    for n in nodes {
+        opacity_of[n.index] = Some(n.opacity);
+    }
+    let node_opacity = |i: usize| opacity_of.get(i).copied().flatten();
+    let mut edges = Vec::new();
+    for (li, l) in d.links.iter().enumerate() {
+        let (ra, rb) = (a.routes.get(&li), b.routes.get(&li));
+        let (route, presence, names, label_pos, clean) = match (ra, rb) {
+            (Some(x), Some(y)) => (
+                route::lerp_route(&x.route, &y.route, t),
+                1.0,
+                y,
+                x.label_pos.lerp(y.label_pos, t),
+                x.clean && y.clean,
+            ),
+            (None, Some(y)) => (y.route.clone(), t, y, y.label_pos, y.clean),
+            (Some(x), None) => (x.route.clone(), 1.0 - t, x, x.label_pos, x.clean),
+            (None, None) => continue,
+        };
+        // The label's growth, blended so that it never jumps.
+        let (label_away, label_room) = match (ra, rb) {
+            (Some(x), Some(y)) => (
+                x.label_away.lerp(y.label_away, t),
+                geom::lerp(x.label_room, y.label_room, t),
+            ),
+            (_, Some(only)) | (Some(only), None) => (only.label_away, only.label_room),
+            (None, None) => continue,
+        };
+        let (Some(oa), Some(ob)) = (node_opacity(l.from), node_opacity(l.to)) else {
+            continue;
+        };
+        let opacity = presence.min(oa).min(ob);
+        if opacity <= 0.0 {
+            continue;
+        }
+        let points = route::polyline(&route);
+        edges.push(EdgeShape {
+            id: names.id.clone(),
+            index: li,
+            points,
+            style: l.style,
+            label: names.label.clone(),
+            label_pos,
+            label_away,
+            label_room,
+            opacity,
+            clean,
+        });
+    }
+    edges
 }

@@ -330,6 +330,10 @@ pub fn aligned(a: Ends, b: Ends) -> bool {
 
 /// Offer every candidate route from `a` to `b` to `visit`, best looking first, until it
 /// returns true (a clear one: the rest need not even be built).
+#[expect(
+    clippy::too_many_lines,
+    reason = "the candidate route shapes (straight, L, Z, U, detours) tried in order of preference"
+)]
 fn candidates(a: Ends, b: Ends, obstacles: &[Rect], mut visit: impl FnMut(&[Point]) -> bool) {
     let g = style::EDGE_GAP;
     let (ca, cb) = (a.icon.center(), b.icon.center());

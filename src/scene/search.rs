@@ -249,6 +249,10 @@ impl PartialOrd for Open {
 
 /// The cheapest route for `q` as a polyline from a start port's border point to a goal port's
 /// border point, or `None` when no route exists (or the grid would be too large).
+#[expect(
+    clippy::too_many_lines,
+    reason = "an A* search over the sparse grid kept in one function for its shared state"
+)]
 pub fn shortest(q: &Query) -> Option<Vec<Point>> {
     let g = Grid::build(q)?;
     let n = g.xs.len() * g.ys.len();
