@@ -532,3 +532,49 @@ pub fn parse_scale(s: &str) -> Result<f32, String> {
         )),
     }
 }
+
+/// `scaleview kinds`: every component kind by category with its shown name, every group
+/// kind, the link styles and the other names that map to a kind; with `names`, only the RON
+/// names, one per line.
+pub fn kinds(names: bool) -> String {
+    use crate::model::{Category, ComponentKind, GroupKind, aliases};
+    use std::fmt::Write as _;
+    let mut out = String::new();
+    if names {
+        for k in ComponentKind::ALL {
+            let _ = writeln!(out, "{}", k.ron_name());
+        }
+        for g in GroupKind::ALL {
+            let _ = writeln!(out, "{}", g.ron_name());
+        }
+        return out;
+    }
+    let _ = writeln!(out, "Component kinds (`kind: Ec2`), by category:");
+    for c in Category::ALL {
+        let of: Vec<&ComponentKind> = ComponentKind::ALL
+            .iter()
+            .filter(|k| k.category() == *c)
+            .collect();
+        if of.is_empty() {
+            continue;
+        }
+        let _ = writeln!(out, "  {}", c.name());
+        for k in of {
+            let _ = writeln!(out, "    {:<18} {}", k.ron_name(), k.display_name());
+        }
+    }
+    let _ = writeln!(out, "\nGroup kinds (`kind: Vpc` on a group):");
+    for g in GroupKind::ALL {
+        let _ = writeln!(out, "    {:<18} {}", g.ron_name(), g.display_name());
+    }
+    let _ = writeln!(
+        out,
+        "\nLink styles (`style: Async` on a link): Sync (solid), Async (dashed), \
+         Replication (dotted, both ends)"
+    );
+    let _ = writeln!(out, "\nOther names, and the kind to write instead:");
+    for (alias, kind, why) in aliases() {
+        let _ = writeln!(out, "    {alias:<24} → {kind:<12} {why}");
+    }
+    out
+}

@@ -45,6 +45,13 @@ enum Cmd {
     },
     /// Export a stage (or every stage) as PNG or SVG, without a window or GPU.
     Export(Box<ExportCli>),
+    /// List every component kind, group kind and link style the format accepts, with the
+    /// names they are shown under and the other names that map to them.
+    Kinds {
+        /// Only the RON names, one per line (component kinds, then group kinds).
+        #[arg(long)]
+        names: bool,
+    },
     /// Print shell completions (for packagers: `scaleview completions bash > scaleview.bash`).
     Completions {
         /// The shell.
@@ -233,6 +240,10 @@ fn main() -> ExitCode {
             let mut out = Vec::new();
             clap_complete::generate(shell, &mut Cli::command(), "scaleview", &mut out);
             print_bytes(&out)
+        }
+        Some(Cmd::Kinds { names }) => {
+            print_bytes(cli::kinds(names).as_bytes());
+            ExitCode::SUCCESS
         }
         Some(Cmd::Man) => {
             let mut out = Vec::new();

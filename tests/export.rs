@@ -609,3 +609,41 @@ fn metrics_join_the_caption_only_when_asked() {
     let plain = texts(&SvgOptions::default());
     assert!(!plain.contains(name.as_str()), "metrics shown unasked");
 }
+
+#[test]
+fn kinds_lists_every_kind_and_every_other_name() {
+    let (code, names, _) = common::run(&["kinds", "--names"]);
+    assert_eq!(code, 0);
+    let names: Vec<&str> = names.lines().collect();
+    for k in scaleview::model::ComponentKind::ALL {
+        assert!(names.contains(&k.ron_name()), "{} missing", k.ron_name());
+    }
+    for g in scaleview::model::GroupKind::ALL {
+        assert!(names.contains(&g.ron_name().as_str()), "{g:?} missing");
+    }
+    let (code, table, _) = common::run(&["kinds"]);
+    assert_eq!(code, 0);
+    for k in scaleview::model::ComponentKind::ALL {
+        assert!(table.contains(k.display_name()), "{} unnamed", k.ron_name());
+    }
+    for (alias, kind, _) in scaleview::model::aliases() {
+        let row = table
+            .lines()
+            .find(|l| l.trim_start().starts_with(&format!("{alias} ")))
+            .unwrap_or_else(|| panic!("alias {alias} missing"));
+        assert!(row.contains(kind), "{alias} does not say {kind}: {row}");
+    }
+    // Every name listed is accepted by the format.
+    for k in scaleview::model::ComponentKind::ALL {
+        let src = format!(
+            r#"Diagram(title: "t", stages: [Stage(id: "s", at: 1, title: "S", notes: "n")],
+                components: [Component(id: "c", kind: {}, cell: (0, 0), notes: "n")])"#,
+            k.ron_name()
+        );
+        assert!(
+            scaleview::model::parse(&src, "k.ron").is_ok(),
+            "{} is listed but refused",
+            k.ron_name()
+        );
+    }
+}

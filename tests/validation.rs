@@ -121,7 +121,10 @@ fn syntax_errors_point_at_the_slip() {
     let src = GOOD.replace("kind: Rds", "kind: Rsd");
     let d = errors(&src);
     assert!(d[0].message.contains("`Rsd`"), "{}", d[0]);
-    assert_eq!(d[0].hint.as_deref(), Some("did you mean `Rds`?"));
+    assert_eq!(
+        d[0].hint.as_deref(),
+        Some("did you mean `Rds`? (`scaleview kinds` lists every kind)")
+    );
     assert_eq!(d[0].line, 10);
 
     // Unclosed string at the end.

@@ -29,6 +29,38 @@ pub enum Category {
     General,
 }
 
+impl Category {
+    /// Every category, in the order the legend and `scaleview kinds` list them.
+    pub const ALL: &'static [Category] = &[
+        Category::Clients,
+        Category::Compute,
+        Category::Database,
+        Category::Storage,
+        Category::Networking,
+        Category::Management,
+        Category::Analytics,
+        Category::Integration,
+        Category::MachineLearning,
+        Category::General,
+    ];
+
+    /// The category's name in words.
+    pub fn name(self) -> &'static str {
+        match self {
+            Category::Clients => "Clients",
+            Category::Compute => "Compute",
+            Category::Database => "Database",
+            Category::Storage => "Storage",
+            Category::Networking => "Networking",
+            Category::Management => "Management",
+            Category::Analytics => "Analytics",
+            Category::Integration => "Integration",
+            Category::MachineLearning => "Machine learning",
+            Category::General => "General",
+        }
+    }
+}
+
 macro_rules! component_kinds {
     ($( $variant:ident => $name:literal, $category:ident, $icon:literal; )*) => {
         /// What a component is; picks its icon, colour and default label.
@@ -117,6 +149,11 @@ pub enum GroupKind {
 }
 
 impl GroupKind {
+    /// The RON spelling (`AvailabilityZone`), for messages and `scaleview kinds`.
+    pub fn ron_name(self) -> String {
+        format!("{self:?}")
+    }
+
     /// Every group kind the format accepts.
     pub const ALL: &'static [GroupKind] = &[
         GroupKind::Cloud,
@@ -246,6 +283,12 @@ const ALIASES: &[(&str, &str, &str)] = &[
     ("dns", "Route53", "DNS is drawn as `Route53`"),
     ("cdn", "CloudFront", "a CDN is drawn as `CloudFront`"),
 ];
+
+/// The other names people write for kinds, with the kind each maps to and why: `(alias in
+/// lower case, kind to use, why)`.
+pub fn aliases() -> &'static [(&'static str, &'static str, &'static str)] {
+    ALIASES
+}
 
 /// The hint for a kind written under another name (`Alb`, `K8s`, `Postgres`…), if `found`
 /// is such a name and its kind is among `expected`.

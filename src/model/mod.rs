@@ -18,7 +18,7 @@ pub use diagnostic::{Diagnostic, Pos, Severity};
 pub use diagram::{Component, ComponentAt, Diagram, Grid, Group, Lifetime, Link, Stage};
 pub use file::{LoadError, ReadError, load_file, load_file_with_source, read_capped};
 pub use format::FORMAT_VERSION;
-pub use kinds::{Category, ComponentKind, GroupKind, LinkStyle};
+pub use kinds::{Category, ComponentKind, GroupKind, LinkStyle, aliases};
 pub use synthetic::synthetic_diagram;
 pub use validate::MAX_CELL;
 

@@ -72,11 +72,17 @@ pub fn diagnose(file: &str, src: &str, err: &ron::error::SpannedError) -> Diagno
                 .map(|o| format!(" for {o}"))
                 .unwrap_or_default();
             let d = at(format!("`{found}` is not a known value{what}"));
+            // A kind: point at the command that lists them all.
+            let more = if expected.contains(&"Ec2") || expected.contains(&"Vpc") {
+                " (`scaleview kinds` lists every kind)"
+            } else {
+                ""
+            };
             if let Some(hint) = crate::model::kinds::alias_hint(found, expected) {
-                return d.with_hint(hint);
+                return d.with_hint(format!("{hint}{more}"));
             }
             match closest(found, expected.iter().copied()) {
-                Some(best) => d.with_hint(format!("did you mean `{best}`?")),
+                Some(best) => d.with_hint(format!("did you mean `{best}`?{more}")),
                 None => d.with_hint(format!("one of: {}", expected.join(", "))),
             }
         }
