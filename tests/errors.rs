@@ -1,5 +1,6 @@
-//! Every file in `tests/errors/` is a broken diagram; `tests/errors/EXPECTED` says which
-//! message (and, where given, which line:column) each must produce. None may panic.
+//! Every file in `tests/errors/` is a broken diagram whose first line says which message
+//! (and, where given, which line:column) it must produce: `// expect: 4:5 | expected a
+//! comma`. None may panic.
 
 use std::path::PathBuf;
 
@@ -9,21 +10,35 @@ fn dir() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/errors")
 }
 
+/// Each broken file's expectation, from its first line: `// expect: line:col | message`
+/// (`*` for any position). An empty file has no room for one: it must say the file is empty.
+fn expectation(bytes: &[u8]) -> Option<(String, String)> {
+    if bytes.is_empty() {
+        return Some(("*".into(), "the file is empty".into()));
+    }
+    let first = bytes.split(|b| *b == b'\n').next()?;
+    let first = std::str::from_utf8(first).ok()?;
+    let (pos, message) = first.strip_prefix("// expect: ")?.split_once(" | ")?;
+    Some((pos.trim().to_owned(), message.trim().to_owned()))
+}
+
 #[test]
-fn every_broken_file_gives_its_expected_diagnostic() {
-    let expected = std::fs::read_to_string(dir().join("EXPECTED")).expect("EXPECTED");
+fn every_broken_file_gives_the_diagnostic_its_first_line_expects() {
     let mut checked = 0;
     let mut failures = Vec::new();
-    for line in expected
-        .lines()
-        .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
-    {
-        let parts: Vec<&str> = line.splitn(3, " | ").collect();
-        let [file, pos, message] = parts[..] else {
-            panic!("bad EXPECTED line: {line}")
+    for entry in std::fs::read_dir(dir()).expect("dir").flatten() {
+        let file = entry.file_name().to_string_lossy().into_owned();
+        if !file.ends_with(".ron") {
+            continue;
+        }
+        let bytes = std::fs::read(entry.path()).expect("read");
+        let Some((pos, message)) = expectation(&bytes) else {
+            failures.push(format!(
+                "{file}: no `// expect: line:col | message` first line"
+            ));
+            continue;
         };
-        let bytes = std::fs::read(dir().join(file)).unwrap_or_else(|_| panic!("missing {file}"));
-        let diags = match model::parse_bytes(&bytes, file) {
+        let diags = match model::parse_bytes(&bytes, &file) {
             Ok(_) => {
                 failures.push(format!("{file}: parsed without error"));
                 continue;
@@ -38,7 +53,7 @@ fn every_broken_file_gives_its_expected_diagnostic() {
             )
         });
         let hit = diags.iter().any(|d| {
-            d.message.contains(message)
+            d.message.contains(&message)
                 && want_pos.is_none_or(|p| p == (d.line, d.col))
                 && d.file == file
         });
@@ -53,22 +68,6 @@ fn every_broken_file_gives_its_expected_diagnostic() {
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
     assert!(checked >= 30, "only {checked} error files");
-}
-
-#[test]
-fn every_file_in_the_folder_is_listed() {
-    let expected = std::fs::read_to_string(dir().join("EXPECTED")).expect("EXPECTED");
-    for entry in std::fs::read_dir(dir()).expect("dir").flatten() {
-        let name = entry.file_name().to_string_lossy().into_owned();
-        if name.ends_with(".ron") {
-            assert!(
-                expected
-                    .lines()
-                    .any(|l| l.starts_with(&format!("{name} |"))),
-                "{name} has no expectation"
-            );
-        }
-    }
 }
 
 #[test]
