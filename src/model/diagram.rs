@@ -66,12 +66,6 @@ pub struct Lifetime {
 }
 
 impl Lifetime {
-    /// Present from the first stage on, forever.
-    pub const ALWAYS: Lifetime = Lifetime {
-        appears: 0,
-        retires: None,
-    };
-
     /// Whether it exists at stage `stage`.
     pub fn contains(&self, stage: usize) -> bool {
         stage >= self.appears && self.retires.is_none_or(|r| stage < r)

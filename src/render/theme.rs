@@ -60,13 +60,6 @@ impl ThemeName {
         }
     }
 
-    /// Parse a `--theme` value.
-    pub fn parse(s: &str) -> Option<ThemeName> {
-        ThemeName::ALL
-            .into_iter()
-            .find(|t| t.label().eq_ignore_ascii_case(s))
-    }
-
     /// The colours.
     pub fn theme(self) -> Theme {
         match self {
