@@ -158,15 +158,7 @@ fn svg_parses_and_contains_every_visible_label() {
 
 #[test]
 fn every_stage_of_every_shipped_diagram_exports_at_1080p() {
-    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("diagrams");
-    let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
-        .expect("diagrams/")
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.extension().is_some_and(|x| x == "ron"))
-        .collect();
-    files.sort();
-    assert!(!files.is_empty());
-    for f in files {
+    for f in common::shipped_diagrams() {
         let src = std::fs::read_to_string(&f).expect("read");
         let d = model::parse(&src, &f.display().to_string())
             .unwrap_or_else(|e| panic!("{}: {:?}", f.display(), e));
@@ -475,9 +467,7 @@ fn failed_writes_leave_no_partial_file_and_keep_the_old_one() {
 
 #[test]
 fn every_character_in_shipped_diagrams_has_a_glyph_in_the_bundled_font() {
-    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("diagrams");
-    for entry in std::fs::read_dir(&dir).expect("diagrams/").flatten() {
-        let path = entry.path();
+    for path in common::shipped_diagrams() {
         let src = std::fs::read_to_string(&path).expect("read");
         let d = model::parse(&src, "d").expect("valid");
         let mut texts: Vec<String> = vec![

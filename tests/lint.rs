@@ -1,7 +1,8 @@
 //! `check`'s warnings: each kind is found where it should be, points at the item to change,
 //! and `--deny-warnings` turns them into a failing exit code; the shipped diagrams have none.
 
-use std::path::PathBuf;
+mod common;
+
 use std::process::Command;
 
 use scaleview::lint::lint;
@@ -125,9 +126,7 @@ fn warnings_exit_zero_unless_denied_and_carry_line_and_column() {
 
 #[test]
 fn the_shipped_diagrams_have_no_warnings() {
-    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("diagrams");
-    for e in std::fs::read_dir(&dir).expect("diagrams").flatten() {
-        let path = e.path();
+    for path in common::shipped_diagrams() {
         let d = model::load_file(&path).expect("valid");
         let found = lint(&d);
         assert!(found.is_empty(), "{}: {found:?}", path.display());

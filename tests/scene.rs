@@ -41,8 +41,7 @@ fn every_stage_matches_its_golden_snapshot() {
 /// Every diagram we ship, parsed.
 fn shipped() -> Vec<(String, model::Diagram)> {
     let mut out = Vec::new();
-    for entry in std::fs::read_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/diagrams")).expect("dir") {
-        let path = entry.expect("entry").path();
+    for path in common::shipped_diagrams() {
         let text = std::fs::read_to_string(&path).expect("readable");
         let name = path.display().to_string();
         let d = model::parse(&text, &name).expect("valid");

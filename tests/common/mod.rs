@@ -72,3 +72,18 @@ pub fn run(args: &[&str]) -> (i32, String, String) {
         String::from_utf8_lossy(&out.stderr).into_owned(),
     )
 }
+
+/// The diagram files shipped in `diagrams/`, sorted by name: the one list every test that
+/// goes over them uses.
+#[allow(dead_code)]
+pub fn shipped_diagrams() -> Vec<PathBuf> {
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("diagrams");
+    let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
+        .expect("diagrams/")
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "ron"))
+        .collect();
+    files.sort();
+    assert!(files.len() >= 4, "only {} shipped diagrams", files.len());
+    files
+}
