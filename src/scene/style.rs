@@ -68,18 +68,27 @@ pub const LINK_TO_LABEL: f32 = 0.9;
 /// which are enlarged by `labels` (see [`text_boost`]): a link label never outgrows
 /// [`LINK_TO_LABEL`] of their size.
 pub fn link_text_boost(px_per_unit: f32, room: f32, labels: f32) -> f32 {
-    if !(px_per_unit.is_finite() && px_per_unit > 0.0) {
+    let below_labels = labels * LINK_TO_LABEL * LABEL_SIZE / EDGE_LABEL_SIZE;
+    let room = if room.is_finite() {
+        room.min(below_labels)
+    } else {
+        room
+    };
+    grow_to(
+        MIN_LINK_LABEL_PX,
+        EDGE_LABEL_SIZE * px_per_unit,
+        room,
+        MAX_LINK_BOOST,
+    )
+}
+
+/// The factor (at least 1) that takes text drawn at `px` pixels to `target` pixels, no more
+/// than `room` allows nor `max`; 1 for a size or room that is not a number.
+fn grow_to(target: f32, px: f32, room: f32, max: f32) -> f32 {
+    if !(px.is_finite() && px > 0.0 && room.is_finite()) {
         return 1.0;
     }
-    let room = if room.is_finite() {
-        room.clamp(1.0, MAX_LINK_BOOST)
-    } else {
-        1.0
-    };
-    let below_labels = labels * LINK_TO_LABEL * LABEL_SIZE / EDGE_LABEL_SIZE;
-    (MIN_LINK_LABEL_PX / (EDGE_LABEL_SIZE * px_per_unit))
-        .min(below_labels)
-        .clamp(1.0, room)
+    (target / px).clamp(1.0, room.clamp(1.0, max))
 }
 
 /// Largest enlargement of a group's corner label: as far as its band allows
@@ -90,30 +99,19 @@ pub const GROUP_MAX_BOOST: f32 = GROUP_LABEL_BAND / GROUP_LABEL_SIZE;
 /// that it reaches [`MIN_LABEL_PX`] itself, limited by its `room` (see
 /// `GroupShape::label_room`: the box's width and the label band's height).
 pub fn group_text_boost(px_per_unit: f32, room: f32) -> f32 {
-    if !(px_per_unit.is_finite() && px_per_unit > 0.0) {
-        return 1.0;
-    }
-    let room = if room.is_finite() {
-        room.clamp(1.0, GROUP_MAX_BOOST)
-    } else {
-        1.0
-    };
-    (MIN_LABEL_PX / (GROUP_LABEL_SIZE * px_per_unit)).clamp(1.0, room)
+    grow_to(
+        MIN_LABEL_PX,
+        GROUP_LABEL_SIZE * px_per_unit,
+        room,
+        GROUP_MAX_BOOST,
+    )
 }
 
 /// Factor to enlarge all diagram text drawn at `px_per_unit` pixels per scene unit so that
 /// component labels reach [`MIN_LABEL_PX`], limited by the scene's `room` (see
 /// `Scene::text_room`) so enlarged labels never run into each other.
 pub fn text_boost(px_per_unit: f32, room: f32) -> f32 {
-    if !(px_per_unit.is_finite() && px_per_unit > 0.0) {
-        return 1.0;
-    }
-    let room = if room.is_finite() {
-        room.clamp(1.0, MAX_TEXT_BOOST)
-    } else {
-        1.0
-    };
-    (MIN_LABEL_PX / (LABEL_SIZE * px_per_unit)).clamp(1.0, room)
+    grow_to(MIN_LABEL_PX, LABEL_SIZE * px_per_unit, room, MAX_TEXT_BOOST)
 }
 
 #[cfg(test)]

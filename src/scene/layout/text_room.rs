@@ -220,6 +220,35 @@ fn largest_from(min: f32, max: f32, clear: impl Fn(f32) -> bool) -> f32 {
     lo
 }
 
+/// A line from `p` to `q` as a box with no width or no height.
+fn segment(p: Point, q: Point) -> Rect {
+    Rect::from_min_max(p, p).union(Rect::from_min_max(q, q))
+}
+
+/// The four sides of a box, as lines.
+fn sides(r: &Rect) -> [Rect; 4] {
+    let [a, b, c, d] = [
+        r.min,
+        Point::new(r.max.x, r.min.y),
+        r.max,
+        Point::new(r.min.x, r.max.y),
+    ];
+    [segment(a, b), segment(b, c), segment(c, d), segment(d, a)]
+}
+
+/// Each component's icon and its label as large as the stage's `text_room` lets it grow.
+fn component_boxes(nodes: &Slots<NodeLayout>, text_room: f32) -> impl Iterator<Item = Rect> + '_ {
+    nodes.values().flat_map(move |n| {
+        let label = Label::of(n);
+        let half = label.w * text_room / 2.0;
+        let grown = Rect::from_min_max(
+            Point::new(label.cx - half, label.top),
+            Point::new(label.cx + half, label.top + label.h * text_room),
+        );
+        [n.icon, grown]
+    })
+}
+
 /// Let each group's corner label that its box holds back (the box is narrower than the
 /// label could grow) reach past the box's right border over free space: as far as it stays
 /// clear of every component (icon and grown label), line, link label, other group's label and
@@ -238,17 +267,7 @@ pub fn group_label_overflow(
         bounds,
         ..
     } = *around;
-    let mut fixed: Vec<Rect> = Vec::new();
-    for n in nodes.values() {
-        let label = Label::of(n);
-        let half = label.w * text_room / 2.0;
-        fixed.push(n.icon);
-        fixed.push(Rect::from_min_max(
-            Point::new(label.cx - half, label.top),
-            Point::new(label.cx + half, label.top + label.h * text_room),
-        ));
-    }
-    let segment = |p: Point, q: Point| Rect::from_min_max(p, p).union(Rect::from_min_max(q, q));
+    let mut fixed: Vec<Rect> = component_boxes(nodes, text_room).collect();
     for l in routes.values() {
         for seg in route::polyline(&l.route).windows(2) {
             fixed.push(segment(seg[0], seg[1]));
@@ -286,13 +305,7 @@ pub fn group_label_overflow(
             if j == i || ancestors.contains(&j) {
                 continue;
             }
-            let [a, b, c, d] = [
-                other.min,
-                Point::new(other.max.x, other.min.y),
-                other.max,
-                Point::new(other.min.x, other.max.y),
-            ];
-            for side in [segment(a, b), segment(b, c), segment(c, d), segment(d, a)] {
+            for side in sides(&other) {
                 if touches(&reach, &side) {
                     near.push(side);
                 }
@@ -374,17 +387,8 @@ pub fn link_label_rooms(routes: &mut Slots<LinkLayout>, around: &Obstacles, text
             fixed.entry(key).or_default().push(r);
         }
     };
-    for n in nodes.values() {
-        let label = Label::of(n);
-        let half = label.w * text_room / 2.0;
-        put(n.icon);
-        put(Rect::from_min_max(
-            Point::new(label.cx - half, label.top),
-            Point::new(label.cx + half, label.top + label.h * text_room),
-        ));
-    }
+    component_boxes(nodes, text_room).for_each(&mut put);
     group_labels.iter().copied().for_each(&mut put);
-    let segment = |p: Point, q: Point| Rect::from_min_max(p, p).union(Rect::from_min_max(q, q));
     for l in routes.values() {
         for seg in route::polyline(&l.route).windows(2) {
             put(segment(seg[0], seg[1]));
@@ -394,13 +398,7 @@ pub fn link_label_rooms(routes: &mut Slots<LinkLayout>, around: &Obstacles, text
     // still grow; one clear of a border stays clear of it.
     let mut borders: HashMap<(i64, i64), Vec<Rect>> = HashMap::new();
     for g in groups {
-        let [a, b, c, d] = [
-            g.min,
-            Point::new(g.max.x, g.min.y),
-            g.max,
-            Point::new(g.min.x, g.max.y),
-        ];
-        for side in [segment(a, b), segment(b, c), segment(c, d), segment(d, a)] {
+        for side in sides(g) {
             for key in buckets.covering(side) {
                 borders.entry(key).or_default().push(side);
             }
