@@ -245,7 +245,7 @@ pub fn strips<E: From<PngError>>(
                     }
                     // Both helpers gone without strip i: only if one panicked.
                     Err(_) => {
-                        return Err(PngError::Encode("a drawing thread stopped".into()).into());
+                        return Err(PngError::DrawingStopped.into());
                     }
                 }
             };
@@ -328,12 +328,17 @@ mod tests {
         let result = strips(&prims, opts.width, opts.height, |_| {
             seen += 1;
             if seen == 3 {
-                Err(PngError::Encode("disk full".into()))
+                let full = std::io::Error::other("disk full");
+                Err(PngError::Encode(png::EncodingError::IoError(full)))
             } else {
                 Ok(())
             }
         });
-        assert!(matches!(result, Err(PngError::Encode(_))));
+        let err = result.expect_err("the consumer's error");
+        assert!(matches!(err, PngError::Encode(_)));
+        // The cause travels with it, not only its words.
+        let cause = std::error::Error::source(&err).expect("a source");
+        assert!(cause.to_string().contains("disk full"), "{cause}");
         assert_eq!(seen, 3, "no strip is handed on after the error");
         assert!(matches!(
             strips::<PngError>(&prims, 0, 10, |_| Ok(())),
