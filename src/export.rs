@@ -9,8 +9,9 @@ use crate::render::png::{self, PngError};
 use crate::render::svg::{self, SvgOptions};
 use crate::scene::Scene;
 
-/// Output file format.
+/// Output file format (also the `--format` values of the command line).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "gui", derive(clap::ValueEnum))]
 pub enum Format {
     /// Raster image.
     Png,

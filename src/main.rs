@@ -28,7 +28,7 @@ struct Cli {
     diagram: Option<String>,
     /// Start with this colour theme (otherwise the one used last time).
     #[arg(long, value_enum)]
-    theme: Option<ThemeArg>,
+    theme: Option<ThemeName>,
 }
 
 #[derive(Subcommand)]
@@ -101,7 +101,7 @@ struct ExportCli {
     out_dir: Option<PathBuf>,
     /// File format for --all-stages.
     #[arg(long, value_enum, default_value = "png")]
-    format: FormatArg,
+    format: Format,
     /// Width in pixels.
     #[arg(long, default_value_t = 1920)]
     width: u32,
@@ -118,7 +118,7 @@ struct ExportCli {
     scale: f32,
     /// Colour theme.
     #[arg(long, value_enum, default_value = "light")]
-    theme: ThemeArg,
+    theme: ThemeName,
     /// Transparent background instead of the theme's.
     #[arg(long)]
     transparent: bool,
@@ -204,19 +204,6 @@ enum NameByArg {
     Id,
 }
 
-#[derive(Clone, Copy, ValueEnum)]
-enum FormatArg {
-    Png,
-    Svg,
-}
-
-#[derive(Clone, Copy, ValueEnum)]
-enum ThemeArg {
-    Light,
-    Dark,
-    Projector,
-}
-
 fn main() -> ExitCode {
     let _ = scaleview::app::PROCESS_START.set(std::time::Instant::now());
     clean_up_on_signals();
@@ -230,7 +217,7 @@ fn main() -> ExitCode {
                     None => return ExitCode::from(cli::unknown_built_in(name)),
                 },
             };
-            run_gui(cli.file, built_in, cli.theme.map(theme_name))
+            run_gui(cli.file, built_in, cli.theme)
         }
         Some(Cmd::Check {
             files,
@@ -273,14 +260,11 @@ fn main() -> ExitCode {
                     .or(e.users.or(e.at).map(StageChoice::At)),
                 out: e.out,
                 out_dir: e.out_dir,
-                format: match e.format {
-                    FormatArg::Png => Format::Png,
-                    FormatArg::Svg => Format::Svg,
-                },
+                format: e.format,
                 width: e.width,
                 height: e.height,
                 scale: e.scale,
-                theme: theme_name(e.theme),
+                theme: e.theme,
                 transparent: e.transparent,
                 caption: !e.no_caption,
                 caption_metrics: e.metrics,
@@ -304,14 +288,6 @@ fn main() -> ExitCode {
                 }),
             }))
         }
-    }
-}
-
-fn theme_name(t: ThemeArg) -> ThemeName {
-    match t {
-        ThemeArg::Light => ThemeName::Light,
-        ThemeArg::Dark => ThemeName::Dark,
-        ThemeArg::Projector => ThemeName::Projector,
     }
 }
 

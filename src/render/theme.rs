@@ -35,8 +35,9 @@ impl Rgba {
     }
 }
 
-/// Which built-in theme.
+/// Which built-in theme (also the `--theme` values of the command line).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "gui", derive(clap::ValueEnum))]
 pub enum ThemeName {
     /// White canvas, AWS-diagram colours.
     #[default]
