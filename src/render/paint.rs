@@ -299,16 +299,14 @@ fn group(out: &mut Vec<Prim>, g: &GroupShape, theme: &Theme, view: View, k: f32,
         let px = size * view.scale;
         let w = crate::scene::text::width(&g.label, px, Weight::Bold);
         if at.x + w > r.max.x - 1.0 {
-            out.push(Prim::Rect {
-                rect: Rect::from_min_max(
+            out.push(plate(
+                Rect::from_min_max(
                     Point::new(at.x - 2.0, at.y - px * 0.85),
                     Point::new(at.x + w + 3.0, at.y + px * 0.3),
                 ),
-                radii: [3.0; 4],
-                fill: Some(theme.background.faded(0.85 * g.opacity)),
-                stroke: None,
-                class: None,
-            });
+                theme,
+                g.opacity,
+            ));
         }
         out.push(Prim::Text {
             x: at.x,
@@ -321,6 +319,18 @@ fn group(out: &mut Vec<Prim>, g: &GroupShape, theme: &Theme, view: View, k: f32,
         });
     }
     out.push(Prim::End);
+}
+
+/// A plate of the background colour under a label drawn over lines (a link's label, a group
+/// label past its border), so no line runs through the letters.
+fn plate(rect: Rect, theme: &Theme, opacity: f32) -> Prim {
+    Prim::Rect {
+        rect,
+        radii: [3.0; 4],
+        fill: Some(theme.background.faded(0.85 * opacity)),
+        stroke: None,
+        class: None,
+    }
 }
 
 /// The three corners of an arrowhead whose tip is at `tip`, pointing away from `from`.
@@ -386,16 +396,14 @@ fn edge(out: &mut Vec<Prim>, e: &EdgeShape, theme: &Theme, view: View, k: f32, f
             natural,
             k,
         ));
-        out.push(Prim::Rect {
-            rect: Rect::from_min_max(
+        out.push(plate(
+            Rect::from_min_max(
                 Point::new(p.x - w / 2.0 - 2.0, p.y - size * 0.5 - 2.0),
                 Point::new(p.x + w / 2.0 + 2.0, p.y + size * 0.5 + 2.0),
             ),
-            radii: [3.0; 4],
-            fill: Some(theme.background.faded(0.85 * e.opacity)),
-            stroke: None,
-            class: None,
-        });
+            theme,
+            e.opacity,
+        ));
         out.push(Prim::Text {
             x: p.x,
             y: p.y + size * 0.35,

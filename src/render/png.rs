@@ -49,14 +49,7 @@ pub fn rasterize(svg: &str) -> Result<tiny_skia::Pixmap, PngError> {
     let opts = usvg::Options::default();
     let tree = usvg::Tree::from_str(svg, &opts)?;
     let size = tree.size().to_int_size();
-    let (w, h) = (size.width(), size.height());
-    if w == 0 || h == 0 || w > MAX_SIDE || h > MAX_SIDE {
-        return Err(PngError::BadSize(w, h));
-    }
-    let len = (w as usize) * (h as usize) * 4;
-    let size = tiny_skia::IntSize::from_wh(w, h).ok_or(PngError::BadSize(w, h))?;
-    let mut pixmap =
-        tiny_skia::Pixmap::from_vec(try_zeroed(len, w, h)?, size).ok_or(PngError::BadSize(w, h))?;
+    let mut pixmap = super::raster::canvas(size.width(), size.height())?;
     resvg::render(
         &tree,
         tiny_skia::Transform::identity(),

@@ -123,11 +123,19 @@ pub fn opaque_ground(prims: &[Prim], width: u32, height: u32) -> bool {
     )
 }
 
+/// Whether a `width × height` picture can be made at all (1 to 16384 pixels a side).
+fn check_size(width: u32, height: u32) -> Result<(), PngError> {
+    let side = 1..=super::png::MAX_SIDE;
+    if side.contains(&width) && side.contains(&height) {
+        Ok(())
+    } else {
+        Err(PngError::BadSize(width, height))
+    }
+}
+
 /// A fresh `width × height` pixmap (transparent), or the reason there is none.
 pub fn canvas(width: u32, height: u32) -> Result<Pixmap, PngError> {
-    if width == 0 || height == 0 || width > super::png::MAX_SIDE || height > super::png::MAX_SIDE {
-        return Err(PngError::BadSize(width, height));
-    }
+    check_size(width, height)?;
     let len = (width as usize) * (height as usize) * 4;
     let size =
         tiny_skia::IntSize::from_wh(width, height).ok_or(PngError::BadSize(width, height))?;
@@ -185,20 +193,21 @@ pub fn strips<E: From<PngError>>(
     use std::sync::atomic::{AtomicUsize, Ordering};
     use std::sync::mpsc;
 
-    if width == 0 || height == 0 || width > super::png::MAX_SIDE || height > super::png::MAX_SIDE {
-        return Err(PngError::BadSize(width, height).into());
-    }
+    check_size(width, height)?;
     let shapes = shapes::resolve(prims, &SHARED_ICONS);
     let opaque = opaque_ground(prims, width, height);
     let count = height.div_ceil(STRIP_ROWS) as usize;
     let stride = width as usize * 4;
     let next = AtomicUsize::new(0);
     let (free_tx, free_rx) = mpsc::channel::<Vec<u8>>();
+    let strip_bytes = stride * STRIP_ROWS as usize;
     for _ in 0..STRIPS_AHEAD.min(count) {
         let mut buffer = Vec::new();
-        buffer
-            .try_reserve_exact(stride * STRIP_ROWS as usize)
-            .map_err(|_| PngError::OutOfMemory(width, height, stride.div_ceil(1_000)))?;
+        buffer.try_reserve_exact(strip_bytes).map_err(|_| {
+            // What the strips need, not the whole picture (which is never held).
+            let needed = (strip_bytes * STRIPS_AHEAD).div_ceil(1_000_000);
+            PngError::OutOfMemory(width, height, needed)
+        })?;
         let _ = free_tx.send(buffer);
     }
     let free_rx = Mutex::new(free_rx);
@@ -264,13 +273,6 @@ pub fn strips<E: From<PngError>>(
 static SHARED_ICONS: std::sync::LazyLock<IconPixmaps> =
     std::sync::LazyLock::new(IconPixmaps::default);
 
-/// `prims` drawn on a fresh `width × height` pixmap, icons from the process's shared cache.
-pub fn render(prims: &[Prim], width: u32, height: u32) -> Result<Pixmap, PngError> {
-    let mut pixmap = canvas(width, height)?;
-    draw(&mut pixmap, prims, &SHARED_ICONS);
-    Ok(pixmap)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -308,7 +310,8 @@ mod tests {
             };
             let prims = crate::render::paint::export(&scene, &opts);
             assert_eq!(opaque_ground(&prims, w, h), !transparent);
-            let whole = render(&prims, w, h).expect("render");
+            let mut whole = canvas(w, h).expect("canvas");
+            draw(&mut whole, &prims, &IconPixmaps::default());
             let strips = joined(&prims, w, h);
             assert_eq!(strips.len(), whole.data().len());
             assert!(

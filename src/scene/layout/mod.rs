@@ -196,7 +196,7 @@ pub fn cell_center(grid: &Grid, cell: (f32, f32)) -> Point {
 /// labels, and how far text may grow.
 pub fn layout_stage(d: &Diagram, stage: usize) -> StageLayout {
     let nodes = components::place_components(d, stage);
-    let groups = groups::enclose_groups(d, stage, &nodes);
+    let mut groups = groups::enclose_groups(d, stage, &nodes);
     let group_labels = groups::group_label_boxes(d, &groups);
     let mut routes = routes::route_links(d, stage, &nodes, &groups, &group_labels);
     // Link labels count too, or an export could cut one off at the edge.
@@ -220,7 +220,6 @@ pub fn layout_stage(d: &Diagram, stage: usize) -> StageLayout {
     let text_room = text_room::text_room(&nodes, group_of, buckets);
     // Labels grow within the picture's bounds, so growing never reframes it: narrow groups'
     // corner labels past their box's border over free space, then link labels.
-    let mut groups = groups;
     let group_boxes: Vec<Rect> = groups.values().map(|g| g.rect).collect();
     let parents = |g: usize| {
         std::iter::successors(d.groups[g].parent, |p| d.groups[*p].parent).collect::<Vec<_>>()

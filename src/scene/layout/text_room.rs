@@ -280,11 +280,12 @@ pub fn group_label_overflow(
         .iter()
         .map(|(i, g)| (i, g.rect, g.label_width, g.label_room))
         .collect();
-    for &(i, _, width, room) in &boxes {
+    // The label boxes come in the order of the groups.
+    for (k, &(i, _, width, room)) in boxes.iter().enumerate() {
         if room >= GROUP_MAX_BOOST || width <= 0.0 {
             continue;
         }
-        let Some(own_label) = group_labels.get(i_label(&boxes, i)) else {
+        let Some(own_label) = group_labels.get(k) else {
             continue;
         };
         let x0 = own_label.min.x;
@@ -301,7 +302,7 @@ pub fn group_label_overflow(
             .copied()
             .filter(|r| touches(&reach, r))
             .collect();
-        for (k, &(j, other, _, _)) in boxes.iter().enumerate() {
+        for (m, &(j, other, _, _)) in boxes.iter().enumerate() {
             if j == i || ancestors.contains(&j) {
                 continue;
             }
@@ -310,7 +311,7 @@ pub fn group_label_overflow(
                     near.push(side);
                 }
             }
-            if let Some(r) = group_labels.get(k).filter(|r| touches(&reach, r)) {
+            if let Some(r) = group_labels.get(m).filter(|r| touches(&reach, r)) {
                 near.push(*r);
             }
         }
@@ -328,12 +329,6 @@ pub fn group_label_overflow(
             g.label_room = grown;
         }
     }
-}
-
-/// Where group `i`'s label box sits in the list of label boxes (made in the same order as
-/// the groups).
-fn i_label(boxes: &[(usize, Rect, f32, f32)], i: usize) -> usize {
-    boxes.iter().position(|b| b.0 == i).unwrap_or(usize::MAX)
 }
 
 /// What a stage's link labels must stay clear of as they grow (besides the lines, which
