@@ -236,6 +236,16 @@ fn sides(r: &Rect) -> [Rect; 4] {
     [segment(a, b), segment(b, c), segment(c, d), segment(d, a)]
 }
 
+/// Every straight stretch of every link's line.
+fn route_segments(routes: &Slots<LinkLayout>) -> impl Iterator<Item = Rect> + '_ {
+    routes.values().flat_map(|l| {
+        let line = route::polyline(&l.route);
+        line.windows(2)
+            .map(|s| segment(s[0], s[1]))
+            .collect::<Vec<_>>()
+    })
+}
+
 /// Each component's icon and its label as large as the stage's `text_room` lets it grow.
 fn component_boxes(nodes: &Slots<NodeLayout>, text_room: f32) -> impl Iterator<Item = Rect> + '_ {
     nodes.values().flat_map(move |n| {
@@ -267,15 +277,14 @@ pub fn group_label_overflow(
         bounds,
         ..
     } = *around;
-    let mut fixed: Vec<Rect> = component_boxes(nodes, text_room).collect();
-    for l in routes.values() {
-        for seg in route::polyline(&l.route).windows(2) {
-            fixed.push(segment(seg[0], seg[1]));
-        }
-        if l.label_size.0 > 0.0 {
-            fixed.push(route::label_box(l.label_pos, l.label_size));
-        }
-    }
+    let link_labels = routes
+        .values()
+        .filter(|l| l.label_size.0 > 0.0)
+        .map(|l| route::label_box(l.label_pos, l.label_size));
+    let fixed: Vec<Rect> = component_boxes(nodes, text_room)
+        .chain(route_segments(routes))
+        .chain(link_labels)
+        .collect();
     let boxes: Vec<(usize, Rect, f32, f32)> = groups
         .iter()
         .map(|(i, g)| (i, g.rect, g.label_width, g.label_room))
@@ -357,7 +366,7 @@ pub fn link_label_rooms(routes: &mut Slots<LinkLayout>, around: &Obstacles, text
         group_labels,
         bounds,
     } = *around;
-    for (_, l) in routes.iter_mut() {
+    for (_, l) in routes.iter_mut().filter(|(_, l)| l.label_size.0 > 0.0) {
         l.label_away = away_from(&route::polyline(&l.route), l.label_pos);
     }
     let plates: Vec<(usize, Plate)> = routes
@@ -384,11 +393,7 @@ pub fn link_label_rooms(routes: &mut Slots<LinkLayout>, around: &Obstacles, text
     };
     component_boxes(nodes, text_room).for_each(&mut put);
     group_labels.iter().copied().for_each(&mut put);
-    for l in routes.values() {
-        for seg in route::polyline(&l.route).windows(2) {
-            put(segment(seg[0], seg[1]));
-        }
-    }
+    route_segments(routes).for_each(&mut put);
     // Group borders: a label placed across one (the author's layout left no other spot) may
     // still grow; one clear of a border stays clear of it.
     let mut borders: HashMap<(i64, i64), Vec<Rect>> = HashMap::new();
