@@ -49,8 +49,14 @@ enum Cmd {
     /// names they are shown under and the other names that map to them.
     Kinds {
         /// Only the RON names, one per line (component kinds, then group kinds).
-        #[arg(long)]
+        #[arg(long, conflicts_with_all = ["catalogue", "markdown"])]
         names: bool,
+        /// Print a diagram holding every kind (export it to see them all).
+        #[arg(long, conflicts_with = "markdown")]
+        catalogue: bool,
+        /// Print the reference page `docs/KINDS.md`.
+        #[arg(long)]
+        markdown: bool,
     },
     /// Print shell completions (for packagers: `scaleview completions bash > scaleview.bash`).
     Completions {
@@ -228,8 +234,19 @@ fn main() -> ExitCode {
             clap_complete::generate(shell, &mut Cli::command(), "scaleview", &mut out);
             print_bytes(&out)
         }
-        Some(Cmd::Kinds { names }) => {
-            print_bytes(cli::kinds(names).as_bytes());
+        Some(Cmd::Kinds {
+            names,
+            catalogue,
+            markdown,
+        }) => {
+            let text = if catalogue {
+                scaleview::model::catalogue_ron()
+            } else if markdown {
+                scaleview::model::kinds_markdown()
+            } else {
+                cli::kinds(names)
+            };
+            print_bytes(text.as_bytes());
             ExitCode::SUCCESS
         }
         Some(Cmd::Man) => {

@@ -326,7 +326,7 @@ fn cli_exit_codes_follow_the_contract() {
     ]);
     assert_eq!(code, 1, "bad diagram");
     assert!(
-        err.contains("bad.ron:1:") && err.contains("did you mean `Ec2`?"),
+        err.contains("bad.ron:1:") && err.contains("did you mean `Ec2`"),
         "{err}"
     );
     assert!(!out.exists());

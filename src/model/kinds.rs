@@ -23,8 +23,10 @@ pub enum Category {
     Analytics,
     /// SQS, SNS.
     Integration,
-    /// SageMaker.
+    /// SageMaker, ML models.
     MachineLearning,
+    /// WAF, Shield, IAM, Cognito, KMS, firewalls, identity providers.
+    Security,
     /// Anything else.
     General,
 }
@@ -41,6 +43,7 @@ impl Category {
         Category::Analytics,
         Category::Integration,
         Category::MachineLearning,
+        Category::Security,
         Category::General,
     ];
 
@@ -56,6 +59,7 @@ impl Category {
             Category::Analytics => "Analytics",
             Category::Integration => "Integration",
             Category::MachineLearning => "Machine learning",
+            Category::Security => "Security and identity",
             Category::General => "General",
         }
     }
@@ -126,6 +130,65 @@ component_kinds! {
     Emr => "EMR", Analytics, "emr";
     OpenSearch => "OpenSearch", Analytics, "opensearch";
     SageMaker => "SageMaker", MachineLearning, "sagemaker";
+    Ecr => "ECR", Compute, "ecr";
+    Ecs => "ECS", Compute, "ecs";
+    Fargate => "Fargate", Compute, "fargate";
+    EksNodeGroup => "EKS node group", Compute, "eks-node-group";
+    Ebs => "EBS", Storage, "ebs";
+    Efs => "EFS", Storage, "efs";
+    Backup => "AWS Backup", Storage, "backup";
+    Alb => "Application Load Balancer", Networking, "alb";
+    Nlb => "Network Load Balancer", Networking, "nlb";
+    NatGateway => "NAT gateway", Networking, "nat-gateway";
+    InternetGateway => "Internet gateway", Networking, "internet-gateway";
+    GlobalAccelerator => "Global Accelerator", Networking, "global-accelerator";
+    VpcEndpoint => "VPC endpoint", Networking, "vpc-endpoint";
+    TransitGateway => "Transit Gateway", Networking, "transit-gateway";
+    DirectConnect => "Direct Connect", Networking, "direct-connect";
+    Waf => "AWS WAF", Security, "waf";
+    Shield => "AWS Shield", Security, "shield";
+    Acm => "Certificate Manager", Security, "acm";
+    Iam => "IAM", Security, "iam";
+    Cognito => "Cognito", Security, "cognito";
+    SecretsManager => "Secrets Manager", Security, "secrets-manager";
+    Kms => "KMS", Security, "kms";
+    Redshift => "Redshift", Analytics, "redshift";
+    Glue => "Glue", Analytics, "glue";
+    Msk => "MSK (Kafka)", Analytics, "msk";
+    EventBridge => "EventBridge", Integration, "eventbridge";
+    StepFunctions => "Step Functions", Integration, "step-functions";
+    Ses => "SES", Integration, "ses";
+    ManagedPrometheus => "Managed Prometheus", Management, "managed-prometheus";
+    ManagedGrafana => "Managed Grafana", Management, "managed-grafana";
+    XRay => "X-Ray", Management, "x-ray";
+    CloudTrail => "CloudTrail", Management, "cloudtrail";
+    Organizations => "Organizations", Management, "organizations";
+    // Generic kinds, for any cloud or on-premises: named for what they are, not a product.
+    Browser => "Web browser", Clients, "browser";
+    MobileApp => "Mobile app", Clients, "mobile-app";
+    Server => "Server", Compute, "server";
+    Container => "Container", Compute, "container";
+    Pod => "Kubernetes pod", Compute, "pod";
+    KubernetesService => "Kubernetes service", Networking, "kubernetes-service";
+    LoadBalancer => "Load balancer", Networking, "load-balancer";
+    Api => "API gateway", Networking, "api";
+    Dns => "DNS", Networking, "dns";
+    Cdn => "CDN", Networking, "cdn";
+    Firewall => "Firewall", Security, "firewall";
+    IdentityProvider => "Identity provider", Security, "identity-provider";
+    Cache => "Cache", Database, "cache";
+    RelationalDatabase => "Relational database", Database, "relational-database";
+    DocumentDatabase => "Document database", Database, "document-database";
+    ObjectStorage => "Object storage", Storage, "object-storage";
+    FileStorage => "File storage", Storage, "file-storage";
+    Queue => "Queue", Integration, "queue";
+    EventStream => "Event stream", Analytics, "event-stream";
+    SearchIndex => "Search index", Analytics, "search-index";
+    DataWarehouse => "Data warehouse", Analytics, "data-warehouse";
+    Monitoring => "Monitoring", Management, "monitoring";
+    Logging => "Logging", Management, "logging";
+    MlModel => "ML model", MachineLearning, "ml-model";
+    ExternalSystem => "External system", General, "external-system";
     Service => "Service", General, "service";
 }
 
@@ -144,6 +207,23 @@ pub enum GroupKind {
     Subnet,
     /// An Auto Scaling group (dashed, orange).
     AutoScalingGroup,
+    /// A public subnet (green, a globe-facing open padlock).
+    PublicSubnet,
+    /// A private subnet (teal, a closed padlock).
+    PrivateSubnet,
+    /// A security group (dashed, red).
+    SecurityGroup,
+    /// A cloud account (AWS account, GCP project, Azure subscription).
+    Account,
+    /// A data centre or on-premises site.
+    #[serde(alias = "DataCentre", alias = "OnPremises")]
+    DataCenter,
+    /// A Kubernetes cluster.
+    KubernetesCluster,
+    /// A Kubernetes namespace (dashed).
+    Namespace,
+    /// A group of worker nodes (an EKS managed node group, a node pool).
+    NodeGroup,
     /// Any other grouping (a service, a tier).
     Generic,
 }
@@ -162,6 +242,14 @@ impl GroupKind {
         GroupKind::AvailabilityZone,
         GroupKind::Subnet,
         GroupKind::AutoScalingGroup,
+        GroupKind::PublicSubnet,
+        GroupKind::PrivateSubnet,
+        GroupKind::SecurityGroup,
+        GroupKind::Account,
+        GroupKind::DataCenter,
+        GroupKind::KubernetesCluster,
+        GroupKind::Namespace,
+        GroupKind::NodeGroup,
         GroupKind::Generic,
     ];
 
@@ -174,6 +262,14 @@ impl GroupKind {
             GroupKind::AvailabilityZone => "Availability Zone",
             GroupKind::Subnet => "Subnet",
             GroupKind::AutoScalingGroup => "Auto Scaling group",
+            GroupKind::PublicSubnet => "Public subnet",
+            GroupKind::PrivateSubnet => "Private subnet",
+            GroupKind::SecurityGroup => "Security group",
+            GroupKind::Account => "Account",
+            GroupKind::DataCenter => "Data centre",
+            GroupKind::KubernetesCluster => "Kubernetes cluster",
+            GroupKind::Namespace => "Namespace",
+            GroupKind::NodeGroup => "Node group",
             GroupKind::Generic => "Group",
         }
     }
@@ -196,92 +292,284 @@ pub enum LinkStyle {
 /// become "did you mean `Elb`?" by luck and `Nat` does not become `Sns`.
 const ALIASES: &[(&str, &str, &str)] = &[
     (
-        "alb",
-        "Elb",
-        "an Application Load Balancer is drawn as `Elb`",
-    ),
-    ("nlb", "Elb", "a Network Load Balancer is drawn as `Elb`"),
-    (
         "applicationloadbalancer",
-        "Elb",
-        "load balancers are drawn as `Elb`",
+        "Alb",
+        "an Application Load Balancer is `Alb`",
     ),
     (
         "networkloadbalancer",
-        "Elb",
-        "load balancers are drawn as `Elb`",
+        "Nlb",
+        "a Network Load Balancer is `Nlb`",
     ),
-    ("loadbalancer", "Elb", "load balancers are drawn as `Elb`"),
-    ("lb", "Elb", "load balancers are drawn as `Elb`"),
+    (
+        "lb",
+        "LoadBalancer",
+        "a load balancer outside AWS is `LoadBalancer`; on AWS `Alb`, `Nlb` or `Elb`",
+    ),
     (
         "haproxy",
-        "Elb",
-        "a load balancer is drawn as `Elb`; set its label to say which",
+        "LoadBalancer",
+        "HAProxy is a `LoadBalancer` (label it HAProxy)",
     ),
-    ("k8s", "Eks", "a Kubernetes cluster is drawn as `Eks`"),
+    (
+        "nginx",
+        "LoadBalancer",
+        "nginx in front of servers is a `LoadBalancer`; serving pages it is a `Server`",
+    ),
+    (
+        "envoy",
+        "LoadBalancer",
+        "an Envoy proxy is a `LoadBalancer`; as an API front door, `Api`",
+    ),
+    (
+        "ingress",
+        "Alb",
+        "a Kubernetes ingress on AWS is usually an `Alb`; elsewhere a `LoadBalancer`",
+    ),
+    (
+        "k8s",
+        "Eks",
+        "managed Kubernetes on AWS is `Eks`; the cluster's box is group kind `KubernetesCluster`",
+    ),
     (
         "kubernetes",
         "Eks",
-        "a Kubernetes cluster is drawn as `Eks`",
+        "managed Kubernetes on AWS is `Eks`; the cluster's box is group kind `KubernetesCluster`",
+    ),
+    (
+        "nodegroup",
+        "EksNodeGroup",
+        "an EKS node group is `EksNodeGroup` (a box around nodes: group kind `NodeGroup`)",
+    ),
+    (
+        "deployment",
+        "Pod",
+        "a Kubernetes deployment is drawn as its `Pod`s",
     ),
     (
         "postgres",
-        "Rds",
-        "a managed PostgreSQL is `Rds` (or `Aurora`); a self-run one is `Database`",
+        "RelationalDatabase",
+        "PostgreSQL is a `RelationalDatabase`; managed on AWS it is `Rds` or `Aurora`",
     ),
     (
         "postgresql",
-        "Rds",
-        "a managed PostgreSQL is `Rds` (or `Aurora`); a self-run one is `Database`",
+        "RelationalDatabase",
+        "PostgreSQL is a `RelationalDatabase`; managed on AWS it is `Rds` or `Aurora`",
     ),
     (
         "mysql",
-        "Rds",
-        "a managed MySQL is `Rds` (or `Aurora`); a self-run one is `Database`",
+        "RelationalDatabase",
+        "MySQL is a `RelationalDatabase`; managed on AWS it is `Rds` or `Aurora`",
     ),
-    ("redis", "ElastiCache", "a managed Redis is `ElastiCache`"),
+    (
+        "mariadb",
+        "RelationalDatabase",
+        "MariaDB is a `RelationalDatabase`; managed on AWS it is `Rds`",
+    ),
+    (
+        "sql",
+        "RelationalDatabase",
+        "a SQL database is a `RelationalDatabase`; managed on AWS it is `Rds`",
+    ),
+    (
+        "mongodb",
+        "DocumentDatabase",
+        "MongoDB is a `DocumentDatabase`",
+    ),
+    (
+        "mongo",
+        "DocumentDatabase",
+        "MongoDB is a `DocumentDatabase`",
+    ),
+    (
+        "documentdb",
+        "DocumentDatabase",
+        "Amazon DocumentDB is drawn as a `DocumentDatabase`",
+    ),
+    (
+        "redis",
+        "Cache",
+        "Redis is a `Cache`; managed on AWS it is `ElastiCache`",
+    ),
     (
         "memcached",
-        "ElastiCache",
-        "a managed Memcached is `ElastiCache`",
+        "Cache",
+        "Memcached is a `Cache`; managed on AWS it is `ElastiCache`",
+    ),
+    (
+        "valkey",
+        "Cache",
+        "Valkey is a `Cache`; managed on AWS it is `ElastiCache`",
     ),
     (
         "elasticsearch",
-        "OpenSearch",
-        "Elasticsearch on AWS is `OpenSearch`",
+        "SearchIndex",
+        "Elasticsearch is a `SearchIndex`; on AWS it is `OpenSearch`",
     ),
+    ("solr", "SearchIndex", "Solr is a `SearchIndex`"),
     (
         "kafka",
-        "Kinesis",
-        "a stream is drawn as `Kinesis` until a Kafka/MSK kind exists",
+        "EventStream",
+        "Kafka is an `EventStream`; managed on AWS it is `Msk`",
+    ),
+    ("rabbitmq", "Queue", "RabbitMQ is a `Queue`; on AWS, `Sqs`"),
+    ("activemq", "Queue", "ActiveMQ is a `Queue`; on AWS, `Sqs`"),
+    ("nat", "NatGateway", "a NAT gateway is `NatGateway`"),
+    (
+        "igw",
+        "InternetGateway",
+        "an Internet gateway is `InternetGateway`",
     ),
     (
-        "msk",
-        "Kinesis",
-        "a stream is drawn as `Kinesis` until an MSK kind exists",
+        "tgw",
+        "TransitGateway",
+        "a Transit Gateway is `TransitGateway`",
     ),
     (
-        "nat",
-        "Service",
-        "there is no NAT gateway kind yet: use `Service` and label it",
+        "vm",
+        "Server",
+        "a virtual machine is a `Server`; on AWS, `Ec2`",
     ),
     (
-        "natgateway",
-        "Service",
-        "there is no NAT gateway kind yet: use `Service` and label it",
+        "virtualmachine",
+        "Server",
+        "a virtual machine is a `Server`; on AWS, `Ec2`",
     ),
     (
-        "ecs",
-        "Service",
-        "there is no ECS kind yet: use `Ec2` for instances or `Service`",
+        "instance",
+        "Ec2",
+        "an EC2 instance is `Ec2`; a machine elsewhere is a `Server`",
     ),
     (
-        "fargate",
-        "Service",
-        "there is no Fargate kind yet: use `Service` and label it",
+        "docker",
+        "Container",
+        "a Docker container is a `Container`; on AWS, `Ecs` or `Fargate`",
     ),
-    ("dns", "Route53", "DNS is drawn as `Route53`"),
-    ("cdn", "CloudFront", "a CDN is drawn as `CloudFront`"),
+    (
+        "prometheus",
+        "Monitoring",
+        "self-run Prometheus is `Monitoring`; on AWS, `ManagedPrometheus`",
+    ),
+    (
+        "grafana",
+        "Monitoring",
+        "self-run Grafana is `Monitoring`; on AWS, `ManagedGrafana`",
+    ),
+    (
+        "datadog",
+        "Monitoring",
+        "an external monitoring service is `Monitoring`",
+    ),
+    ("elk", "Logging", "a log pipeline (ELK, Loki) is `Logging`"),
+    ("loki", "Logging", "a log pipeline (ELK, Loki) is `Logging`"),
+    (
+        "cloudflare",
+        "Cdn",
+        "Cloudflare in front of a site is a `Cdn`",
+    ),
+    ("akamai", "Cdn", "Akamai is a `Cdn`"),
+    ("bind", "Dns", "a DNS server is `Dns`; on AWS, `Route53`"),
+    ("okta", "IdentityProvider", "Okta is an `IdentityProvider`"),
+    (
+        "keycloak",
+        "IdentityProvider",
+        "Keycloak is an `IdentityProvider`",
+    ),
+    (
+        "auth0",
+        "IdentityProvider",
+        "Auth0 is an `IdentityProvider`; on AWS, `Cognito`",
+    ),
+    (
+        "sso",
+        "IdentityProvider",
+        "single sign-on is an `IdentityProvider`",
+    ),
+    (
+        "minio",
+        "ObjectStorage",
+        "MinIO is `ObjectStorage`; on AWS, `S3`",
+    ),
+    (
+        "gcs",
+        "ObjectStorage",
+        "a storage bucket is `ObjectStorage`; on AWS, `S3`",
+    ),
+    (
+        "nfs",
+        "FileStorage",
+        "an NFS share is `FileStorage`; on AWS, `Efs`",
+    ),
+    (
+        "snowflake",
+        "DataWarehouse",
+        "Snowflake is a `DataWarehouse`; on AWS, `Redshift`",
+    ),
+    (
+        "bigquery",
+        "DataWarehouse",
+        "BigQuery is a `DataWarehouse`; on AWS, `Redshift`",
+    ),
+    (
+        "secrets",
+        "SecretsManager",
+        "a secret store is `SecretsManager`",
+    ),
+    (
+        "vault",
+        "SecretsManager",
+        "a secret store (Vault) is drawn as `SecretsManager`",
+    ),
+    ("certificate", "Acm", "TLS certificates are `Acm`"),
+    (
+        "certificatemanager",
+        "Acm",
+        "AWS Certificate Manager is `Acm`",
+    ),
+    (
+        "eventbus",
+        "EventBridge",
+        "an event bus on AWS is `EventBridge`; elsewhere an `EventStream`",
+    ),
+    (
+        "stepfunction",
+        "StepFunctions",
+        "AWS Step Functions is `StepFunctions`",
+    ),
+    ("email", "Ses", "e-mail sending on AWS is `Ses`"),
+    ("smtp", "Ses", "e-mail sending on AWS is `Ses`"),
+    ("ddos", "Shield", "DDoS protection on AWS is `Shield`"),
+    ("web", "Browser", "a web client is a `Browser`"),
+    ("mobile", "MobileApp", "a phone app is a `MobileApp`"),
+    ("ios", "MobileApp", "a phone app is a `MobileApp`"),
+    ("android", "MobileApp", "a phone app is a `MobileApp`"),
+    (
+        "thirdparty",
+        "ExternalSystem",
+        "someone else's system is an `ExternalSystem`",
+    ),
+    (
+        "saas",
+        "ExternalSystem",
+        "someone else's system is an `ExternalSystem`",
+    ),
+    (
+        "model",
+        "MlModel",
+        "a trained model is an `MlModel`; training on AWS is `SageMaker`",
+    ),
+    (
+        "ai",
+        "MlModel",
+        "a trained model is an `MlModel`; training on AWS is `SageMaker`",
+    ),
+    ("llm", "MlModel", "a language model is an `MlModel`"),
+    (
+        "apigw",
+        "ApiGateway",
+        "Amazon API Gateway is `ApiGateway`; another API gateway is `Api`",
+    ),
+    ("kong", "Api", "Kong is an API gateway: `Api`"),
 ];
 
 /// The other names people write for kinds, with the kind each maps to and why: `(alias in
@@ -304,6 +592,50 @@ pub fn alias_hint(found: &str, expected: &[&str]) -> Option<String> {
         .then(|| format!("{why}: write `kind: {kind}`"))
 }
 
+/// Up to four of `expected` that `found` may have meant, best first: names a few letters
+/// away (`Ecs` for `Esc`), then names that contain it or that it contains (`Gateway` →
+/// `NatGateway`, `InternetGateway`…), also by shown name (`loadbalancer` → `LoadBalancer`).
+pub fn closest_names<'a>(found: &str, expected: &[&'a str]) -> Vec<&'a str> {
+    let key = squashed(found);
+    let mut scored: Vec<(usize, &'a str)> = Vec::new();
+    for &name in expected {
+        let shown = ComponentKind::ALL
+            .iter()
+            .find(|k| k.ron_name() == name)
+            .map_or_else(String::new, |k| squashed(k.display_name()));
+        let candidate = squashed(name);
+        let distance = crate::model::diagnostic::closest(&key, [candidate.as_str()])
+            .map(|_| crate::model::diagnostic::edit_distance(&key, &candidate));
+        let inside = key.len() >= 3
+            && [candidate.as_str(), shown.as_str()]
+                .iter()
+                .any(|c| !c.is_empty() && (c.contains(&key) || key.contains(*c)));
+        // A part of the name (`Gateway`) asks for every name holding it, not only the
+        // shortest ones.
+        if inside {
+            scored.push((10 + candidate.len().abs_diff(key.len()), name));
+        } else if let Some(d) = distance {
+            scored.push((d, name));
+        }
+    }
+    scored.sort_by_key(|(score, name)| (*score, *name));
+    // A near spelling says it all: only the nearest ones, not every name as far away.
+    if let Some(&(best, _)) = scored.first()
+        && best < 10
+    {
+        scored.retain(|(score, _)| *score == best);
+    }
+    scored.into_iter().take(4).map(|(_, n)| n).collect()
+}
+
+/// Lower-case letters and digits only: `Load balancer` and `load-balancer` compare equal.
+fn squashed(s: &str) -> String {
+    s.chars()
+        .filter(char::is_ascii_alphanumeric)
+        .collect::<String>()
+        .to_ascii_lowercase()
+}
+
 #[cfg(test)]
 mod alias_tests {
     use super::*;
@@ -311,12 +643,33 @@ mod alias_tests {
     #[test]
     fn aliases_point_at_kinds_that_exist() {
         let names: Vec<&str> = ComponentKind::ALL.iter().map(|k| k.ron_name()).collect();
+        let lower: Vec<String> = names.iter().map(|n| n.to_ascii_lowercase()).collect();
         for (alias, kind, _) in ALIASES {
             assert!(names.contains(kind), "{alias} points at unknown {kind}");
+            assert!(
+                !lower.contains(&(*alias).to_owned()),
+                "{alias} hides the kind itself"
+            );
             assert!(alias_hint(alias, &names).is_some());
         }
-        assert!(alias_hint("Alb", &names).is_some_and(|h| h.contains("`kind: Elb`")));
+        assert!(alias_hint("Nat", &names).is_some_and(|h| h.contains("`kind: NatGateway`")));
         assert!(alias_hint("K8s", &names).is_some_and(|h| h.contains("Eks")));
+        assert!(alias_hint("Postgres", &names).is_some_and(|h| h.contains("Rds")));
         assert_eq!(alias_hint("Ec3", &names), None);
+    }
+
+    #[test]
+    fn closest_names_by_spelling_and_by_part() {
+        let names: Vec<&str> = ComponentKind::ALL.iter().map(|k| k.ron_name()).collect();
+        assert_eq!(closest_names("Fargat", &names).first(), Some(&"Fargate"));
+        assert!(closest_names("Esc", &names).contains(&"Ecs"));
+        let gateways = closest_names("Gateway", &names);
+        assert!(gateways.contains(&"NatGateway") && gateways.contains(&"ApiGateway"));
+        assert_eq!(gateways.len(), 4);
+        assert_eq!(
+            closest_names("load-balancer", &names).first(),
+            Some(&"LoadBalancer")
+        );
+        assert!(closest_names("Qqqqq", &names).is_empty());
     }
 }

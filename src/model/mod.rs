@@ -3,6 +3,7 @@
 //! `parse` is the only way in; everything downstream of it can trust the diagram.
 
 mod axis;
+mod catalogue;
 mod diagnostic;
 mod diagram;
 mod file;
@@ -14,6 +15,7 @@ mod synthetic;
 mod validate;
 
 pub use axis::{Axis, AxisFormat, Scale, compact_number, grouped_number, readable_number};
+pub use catalogue::{catalogue_pictures, catalogue_ron, kinds_markdown};
 pub use diagnostic::{Diagnostic, Pos, Severity};
 pub use diagram::{Component, ComponentAt, Diagram, Grid, Group, Lifetime, Link, Stage};
 pub use file::{LoadError, ReadError, load_file, load_file_with_source, read_capped};

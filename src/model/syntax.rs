@@ -81,8 +81,22 @@ pub fn diagnose(file: &str, src: &str, err: &ron::error::SpannedError) -> Diagno
             if let Some(hint) = crate::model::kinds::alias_hint(found, expected) {
                 return d.with_hint(format!("{hint}{more}"));
             }
+            if !more.is_empty() {
+                let near = crate::model::kinds::closest_names(found, expected);
+                return match near.as_slice() {
+                    [] => d.with_hint(format!("no kind is called that{more}")),
+                    [one] => d.with_hint(format!("did you mean `{one}`?{more}")),
+                    [first @ .., last] => {
+                        let first: Vec<String> = first.iter().map(|n| format!("`{n}`")).collect();
+                        d.with_hint(format!(
+                            "did you mean {} or `{last}`?{more}",
+                            first.join(", ")
+                        ))
+                    }
+                };
+            }
             match closest(found, expected.iter().copied()) {
-                Some(best) => d.with_hint(format!("did you mean `{best}`?{more}")),
+                Some(best) => d.with_hint(format!("did you mean `{best}`?")),
                 None => d.with_hint(format!("one of: {}", expected.join(", "))),
             }
         }

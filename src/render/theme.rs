@@ -165,6 +165,14 @@ impl Theme {
             GroupKind::AvailabilityZone => (0x147EBA, 0x5FB3FF, true),
             GroupKind::Subnet => (0x7AA116, 0x9BD12E, false),
             GroupKind::AutoScalingGroup => (0xED7100, 0xFF9A40, true),
+            GroupKind::PublicSubnet => (0x7AA116, 0x9BD12E, false),
+            GroupKind::PrivateSubnet => (0x00A4A6, 0x2FD1D3, false),
+            GroupKind::SecurityGroup => (0xDD344C, 0xFF6B7F, true),
+            GroupKind::Account => (0xE7157B, 0xFF5FA8, false),
+            GroupKind::DataCenter => (0x5A6B7D, 0xAAB7C4, false),
+            GroupKind::KubernetesCluster => (0x326CE5, 0x7FA6FF, false),
+            GroupKind::Namespace => (0x326CE5, 0x7FA6FF, true),
+            GroupKind::NodeGroup => (0xD05C17, 0xFF9A40, true),
             GroupKind::Generic => (0x7D8998, 0xAAB7C4, true),
         };
         let stroke = match self.name {
@@ -173,7 +181,7 @@ impl Theme {
         };
         let fill_alpha = match (self.name, kind) {
             (ThemeName::Projector, _) => 0.0,
-            (_, GroupKind::Subnet) => 0.10,
+            (_, GroupKind::Subnet | GroupKind::PublicSubnet | GroupKind::PrivateSubnet) => 0.10,
             (_, GroupKind::Vpc) => 0.03,
             _ => 0.0,
         };
@@ -215,6 +223,7 @@ impl Theme {
             Category::Analytics => 0x693CC5,
             Category::Integration => 0xD6246E,
             Category::MachineLearning => 0x01A88D,
+            Category::Security => 0xDD344C,
             Category::General => 0x7D8998,
         })
     }

@@ -24,10 +24,11 @@ pub const GROUP_RADIUS: f32 = 6.0;
 /// Side of the coloured badge in a group's top-left corner (Region flag, VPC cloud…).
 pub const GROUP_BADGE: f32 = 24.0;
 
-/// Whether groups of this kind carry a corner badge (AWS draws none on Availability Zones).
+/// Whether groups of this kind carry a corner badge (AWS draws none on Availability Zones
+/// and security groups; namespaces and generic groups are plain dashed boxes too).
 pub fn group_has_badge(kind: crate::model::GroupKind) -> bool {
     use crate::model::GroupKind::*;
-    matches!(kind, Cloud | Region | Vpc | Subnet | AutoScalingGroup)
+    !matches!(kind, AvailabilityZone | SecurityGroup | Namespace | Generic)
 }
 
 /// Distance from a group's left border to the start of its corner label.
