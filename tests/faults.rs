@@ -563,3 +563,57 @@ fn a_fractional_stage_is_captioned_as_written() {
     let scene = scaleview::scene::Scene::settled(&d, 1);
     assert_eq!(scene.caption.value_label, "12.5 GB/day");
 }
+
+#[test]
+fn editing_a_custom_icon_reloads_the_diagram() {
+    let dir = temp_dir("icon-edit");
+    std::fs::create_dir_all(dir.join("icons")).expect("mkdir");
+    let icon = dir.join("icons/lb.svg");
+    let svg = |colour: &str| {
+        format!(
+            r#"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 8 8"><rect width="8" height="8" fill="{colour}"/></svg>"#
+        )
+    };
+    std::fs::write(&icon, svg("#ff0000")).expect("icon");
+    let file = dir.join("talk.ron");
+    std::fs::write(
+        &file,
+        r#"Diagram(title: "Icons", stages: [Stage(id: "a", at: 1, title: "Start")],
+    components: [Component(id: "lb", kind: LoadBalancer, icon: "icons/lb.svg", cell: (0, 0))])"#,
+    )
+    .expect("write");
+    let (w, _) = watch(&file);
+    let key = |u: Option<Update>| match u {
+        Some(Update::Loaded(d, warnings)) => {
+            assert!(warnings.is_empty(), "{warnings:?}");
+            d.components[0]
+                .icon
+                .as_ref()
+                .expect("icon loaded")
+                .key
+                .clone()
+        }
+        other => panic!("expected a loaded diagram, got {other:?}"),
+    };
+    let first = key(next(&w, 5));
+    std::thread::sleep(Duration::from_millis(50));
+    std::fs::write(&icon, svg("#00ff00")).expect("edit icon");
+    let second = key(next(&w, 5));
+    assert_ne!(first, second, "the edited icon was read again");
+    // Broken on save: the diagram still loads, with a warning, and the kind's icon.
+    std::thread::sleep(Duration::from_millis(50));
+    std::fs::write(&icon, "<svg").expect("break icon");
+    match next(&w, 5) {
+        Some(Update::Loaded(d, warnings)) => {
+            assert!(d.components[0].icon.is_none());
+            assert!(
+                warnings[0].message.contains("not a valid SVG"),
+                "{warnings:?}"
+            );
+            assert_eq!(warnings[0].line, 2, "{}", warnings[0]);
+        }
+        other => panic!("expected a loaded diagram, got {other:?}"),
+    }
+    // Nothing more happens while nothing changes.
+    assert!(next(&w, 1).is_none());
+}

@@ -427,21 +427,19 @@ pub fn notes(app: &mut ScaleviewApp, ui: &mut egui::Ui) {
                     .id_salt("legend")
                     .default_open(true)
                     .show(ui, |ui| {
-                        let mut kinds: Vec<crate::model::ComponentKind> = Vec::new();
-                        for n in &app.scene.nodes {
-                            if !kinds.contains(&n.kind) {
-                                kinds.push(n.kind);
-                            }
-                        }
-                        kinds.sort_by_key(|k| (format!("{:?}", k.category()), k.display_name()));
+                        let entries = crate::scene::legend::legend(&app.diagram, &app.scene.nodes);
                         // Each kind with its own icon, as one unit, so a line never breaks
                         // between them.
                         let ctx = ui.ctx().clone();
                         let px = 18.0 * ctx.pixels_per_point();
                         ui.horizontal_wrapped(|ui| {
-                            for k in kinds {
-                                let text = k.display_name();
-                                let entry = match app.icons.get(&ctx, k, px) {
+                            for e in entries {
+                                let text = e.name.as_str();
+                                let icon = crate::render::paint::IconRef::of_node(
+                                    e.kind,
+                                    e.custom_icon.as_ref(),
+                                );
+                                let entry = match app.icons.for_icon(&ctx, &icon, px) {
                                     Some(tex) => egui::Button::image_and_text(
                                         egui::Image::new((tex.id(), egui::vec2(18.0, 18.0))),
                                         text,

@@ -8,6 +8,8 @@
 //!   a symlink both the link's folder and the real file's folder are watched.
 //! - When the folder is removed (`git checkout` does it) the watcher reports the file as gone,
 //!   checks a few times a second (no repaint) for the folder to return, and re-arms.
+//! - The custom icons the diagram names are watched too (their folders, and a stamp of their
+//!   sizes, times and identities): editing an icon reloads the diagram.
 //! - Reading and parsing happen on the watcher's thread; the UI only receives finished results,
 //!   so a slow or odd file never freezes the window.
 
@@ -71,6 +73,8 @@ impl FileWatcher {
             armed: HashMap::new(),
             last: None,
             gone_reported: false,
+            icons: Vec::new(),
+            icon_stamp: 0,
         };
         std::thread::Builder::new()
             .name("scaleview-watch".into())
@@ -113,6 +117,10 @@ struct WatchState {
     /// The version last read (None before the first read or while the file is gone).
     last: Option<Version>,
     gone_reported: bool,
+    /// The icon files the diagram read last names (whether or not they exist).
+    icons: Vec<PathBuf>,
+    /// [`stamp`] of `icons` when the diagram was read.
+    icon_stamp: u64,
 }
 
 impl WatchState {
@@ -121,6 +129,8 @@ impl WatchState {
         if !self.check(out, wake) {
             return;
         }
+        // The first read told which icon folders to watch as well.
+        self.rearm();
         loop {
             let timeout = if self.fully_armed() {
                 Duration::from_secs(3600)
@@ -147,6 +157,9 @@ impl WatchState {
             if !self.check(out, wake) {
                 return;
             }
+            if !self.icons.is_empty() {
+                self.rearm();
+            }
         }
     }
 
@@ -165,13 +178,36 @@ impl WatchState {
         dirs
     }
 
+    /// The folders of the icon files that exist, watched when they can be (a missing icon
+    /// folder is not waited for: the diagram's own folder is enough to notice most saves).
+    fn icon_folders(&self) -> Vec<PathBuf> {
+        let mut dirs: Vec<PathBuf> = Vec::new();
+        for icon in &self.icons {
+            let real = std::fs::canonicalize(icon).ok();
+            for d in [icon.parent(), real.as_deref().and_then(Path::parent)]
+                .into_iter()
+                .flatten()
+            {
+                if d.is_dir() && !dirs.iter().any(|x| x == d) {
+                    dirs.push(d.to_path_buf());
+                }
+            }
+        }
+        dirs
+    }
+
     fn fully_armed(&self) -> bool {
         self.folders().iter().all(|d| self.armed.contains_key(d))
     }
 
     /// Watch every folder that needs it; re-watch a folder that was removed and recreated.
     fn rearm(&mut self) {
-        let wanted = self.folders();
+        let mut wanted = self.folders();
+        for d in self.icon_folders() {
+            if !wanted.contains(&d) {
+                wanted.push(d);
+            }
+        }
         let stale: Vec<PathBuf> = self
             .armed
             .iter()
@@ -227,8 +263,10 @@ impl WatchState {
         let quick = meta
             .as_ref()
             .map(|m| (m.len(), m.modified().ok(), inode(m)));
+        let icons_changed = stamp(&self.icons) != self.icon_stamp;
         if let (Some(last), Some((len, modified, ino))) = (self.last, quick)
             && (last.len, last.modified, last.inode) == (len, modified, ino)
+            && !icons_changed
         {
             return None;
         }
@@ -250,11 +288,13 @@ impl WatchState {
         };
         let same_content = self.last.is_some_and(|l| l.hash == version.hash);
         self.last = Some(version);
-        if same_content {
+        if same_content && !icons_changed {
             return None;
         }
-        Some(match model::parse_bytes(&bytes, name) {
+        Some(match model::parse_file_bytes(&bytes, &self.path) {
             Ok(d) => {
+                self.icons = icon_files(&d, &self.path);
+                self.icon_stamp = stamp(&self.icons);
                 let warnings = crate::lint::warnings(&d, &String::from_utf8_lossy(&bytes), name);
                 Update::Loaded(Box::new(d), warnings)
             }
@@ -300,6 +340,34 @@ fn gone(name: &str) -> Diagnostic {
         "the file is gone (deleted, renamed, or its folder removed); the last good diagram stays",
     )
     .with_hint("it is reloaded as soon as it is back")
+}
+
+/// Where the icons `d` names are, relative to the diagram file at `path`.
+fn icon_files(d: &Diagram, path: &Path) -> Vec<PathBuf> {
+    let dir = path.parent().unwrap_or(Path::new("."));
+    let mut files: Vec<PathBuf> = Vec::new();
+    for c in &d.components {
+        if let Some(written) = &c.icon_path {
+            let f = dir.join(written);
+            if !files.contains(&f) {
+                files.push(f);
+            }
+        }
+    }
+    files
+}
+
+/// A hash of the size, modification time and identity of each of `files` (or of its
+/// absence): it changes when any of them is saved, created or removed.
+fn stamp(files: &[PathBuf]) -> u64 {
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    for f in files {
+        match std::fs::metadata(f) {
+            Ok(m) => (m.len(), m.modified().ok(), inode(&m)).hash(&mut h),
+            Err(_) => 0u8.hash(&mut h),
+        }
+    }
+    h.finish()
 }
 
 /// Identity of a folder (its inode), to notice one removed and recreated under the same name.

@@ -82,17 +82,22 @@ pub fn lint_layouts(d: &Diagram, layouts: &[StageLayout]) -> Vec<Finding> {
         .collect()
 }
 
-/// The warnings for `d` as diagnostics pointing into `src` (the text of `file`).
+/// The warnings for `d` as diagnostics pointing into `src` (the text of `file`): those found
+/// while reading it (custom icons), then the layout's.
 pub fn warnings(d: &Diagram, src: &str, file: &str) -> Vec<Diagnostic> {
     let found = lint(d);
     let items: Vec<Item> = found.iter().map(|f| f.item).collect();
-    found
-        .into_iter()
-        .zip(positions_of(src, &items))
-        .map(|(f, pos)| {
-            let pos = f.focus.map_or(pos, |c| char_after(src, pos, c));
-            Diagnostic::warning(file, pos, f.message).with_hint(f.hint)
-        })
+    let notices = d.notices.iter().cloned();
+    notices
+        .chain(
+            found
+                .into_iter()
+                .zip(positions_of(src, &items))
+                .map(|(f, pos)| {
+                    let pos = f.focus.map_or(pos, |c| char_after(src, pos, c));
+                    Diagnostic::warning(file, pos, f.message).with_hint(f.hint)
+                }),
+        )
         .collect()
 }
 

@@ -30,6 +30,9 @@ pub struct Diagram {
     pub components: Vec<Component>,
     /// Arrows between components.
     pub links: Vec<Link>,
+    /// Warnings found while reading the files it names (custom icons): the diagram is drawn,
+    /// these are shown with the layout's warnings.
+    pub notices: Vec<super::Diagnostic>,
 }
 
 /// Size of one layout cell in scene units.
@@ -107,6 +110,14 @@ pub struct Component {
     pub id: String,
     /// Which service this is.
     pub kind: ComponentKind,
+    /// What the legend calls it: its own `legend`, else the diagram's name for its kind, else
+    /// the kind's name.
+    pub legend: String,
+    /// The custom icon's path as written (`icon: "icons/haproxy.svg"`), if it has one.
+    pub icon_path: Option<String>,
+    /// The custom icon, once read from beside the diagram file (see `model::load_file`);
+    /// `None` draws the kind's icon.
+    pub icon: Option<std::sync::Arc<super::icon::CustomIcon>>,
     /// Why this component is here.
     pub notes: String,
     /// What it costs, as the author wrote it ("≈ $70/month"); empty when not given.

@@ -43,9 +43,21 @@ pub fn load_file(path: &Path) -> Result<Diagram, LoadError> {
 pub fn load_file_with_source(path: &Path) -> Result<(Diagram, String), LoadError> {
     let name = path.display().to_string();
     let bytes = read_capped(path).map_err(|e| LoadError::Unreadable(e.diagnostic(&name)))?;
-    let d = parse_bytes(&bytes, &name).map_err(LoadError::Invalid)?;
-    // parse_bytes succeeded, so the bytes are UTF-8.
+    let d = parse_file_bytes(&bytes, path).map_err(LoadError::Invalid)?;
+    // parse_file_bytes succeeded, so the bytes are UTF-8.
     Ok((d, String::from_utf8_lossy(&bytes).into_owned()))
+}
+
+/// Parse the bytes read from the diagram file at `path`, then read the custom icons it
+/// names from beside it (problems with them are warnings in `notices`).
+pub fn parse_file_bytes(bytes: &[u8], path: &Path) -> Result<Diagram, Vec<Diagnostic>> {
+    let name = path.display().to_string();
+    let mut d = parse_bytes(bytes, &name)?;
+    if d.components.iter().any(|c| c.icon_path.is_some()) {
+        let src = String::from_utf8_lossy(bytes);
+        super::icon::load_icons(&mut d, &src, &name, path.parent());
+    }
+    Ok(d)
 }
 
 /// Why the bytes of a file could not be read.
@@ -116,6 +128,11 @@ fn describe(ft: std::fs::FileType) -> &'static str {
 
 /// Read at most [`MAX_FILE_BYTES`] of a regular file (following symlinks).
 pub fn read_capped(path: &Path) -> Result<Vec<u8>, ReadError> {
+    read_at_most(path, MAX_FILE_BYTES)
+}
+
+/// Read a regular file (following symlinks) of at most `cap` bytes, whatever it claims.
+pub fn read_at_most(path: &Path, cap: usize) -> Result<Vec<u8>, ReadError> {
     let io = |e: std::io::Error| match e.kind() {
         std::io::ErrorKind::NotFound => ReadError::Missing,
         _ => ReadError::Io(e),
@@ -124,7 +141,7 @@ pub fn read_capped(path: &Path) -> Result<Vec<u8>, ReadError> {
     if !meta.is_file() {
         return Err(ReadError::NotAFile(describe(meta.file_type())));
     }
-    if meta.len() > MAX_FILE_BYTES as u64 {
+    if meta.len() > cap as u64 {
         return Err(ReadError::TooBig(meta.len()));
     }
     let mut options = std::fs::OpenOptions::new();
@@ -140,11 +157,11 @@ pub fn read_capped(path: &Path) -> Result<Vec<u8>, ReadError> {
     if !meta.is_file() {
         return Err(ReadError::NotAFile(describe(meta.file_type())));
     }
-    let mut bytes = Vec::with_capacity((meta.len() as usize).min(MAX_FILE_BYTES) + 1);
-    file.take(MAX_FILE_BYTES as u64 + 1)
+    let mut bytes = Vec::with_capacity((meta.len() as usize).min(cap) + 1);
+    file.take(cap as u64 + 1)
         .read_to_end(&mut bytes)
         .map_err(io)?;
-    if bytes.len() > MAX_FILE_BYTES {
+    if bytes.len() > cap {
         return Err(ReadError::TooBig(bytes.len() as u64));
     }
     Ok(bytes)

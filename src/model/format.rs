@@ -42,6 +42,8 @@ pub struct RawDiagram {
     pub components: Vec<RawComponent>,
     #[serde(default)]
     pub links: Vec<RawLink>,
+    #[serde(default)]
+    pub legend: BTreeMap<ComponentKind, String>,
 }
 
 /// Linear or logarithmic slider scale.
@@ -213,6 +215,10 @@ pub struct RawComponent {
     pub cost: String,
     #[serde(default)]
     pub share: Option<f32>,
+    #[serde(default)]
+    pub icon: Option<String>,
+    #[serde(default)]
+    pub legend: Option<String>,
 }
 
 /// An arrow between two components.

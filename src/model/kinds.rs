@@ -68,7 +68,9 @@ impl Category {
 macro_rules! component_kinds {
     ($( $variant:ident => $name:literal, $category:ident, $icon:literal; )*) => {
         /// What a component is; picks its icon, colour and default label.
-        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+        #[derive(
+            Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
+        )]
         pub enum ComponentKind {
             $( #[doc = $name] $variant, )*
         }

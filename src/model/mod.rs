@@ -8,6 +8,7 @@ mod diagnostic;
 mod diagram;
 mod file;
 mod format;
+pub mod icon;
 mod kinds;
 mod source_map;
 mod syntax;
@@ -18,7 +19,10 @@ pub use axis::{Axis, AxisFormat, Scale, compact_number, grouped_number, readable
 pub use catalogue::{catalogue_pictures, catalogue_ron, kinds_markdown};
 pub use diagnostic::{Diagnostic, Pos, Severity};
 pub use diagram::{Component, ComponentAt, Diagram, Grid, Group, Lifetime, Link, Stage};
-pub use file::{LoadError, ReadError, load_file, load_file_with_source, read_capped};
+pub use file::{
+    LoadError, ReadError, load_file, load_file_with_source, parse_file_bytes, read_at_most,
+    read_capped,
+};
 pub use format::FORMAT_VERSION;
 pub use kinds::{Category, ComponentKind, GroupKind, LinkStyle, aliases};
 pub use synthetic::synthetic_diagram;

@@ -113,6 +113,7 @@ pub fn validate(raw: RawDiagram, src: &str, file: &str) -> Result<Diagram, Vec<D
         groups,
         components,
         links,
+        notices: Vec::new(),
     })
 }
 
@@ -642,9 +643,18 @@ fn check_components(
                 1.0
             }
         };
+        let legend = c
+            .legend
+            .clone()
+            .or_else(|| raw.legend.get(&c.kind).cloned())
+            .filter(|l| !l.trim().is_empty())
+            .unwrap_or_else(|| c.kind.display_name().to_owned());
         out.push(Component {
             id: c.id.clone(),
             kind: c.kind,
+            legend,
+            icon_path: c.icon.clone(),
+            icon: None,
             notes: c.notes.clone(),
             cost: c.cost.clone(),
             share,

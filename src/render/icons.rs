@@ -168,15 +168,7 @@ pub fn group_badge_name(kind: GroupKind) -> &'static str {
     }
 }
 
-/// The inside of an `<svg>` element, for inlining into a bigger SVG.
-pub fn svg_body(svg: &str) -> &str {
-    let start = svg
-        .find("<svg")
-        .and_then(|i| svg[i..].find('>').map(|j| i + j + 1))
-        .unwrap_or(0);
-    let end = svg.rfind("</svg>").unwrap_or(svg.len());
-    if start <= end { &svg[start..end] } else { "" }
-}
+pub use crate::model::icon::svg_body;
 
 /// Rasterise a group kind's badge pictogram (white on transparent) to `px`×`px`.
 pub fn rasterize_badge(kind: GroupKind, px: u32) -> Option<Vec<u8>> {
@@ -197,12 +189,21 @@ pub fn rasterize_placed(
     dx: f32,
     dy: f32,
 ) -> Option<resvg::tiny_skia::Pixmap> {
-    let tree = parsed(svg)?;
+    rasterize_tree_placed(&*parsed(svg)?, size, dx, dy)
+}
+
+/// [`rasterize_placed`] for an icon already parsed (a custom icon, 64×64 like ours).
+pub fn rasterize_tree_placed(
+    tree: &resvg::usvg::Tree,
+    size: f32,
+    dx: f32,
+    dy: f32,
+) -> Option<resvg::tiny_skia::Pixmap> {
     let side = (size + dx.max(dy)).ceil().max(1.0) as u32 + 1;
     let mut pixmap = resvg::tiny_skia::Pixmap::new(side, side)?;
     let s = size / tree.size().width().max(1.0);
     resvg::render(
-        &tree,
+        tree,
         resvg::tiny_skia::Transform::from_row(s, 0.0, 0.0, s, dx, dy),
         &mut pixmap.as_mut(),
     );
@@ -231,10 +232,15 @@ fn parsed(svg: &'static str) -> Option<std::sync::Arc<resvg::usvg::Tree>> {
 /// Rasterise a square SVG to `px`×`px` premultiplied RGBA.
 fn rasterize_svg(svg: &str, px: u32) -> Option<Vec<u8>> {
     let tree = resvg::usvg::Tree::from_str(svg, &resvg::usvg::Options::default()).ok()?;
+    rasterize_tree(&tree, px)
+}
+
+/// Rasterise a parsed square icon (a custom icon) to `px`×`px` premultiplied RGBA.
+pub fn rasterize_tree(tree: &resvg::usvg::Tree, px: u32) -> Option<Vec<u8>> {
     let mut pixmap = resvg::tiny_skia::Pixmap::new(px, px)?;
     let s = px as f32 / tree.size().width().max(1.0);
     resvg::render(
-        &tree,
+        tree,
         resvg::tiny_skia::Transform::from_scale(s, s),
         &mut pixmap.as_mut(),
     );

@@ -27,13 +27,46 @@ pub struct Stroke {
     pub dash: Option<(f32, f32)>,
 }
 
-/// A picture drawn from the icon set.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+/// A picture drawn from the icon set, or the author's own.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum IconRef {
     /// A component kind's icon.
     Component(ComponentKind),
     /// A group kind's badge pictogram (white).
     Badge(GroupKind),
+    /// A custom icon (`icon: "icons/haproxy.svg"`), already read and normalised to 64×64.
+    Custom(CustomRef),
+}
+
+/// A custom icon as the renderers hold it: compared and hashed by its content key.
+#[derive(Clone, Debug)]
+pub struct CustomRef(pub Arc<crate::model::icon::CustomIcon>);
+
+impl PartialEq for CustomRef {
+    fn eq(&self, other: &Self) -> bool {
+        self.0.key == other.0.key
+    }
+}
+
+impl Eq for CustomRef {}
+
+impl std::hash::Hash for CustomRef {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        self.0.key.hash(state);
+    }
+}
+
+impl IconRef {
+    /// The icon a component is drawn with: its custom icon, else its kind's.
+    pub fn of_node(
+        kind: ComponentKind,
+        custom: Option<&Arc<crate::model::icon::CustomIcon>>,
+    ) -> Self {
+        match custom {
+            Some(c) => IconRef::Custom(CustomRef(Arc::clone(c))),
+            None => IconRef::Component(kind),
+        }
+    }
 }
 
 /// One drawing primitive, in output pixels.
@@ -505,7 +538,7 @@ fn node(out: &mut Vec<Prim>, n: &NodeShape, theme: &Theme, view: View, look: Loo
         }
     }
     out.push(Prim::Icon {
-        icon: IconRef::Component(n.kind),
+        icon: IconRef::of_node(n.kind, n.custom_icon.as_ref()),
         rect: icon,
         opacity: n.opacity * (1.0 - 0.55 * n.leaving),
         id: Some(n.id.clone()),

@@ -46,6 +46,41 @@ pub struct PageResources {
     pub states: BTreeMap<String, (f32, f32)>,
     /// The gradients used, written as `/Pn` shading patterns.
     patterns: Vec<Gradient>,
+    /// The pictures used (PNG inside a custom icon), written as `/In` image XObjects.
+    images: Vec<Picture>,
+}
+
+/// A raster picture, ready to be written as an image XObject with a soft mask.
+#[derive(Debug)]
+struct Picture {
+    name: String,
+    width: u32,
+    height: u32,
+    /// RGB, deflated.
+    rgb: Vec<u8>,
+    /// Alpha, deflated.
+    alpha: Vec<u8>,
+}
+
+impl Picture {
+    /// A PNG's pixels, colour and opacity apart (PDF keeps opacity in a soft mask).
+    fn from_png(name: String, data: &[u8]) -> Option<Picture> {
+        let pixmap = resvg::tiny_skia::Pixmap::decode_png(data).ok()?;
+        let mut rgb = Vec::with_capacity(pixmap.pixels().len() * 3);
+        let mut alpha = Vec::with_capacity(pixmap.pixels().len());
+        for p in pixmap.pixels() {
+            let c = p.demultiply();
+            rgb.extend([c.red(), c.green(), c.blue()]);
+            alpha.push(c.alpha());
+        }
+        Some(Picture {
+            name,
+            width: pixmap.width(),
+            height: pixmap.height(),
+            rgb: deflate(&rgb),
+            alpha: deflate(&alpha),
+        })
+    }
 }
 
 /// Where a page goes in the document: its object, its content stream, its size and its
@@ -111,6 +146,11 @@ impl PageResources {
             .iter()
             .map(|g| (g.name.clone(), alloc.bump(), alloc.bump(), alloc.bump()))
             .collect();
+        let image_refs: Vec<(Ref, Ref)> = self
+            .images
+            .iter()
+            .map(|_| (alloc.bump(), alloc.bump()))
+            .collect();
         let state_refs: Vec<(String, Ref, (f32, f32))> = self
             .states
             .iter()
@@ -137,8 +177,31 @@ impl PageResources {
                 pats.pair(Name(n.as_bytes()), *r);
             }
         }
+        if !self.images.is_empty() {
+            let mut x = res.x_objects();
+            for (img, (r, _)) in self.images.iter().zip(&image_refs) {
+                x.pair(Name(img.name.as_bytes()), *r);
+            }
+        }
         res.finish();
         p.finish();
+        for (img, (r, mask)) in self.images.iter().zip(image_refs) {
+            let mut x = pdf.image_xobject(r, &img.rgb);
+            x.filter(pdf_writer::Filter::FlateDecode);
+            x.width(img.width as i32)
+                .height(img.height as i32)
+                .bits_per_component(8)
+                .s_mask(mask);
+            x.color_space().device_rgb();
+            x.finish();
+            let mut m = pdf.image_xobject(mask, &img.alpha);
+            m.filter(pdf_writer::Filter::FlateDecode);
+            m.width(img.width as i32)
+                .height(img.height as i32)
+                .bits_per_component(8);
+            m.color_space().device_gray();
+            m.finish();
+        }
         for (_, r, (fill, stroke)) in state_refs {
             pdf.ext_graphics(r)
                 .non_stroking_alpha(fill)
@@ -222,9 +285,42 @@ fn draw_group(
         match node {
             usvg::Node::Group(g) => draw_group(content, res, g, opacity, place),
             usvg::Node::Path(p) if p.is_visible() => draw_path(content, res, p, opacity, place),
+            usvg::Node::Image(i) if i.is_visible() => draw_image(content, res, i, opacity, place),
             _ => {}
         }
     }
+}
+
+/// A picture inside the drawing (a PNG custom icon, or an SVG inside one); other raster
+/// formats are left out of the PDF.
+fn draw_image(
+    content: &mut Content,
+    res: &mut PageResources,
+    image: &usvg::Image,
+    opacity: f32,
+    place: [f32; 6],
+) {
+    let data = match image.kind() {
+        usvg::ImageKind::SVG(tree) => return draw_group(content, res, tree.root(), opacity, place),
+        usvg::ImageKind::PNG(data) => data,
+        _ => return,
+    };
+    let name = format!("I{}", res.images.len());
+    let Some(picture) = Picture::from_png(name.clone(), data) else {
+        return;
+    };
+    res.images.push(picture);
+    let size = image.size();
+    content.save_state();
+    if opacity < 0.999 {
+        let state = res.state(opacity, opacity);
+        content.set_parameters(Name(state.as_bytes()));
+    }
+    content.transform(matrix(image.abs_transform()));
+    // An image fills the unit square, its first row at the top: y runs down in SVG space.
+    content.transform([size.width(), 0.0, 0.0, -size.height(), 0.0, size.height()]);
+    content.x_object(Name(name.as_bytes()));
+    content.restore_state();
 }
 
 /// The paint's colour, or a gradient pattern's name; and the paint's own opacity.

@@ -89,6 +89,7 @@ pub fn color(c: Rgba, opacity: f32) -> Color32 {
 pub struct IconCache {
     textures: HashMap<(ComponentKind, u32), TextureHandle>,
     badges: HashMap<(GroupKind, u32), TextureHandle>,
+    custom: HashMap<(String, u32), TextureHandle>,
 }
 
 /// The smallest texture size bucket of at least `px` pixels.
@@ -112,6 +113,39 @@ impl IconCache {
             let name = format!("icon-{}-{size}", kind.icon_name());
             Some((name, icons::rasterize(kind, size)?))
         })
+    }
+
+    /// The texture of a custom icon at a size bucket ≥ `px` screen pixels. Keyed by content,
+    /// so an edited icon gets a new texture and an unchanged one survives a reload.
+    pub fn custom(
+        &mut self,
+        ctx: &egui::Context,
+        icon: &crate::model::icon::CustomIcon,
+        px: f32,
+    ) -> Option<&TextureHandle> {
+        let size = bucket(px);
+        if self.custom.len() > 256 {
+            // Edited icons leave old textures behind; start again rather than grow forever.
+            self.custom.clear();
+        }
+        cached_texture(&mut self.custom, (icon.key.clone(), size), ctx, || {
+            let name = format!("icon-{}-{size}", icon.key);
+            Some((name, icons::rasterize_tree(&icon.tree, size)?))
+        })
+    }
+
+    /// The texture a component is drawn with: its custom icon, else its kind's.
+    pub fn for_icon(
+        &mut self,
+        ctx: &egui::Context,
+        icon: &IconRef,
+        px: f32,
+    ) -> Option<&TextureHandle> {
+        match icon {
+            IconRef::Component(k) => self.get(ctx, *k, px),
+            IconRef::Badge(k) => self.badge(ctx, *k, px),
+            IconRef::Custom(c) => self.custom(ctx, &c.0, px),
+        }
     }
 
     /// The badge pictogram texture of a group kind at a size bucket ≥ `px` pixels.
@@ -313,10 +347,7 @@ fn draw(painter: &Painter, prims: &[Prim], icons: &mut IconCache) {
                 ..
             } => {
                 let px = rect.width() * ppp;
-                let tex = match icon {
-                    IconRef::Component(k) => icons.get(ctx, *k, px).map(|t| t.id()),
-                    IconRef::Badge(k) => icons.badge(ctx, *k, px).map(|t| t.id()),
-                };
+                let tex = icons.for_icon(ctx, icon, px).map(|t| t.id());
                 let Some(tex) = tex else { continue };
                 if in_node > 0 {
                     node_icons.push((tex, egui_rect(*rect), *opacity));

@@ -217,10 +217,11 @@ fn points_attr(points: &[Point]) -> String {
 }
 
 /// The `<symbol>` id of an icon.
-fn icon_id(icon: IconRef) -> String {
+fn icon_id(icon: &IconRef) -> String {
     match icon {
         IconRef::Component(k) => format!("icon-{}", k.icon_name()),
-        IconRef::Badge(k) => format!("badge-{}", icons::group_badge_name(k)),
+        IconRef::Badge(k) => format!("badge-{}", icons::group_badge_name(*k)),
+        IconRef::Custom(c) => format!("icon-{}", c.0.key),
     }
 }
 
@@ -344,7 +345,7 @@ fn write_prim(out: &mut String, tw: &mut TextWriter, p: &Prim) {
                 out,
                 "<use{named} href=\"#{}\" x=\"{:.1}\" y=\"{:.1}\" \
                  width=\"{:.1}\" height=\"{:.1}\"{}/>",
-                icon_id(*icon),
+                icon_id(icon),
                 rect.min.x,
                 rect.min.y,
                 rect.width(),
@@ -383,7 +384,7 @@ fn write_icon_defs(out: &mut String, prims: &[Prim]) {
         if let Prim::Icon { icon, .. } = p
             && !used.contains(icon)
         {
-            used.push(*icon);
+            used.push(icon.clone());
         }
     }
     if used.is_empty() {
@@ -391,14 +392,15 @@ fn write_icon_defs(out: &mut String, prims: &[Prim]) {
     }
     out.push_str("<defs>\n");
     for icon in used {
-        let body = match icon {
-            IconRef::Component(k) => icons::icon_body(k),
-            IconRef::Badge(k) => icons::group_badge_svg(k).map_or("", icons::svg_body),
+        let body = match &icon {
+            IconRef::Component(k) => icons::icon_body(*k),
+            IconRef::Badge(k) => icons::group_badge_svg(*k).map_or("", icons::svg_body),
+            IconRef::Custom(c) => icons::svg_body(&c.0.svg),
         };
         let _ = writeln!(
             out,
             r#"<symbol id="{}" viewBox="0 0 64 64">{body}</symbol>"#,
-            icon_id(icon)
+            icon_id(&icon)
         );
     }
     out.push_str("</defs>\n");

@@ -8,6 +8,7 @@ pub mod flow;
 pub mod fonts;
 pub mod geom;
 mod layout;
+pub mod legend;
 pub mod route;
 pub mod search;
 mod snapshot;
@@ -111,6 +112,8 @@ pub struct NodeShape {
     pub index: usize,
     /// What it is (icon, colour).
     pub kind: ComponentKind,
+    /// The author's own icon, drawn instead of the kind's when set.
+    pub custom_icon: Option<Arc<crate::model::icon::CustomIcon>>,
     /// Icon square.
     pub icon: Rect,
     /// Icon + label footprint (hit area, link attachment).
@@ -264,6 +267,7 @@ impl Scene {
                 id: lay.id.clone(),
                 index: i,
                 kind: c.kind,
+                custom_icon: c.icon.clone(),
                 icon,
                 rect,
                 lines: lay.lines.clone(),

@@ -44,14 +44,18 @@ fn placed(icon: IconRef, rect: Rect) -> (IconKey, i32, i32) {
 }
 
 /// The pixmap of a cache key.
-fn rasterize(key: IconKey) -> Option<Arc<Pixmap>> {
+fn rasterize(key: &IconKey) -> Option<Arc<Pixmap>> {
     let (icon, size, fx, fy) = key;
-    let svg = match icon {
-        IconRef::Component(k) => icons::icon_svg(k),
-        IconRef::Badge(k) => icons::group_badge_svg(k)?,
-    };
     let s = |v: f32| v / ICON_STEPS;
-    icons::rasterize_placed(svg, s(size as f32), s(f32::from(fx)), s(f32::from(fy))).map(Arc::new)
+    let (size, dx, dy) = (s(*size as f32), s(f32::from(*fx)), s(f32::from(*fy)));
+    let svg = match icon {
+        IconRef::Component(k) => icons::icon_svg(*k),
+        IconRef::Badge(k) => icons::group_badge_svg(*k)?,
+        IconRef::Custom(c) => {
+            return icons::rasterize_tree_placed(&c.0.tree, size, dx, dy).map(Arc::new);
+        }
+    };
+    icons::rasterize_placed(svg, size, dx, dy).map(Arc::new)
 }
 
 impl IconPixmaps {
@@ -62,7 +66,7 @@ impl IconPixmaps {
         let picture = match cached {
             Some(p) => p?,
             None => {
-                let p = rasterize(key);
+                let p = rasterize(&key);
                 self.store(vec![(key, p.clone())]);
                 p?
             }
@@ -87,7 +91,7 @@ impl IconPixmaps {
             let set: std::collections::HashSet<IconKey> = prims
                 .iter()
                 .filter_map(|p| match p {
-                    Prim::Icon { icon, rect, .. } => Some(placed(*icon, *rect).0),
+                    Prim::Icon { icon, rect, .. } => Some(placed(icon.clone(), *rect).0),
                     _ => None,
                 })
                 .filter(|k| !cache.contains_key(k))
@@ -97,7 +101,7 @@ impl IconPixmaps {
         let half = missing.len() / 2;
         let (a, b) = missing.split_at(half);
         let make = |keys: &[IconKey]| -> Vec<(IconKey, Option<Arc<Pixmap>>)> {
-            keys.iter().map(|k| (*k, rasterize(*k))).collect()
+            keys.iter().map(|k| (k.clone(), rasterize(k))).collect()
         };
         let (first, second) = std::thread::scope(|scope| {
             let other = scope.spawn(|| make(b));

@@ -228,7 +228,7 @@ pub(super) fn resolve(prims: &[Prim], icons: &IconPixmaps) -> Vec<Shape> {
                 if rect.width() > 4096.0 || rect.width() <= 0.0 || *opacity <= 0.0 {
                     continue;
                 }
-                if let Some((picture, x, y)) = icons.get(*icon, *rect) {
+                if let Some((picture, x, y)) = icons.get(icon.clone(), *rect) {
                     out.push(Shape::Icon {
                         picture,
                         x,
