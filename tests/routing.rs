@@ -1,5 +1,5 @@
 //! Property tests of the router and layout on diagrams nobody tuned: a seeded generator writes
-//! random valid diagrams (nested groups, moves, regroups, long and multi-line labels,
+//! random valid diagrams (nested groups, reparented groups, moves, regroups, long and multi-line labels,
 //! fractional cells, 2–40 components, many links per component, both directions between some
 //! pairs) and every settled stage must keep the promises a slide makes:
 //!
@@ -139,10 +139,19 @@ fn random_diagram(seed: u64) -> String {
         let t = r + rng.below(r1 - r + 1);
         regions.push((a, b, r, t));
         depth.push(parent.map_or(0, |p| depth[p] + 1));
-        let parent = match parent {
+        let mut parent = match parent {
             Some(p) => format!(", parent: \"g{p}\""),
             None => String::new(),
         };
+        // Sometimes the group moves under another (earlier, so never in a circle) group
+        // from a later stage on, as a node group moves into a zone.
+        if g > 0 && stages > 1 && rng.chance(25) {
+            let s = 1 + rng.below(stages - 1);
+            parent.push_str(&format!(
+                ", reparent: {{ \"s{s}\": \"g{}\" }}",
+                rng.below(g)
+            ));
+        }
         out.push_str(&format!(
             "Group(id: \"g{g}\", kind: {kind}, label: \"{}\"{parent}),",
             label(&mut rng)
@@ -406,7 +415,7 @@ fn violations(
     // says so.
     for g in l.groups.values() {
         for h in l.groups.values().filter(|h| h.index > g.index) {
-            let siblings = d.groups[g.index].parent == d.groups[h.index].parent;
+            let siblings = d.groups[g.index].parent_at(stage) == d.groups[h.index].parent_at(stage);
             if siblings && g.rect.intersects(&h.rect) {
                 if warned(Item::Group(h.index), "overlap") {
                     flagged.1 += 1;
@@ -420,7 +429,7 @@ fn violations(
             let mut member = false;
             while let Some(x) = cur {
                 member |= x == g.index;
-                cur = d.groups[x].parent;
+                cur = d.groups[x].parent_at(stage);
             }
             if !member && g.rect.expand_by(-1.0).intersects(&n.rect) {
                 if warned(Item::Component(n.index), "inside the box") {

@@ -87,7 +87,7 @@ fn check_layout(name: &str, d: &model::Diagram) {
             }
             // A node outside a group must not sit inside that group's box.
             for g in &scene.groups {
-                let member = is_inside(d, c.at[s].group, g.index);
+                let member = is_inside(d, s, c.at[s].group, g.index);
                 if !member {
                     assert!(
                         !g.rect.intersects(&a.rect),
@@ -99,7 +99,7 @@ fn check_layout(name: &str, d: &model::Diagram) {
             }
         }
         for g in &scene.groups {
-            if let Some(p) = d.groups[g.index].parent {
+            if let Some(p) = d.groups[g.index].parent_at(s) {
                 let parent = scene
                     .groups
                     .iter()
@@ -117,13 +117,13 @@ fn check_layout(name: &str, d: &model::Diagram) {
     }
 }
 
-fn is_inside(d: &model::Diagram, group: Option<usize>, target: usize) -> bool {
+fn is_inside(d: &model::Diagram, s: usize, group: Option<usize>, target: usize) -> bool {
     let mut cur = group;
     while let Some(g) = cur {
         if g == target {
             return true;
         }
-        cur = d.groups[g].parent;
+        cur = d.groups[g].parent_at(s);
     }
     false
 }
@@ -603,5 +603,80 @@ fn components_the_next_stage_retires_are_marked_leaving_as_the_slider_nears_it()
         let (l, _) = leaving(v);
         assert!(l >= last, "monotonic: {l} after {last}");
         last = l;
+    }
+}
+
+/// A node group that starts beside an Availability Zone and moves into it at stage `b`.
+const REPARENT: &str = r#"Diagram(
+    title: "Reparent",
+    stages: [Stage(id: "a", at: 1, title: "Beside"), Stage(id: "b", at: 10, title: "Inside")],
+    groups: [
+        Group(id: "vpc", kind: Vpc),
+        Group(id: "az", kind: AvailabilityZone, parent: "vpc"),
+        Group(id: "ng", kind: NodeGroup, parent: "vpc", reparent: { "b": "az" }),
+    ],
+    components: [
+        Component(id: "lb", kind: Alb, group: "az", cell: (0, 0)),
+        Component(id: "n1", kind: Ec2, group: "ng", cell: (3, 0), moves: { "b": (1, 1) }),
+        Component(id: "n2", kind: Ec2, group: "ng", cell: (4, 0), moves: { "b": (2, 1) }),
+    ],
+)"#;
+
+#[test]
+fn a_reparented_group_moves_into_its_new_parent() {
+    let d = model::parse(REPARENT, "reparent.ron").expect("parses");
+    assert_eq!(d.groups[2].parents, [Some(0), Some(1)]);
+    let rect = |s: &Scene, id: &str| {
+        s.groups
+            .iter()
+            .find(|g| &*g.id == id)
+            .map(|g| g.rect)
+            .unwrap_or_else(|| panic!("no group {id}"))
+    };
+    let contains = |outer: scaleview::scene::Rect, inner: scaleview::scene::Rect| {
+        outer.min.x <= inner.min.x
+            && outer.min.y <= inner.min.y
+            && outer.max.x >= inner.max.x
+            && outer.max.y >= inner.max.y
+    };
+    let a = Scene::settled(&d, 0);
+    assert!(contains(rect(&a, "vpc"), rect(&a, "ng")));
+    assert!(
+        !rect(&a, "az").intersects(&rect(&a, "ng")),
+        "beside the zone at first"
+    );
+    let b = Scene::settled(&d, 1);
+    assert!(
+        contains(rect(&b, "az"), rect(&b, "ng")),
+        "inside the zone from `b` on"
+    );
+    assert!(contains(rect(&b, "vpc"), rect(&b, "az")));
+}
+
+#[test]
+fn a_reparented_group_glides_without_a_jump() {
+    let d = model::parse(REPARENT, "reparent.ron").expect("parses");
+    let steps = 200;
+    let mut prev: Option<Scene> = None;
+    for k in 0..=steps {
+        let t = k as f32 / steps as f32;
+        let scene = Scene::at(&d, Moment { from: 0, to: 1, t });
+        for id in ["ng", "az", "vpc"] {
+            let g = scene.groups.iter().find(|g| &*g.id == id);
+            let g = g.unwrap_or_else(|| panic!("{id} vanished at t={t}"));
+            assert!(g.opacity > 0.99, "{id} faded at t={t}: {}", g.opacity);
+            if let Some(o) = prev
+                .as_ref()
+                .and_then(|p| p.groups.iter().find(|o| o.id == g.id))
+            {
+                let jump = g
+                    .rect
+                    .min
+                    .distance(o.rect.min)
+                    .max(g.rect.max.distance(o.rect.max));
+                assert!(jump < 6.0, "{id} jumped {jump} at t={t}");
+            }
+        }
+        prev = Some(scene);
     }
 }

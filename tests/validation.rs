@@ -412,3 +412,60 @@ fn kinds_written_under_other_names_get_a_hint_that_names_the_right_kind() {
         assert!(hint.contains(&format!("`kind: {kind}`")), "{alias}: {hint}");
     }
 }
+
+#[test]
+fn reparent_names_real_groups_at_stages_the_group_lives_in_and_makes_no_circle() {
+    let diagram = |groups: &str| {
+        format!(
+            r#"Diagram(title: "t",
+    stages: [Stage(id: "a", at: 1, title: "a"), Stage(id: "b", at: 2, title: "b")],
+    groups: [
+{groups}
+    ],
+    components: [Component(id: "c", kind: Ec2, group: "x", cell: (0, 0))])"#
+        )
+    };
+    let first_error = |groups: &str| {
+        let errors = scaleview::model::parse(&diagram(groups), "r.ron").expect_err("invalid");
+        errors[0].clone()
+    };
+    let ok = diagram(
+        r#"        Group(id: "x", kind: NodeGroup, parent: "y", reparent: { "b": "z" }),
+        Group(id: "y", kind: Vpc),
+        Group(id: "z", kind: AvailabilityZone, parent: "y"),"#,
+    );
+    let d = scaleview::model::parse(&ok, "r.ron").expect("valid");
+    assert_eq!(d.groups[0].parents, [Some(1), Some(2)]);
+    assert_eq!(d.groups[0].ancestors_at(&d.groups, 1), [2, 1]);
+
+    let e = first_error(
+        r#"        Group(id: "x", kind: NodeGroup, reparent: { "b": "zz" }),
+        Group(id: "z", kind: Vpc),"#,
+    );
+    assert!(e.message.contains("no group `zz`") && e.line == 4, "{e}");
+    assert!(e.hint.as_deref().is_some_and(|h| h.contains("`z`")), "{e}");
+
+    let e = first_error(r#"        Group(id: "x", kind: NodeGroup, reparent: { "c": "x" }),"#);
+    assert!(e.message.contains("`c`"), "an unknown stage: {e}");
+
+    let e = first_error(r#"        Group(id: "x", kind: NodeGroup, reparent: { "b": "x" }),"#);
+    assert!(e.message.contains("cannot be inside itself"), "{e}");
+
+    let e = first_error(
+        r#"        Group(id: "x", kind: NodeGroup, retires: "b"),
+        Group(id: "y", kind: Vpc, reparent: { "b": "x" }),
+        Group(id: "w", kind: Vpc, appears: "b", reparent: { "a": "y" }),"#,
+    );
+    assert!(e.message.contains("when this group is not present"), "{e}");
+
+    // A circle that only closes at stage `b`, pointed at the entry that closes it.
+    let e = first_error(
+        r#"        Group(id: "x", kind: NodeGroup, parent: "y"),
+        Group(id: "y", kind: Vpc, reparent: { "b": "x" }),"#,
+    );
+    assert!(
+        e.message.contains("circle") && e.message.contains("stage `b`"),
+        "{e}"
+    );
+    assert_eq!(e.line, 5, "{e}");
+}

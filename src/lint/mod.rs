@@ -204,7 +204,7 @@ fn stage_findings(d: &Diagram, s: usize, l: &StageLayout) -> Vec<(Finding, Kind)
             }
         }
         for h in l.groups.values().filter(|h| h.index > g.index) {
-            let siblings = d.groups[g.index].parent == d.groups[h.index].parent;
+            let siblings = d.groups[g.index].parent_at(s) == d.groups[h.index].parent_at(s);
             if siblings && g.rect.intersects(&h.rect) {
                 push(
                     Item::Group(h.index),
@@ -246,7 +246,7 @@ fn is_member(d: &Diagram, s: usize, c: usize, g: usize) -> bool {
         if x == g {
             return true;
         }
-        cur = d.groups[x].parent;
+        cur = d.groups[x].parent_at(s);
         steps += 1;
         if steps > d.groups.len() {
             break;

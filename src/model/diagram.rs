@@ -86,10 +86,31 @@ pub struct Group {
     pub label: String,
     /// Why this container exists.
     pub notes: String,
-    /// Enclosing group.
-    pub parent: Option<usize>,
+    /// Enclosing group at every stage (`parent`, changed by `reparent`); never in a cycle.
+    pub parents: Vec<Option<usize>>,
     /// When it exists (it is drawn only while it has members).
     pub life: Lifetime,
+}
+
+impl Group {
+    /// Its enclosing group at `stage`.
+    pub fn parent_at(&self, stage: usize) -> Option<usize> {
+        self.parents.get(stage).copied().flatten()
+    }
+
+    /// Its enclosing groups at `stage`, innermost first, in `groups` (the diagram's).
+    pub fn ancestors_at(&self, groups: &[Group], stage: usize) -> Vec<usize> {
+        let mut out = Vec::new();
+        let mut cur = self.parent_at(stage);
+        while let Some(p) = cur {
+            if out.contains(&p) || out.len() > groups.len() {
+                break;
+            }
+            out.push(p);
+            cur = groups.get(p).and_then(|g| g.parent_at(stage));
+        }
+        out
+    }
 }
 
 /// A component as it is at one stage.

@@ -183,6 +183,8 @@ pub struct RawGroup {
     #[serde(default)]
     pub parent: Option<String>,
     #[serde(default)]
+    pub reparent: BTreeMap<String, String>,
+    #[serde(default)]
     pub appears: Option<String>,
     #[serde(default)]
     pub retires: Option<String>,

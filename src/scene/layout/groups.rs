@@ -14,18 +14,7 @@ use crate::scene::text::{self, Weight};
 pub fn enclose_groups(d: &Diagram, stage: usize, nodes: &Slots<NodeLayout>) -> Slots<GroupLayout> {
     // Groups: bottom-up from members, so nested groups are computed before their parents.
     let mut groups: Slots<GroupLayout> = Slots::default();
-    let depth_of = |g: usize| {
-        let mut depth = 0;
-        let mut cur = d.groups[g].parent;
-        while let Some(p) = cur {
-            depth += 1;
-            cur = d.groups[p].parent;
-            if depth > d.groups.len() {
-                break;
-            }
-        }
-        depth
-    };
+    let depth_of = |g: usize| d.groups[g].ancestors_at(&d.groups, stage).len();
     let mut order: Vec<usize> = (0..d.groups.len())
         .filter(|g| d.groups[*g].life.contains(stage))
         .collect();
@@ -43,7 +32,7 @@ pub fn enclose_groups(d: &Diagram, stage: usize, nodes: &Slots<NodeLayout>) -> S
             }
         }
         for (child, cl) in groups.iter() {
-            if d.groups[child].parent == Some(g) {
+            if d.groups[child].parent_at(stage) == Some(g) {
                 inner = inner.union(cl.rect);
             }
         }
@@ -77,7 +66,7 @@ pub fn enclose_groups(d: &Diagram, stage: usize, nodes: &Slots<NodeLayout>) -> S
         }
         // A level is done: keep its sibling boxes apart before their parents enclose them.
         if order.get(k + 1).is_none_or(|n| depth_of(*n) != depth_of(g)) {
-            separate_siblings(d, &mut groups, &inners, &level);
+            separate_siblings(d, stage, &mut groups, &inners, &level);
             level.clear();
         }
     }
@@ -111,13 +100,14 @@ pub fn group_label_boxes(d: &Diagram, groups: &Slots<GroupLayout>) -> Vec<Rect> 
 /// other's members. Boxes whose contents overlap stay as they are (`check` warns).
 fn separate_siblings(
     d: &Diagram,
+    stage: usize,
     groups: &mut Slots<GroupLayout>,
     inners: &[Rect],
     level: &[usize],
 ) {
     for (k, &a) in level.iter().enumerate() {
         for &b in &level[k + 1..] {
-            if d.groups[a].parent != d.groups[b].parent {
+            if d.groups[a].parent_at(stage) != d.groups[b].parent_at(stage) {
                 continue;
             }
             let (Some(ra), Some(rb)) = (

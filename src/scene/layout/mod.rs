@@ -221,9 +221,7 @@ pub fn layout_stage(d: &Diagram, stage: usize) -> StageLayout {
     // Labels grow within the picture's bounds, so growing never reframes it: narrow groups'
     // corner labels past their box's border over free space, then link labels.
     let group_boxes: Vec<Rect> = groups.values().map(|g| g.rect).collect();
-    let parents = |g: usize| {
-        std::iter::successors(d.groups[g].parent, |p| d.groups[*p].parent).collect::<Vec<_>>()
-    };
+    let parents = |g: usize| d.groups[g].ancestors_at(&d.groups, stage);
     let obstacles = text_room::Obstacles {
         nodes: &nodes,
         groups: &group_boxes,

@@ -8,6 +8,9 @@ use super::diagram::{Component, ComponentAt, Diagram, Grid, Group, Lifetime, Lin
 use super::format::{FORMAT_VERSION, RawDiagram, RawLink};
 use super::source_map::{Seg, SourceMap};
 
+mod groups;
+use groups::check_groups;
+
 /// Largest cell coordinate accepted; beyond this a diagram is surely a typo.
 pub const MAX_CELL: f32 = 1000.0;
 
@@ -302,10 +305,11 @@ fn report_duplicate_stages(ck: &mut Checker, raw: &RawDiagram, ids: &[&str]) -> 
 
 /// Every stage name the groups, components and links refer to.
 fn stage_references(raw: &RawDiagram) -> impl Iterator<Item = &str> {
-    let groups = raw
-        .groups
-        .iter()
-        .flat_map(|g| [g.appears.as_deref(), g.retires.as_deref()]);
+    let groups = raw.groups.iter().flat_map(|g| {
+        [g.appears.as_deref(), g.retires.as_deref()]
+            .into_iter()
+            .chain(g.reparent.keys().map(|k| Some(k.as_str())))
+    });
     let components = raw.components.iter().flat_map(|c| {
         [c.appears.as_deref(), c.retires.as_deref()]
             .into_iter()
@@ -404,90 +408,6 @@ impl StageRefs<'_> {
     }
 }
 
-fn check_groups(ck: &mut Checker, raw: &RawDiagram, refs: &StageRefs) -> Vec<Group> {
-    let ids: Vec<&str> = raw.groups.iter().map(|g| g.id.as_str()).collect();
-    let mut index: HashMap<&str, usize> = HashMap::new();
-    for (i, g) in raw.groups.iter().enumerate() {
-        let path = [Seg::Field("groups"), Seg::Index(i), Seg::Field("id")];
-        check_id(ck, &path, &g.id, "group");
-        if index.insert(g.id.as_str(), i).is_some() {
-            ck.err(
-                &path,
-                format!("group id `{}` is used twice", g.id),
-                Some("give each group its own id".into()),
-            );
-        }
-    }
-    let mut groups: Vec<Group> = Vec::with_capacity(raw.groups.len());
-    for (i, g) in raw.groups.iter().enumerate() {
-        let base = [Seg::Field("groups"), Seg::Index(i)];
-        let parent = g.parent.as_deref().and_then(|p| {
-            let found = index.get(p).copied();
-            if found.is_none() {
-                ck.err(
-                    &[base[0], base[1], Seg::Field("parent")],
-                    format!("there is no group `{p}`"),
-                    suggest(p, &ids, "group"),
-                );
-            }
-            found
-        });
-        let life = refs.lifetime(ck, &base, g.appears.as_deref(), g.retires.as_deref());
-        let label = if g.label.trim().is_empty() {
-            g.kind.display_name().to_owned()
-        } else {
-            g.label.clone()
-        };
-        groups.push(Group {
-            id: g.id.clone(),
-            kind: g.kind,
-            label,
-            notes: g.notes.clone(),
-            parent,
-            life,
-        });
-    }
-    // Cycles: follow parents; a chain longer than the group count loops.
-    let mut reported: HashSet<usize> = HashSet::new();
-    for start in 0..groups.len() {
-        let mut seen = vec![start];
-        let mut cur = groups[start].parent;
-        while let Some(p) = cur {
-            if p == start {
-                if seen.iter().all(|g| !reported.contains(g)) {
-                    let names: Vec<&str> = seen.iter().map(|&g| groups[g].id.as_str()).collect();
-                    ck.err(
-                        &[
-                            Seg::Field("groups"),
-                            Seg::Index(start),
-                            Seg::Field("parent"),
-                        ],
-                        format!(
-                            "groups contain each other in a circle: {} → {}",
-                            names.join(" → "),
-                            groups[start].id
-                        ),
-                        Some("a group cannot be inside itself; remove one `parent`".into()),
-                    );
-                    reported.extend(seen.iter().copied());
-                }
-                break;
-            }
-            if seen.contains(&p) || seen.len() > groups.len() {
-                break;
-            }
-            seen.push(p);
-            cur = groups[p].parent;
-        }
-    }
-    if !reported.is_empty() {
-        for g in &reported {
-            groups[*g].parent = None;
-        }
-    }
-    groups
-}
-
 #[expect(
     clippy::too_many_lines,
     reason = "every field of every component in turn (split with builder diagnostics, #18)"
@@ -548,7 +468,7 @@ fn check_components(
             let path = [base[0], base[1], Seg::Field("moves"), Seg::Key(key)];
             if let Some(s) = refs.resolve_key(ck, &path, key) {
                 check_cell(ck, &path, *cell);
-                check_in_life(ck, &path, life, s, refs, "moves");
+                check_in_life(ck, &path, life, s, refs, "moves", "component");
                 moves.insert(s, *cell);
             }
         }
@@ -556,7 +476,7 @@ fn check_components(
         for (key, g) in &c.regroup {
             let path = [base[0], base[1], Seg::Field("regroup"), Seg::Key(key)];
             if let Some(s) = refs.resolve_key(ck, &path, key) {
-                check_in_life(ck, &path, life, s, refs, "regroup");
+                check_in_life(ck, &path, life, s, refs, "regroup", "component");
                 regroup.insert(s, resolve_group(ck, &path, g));
             }
         }
@@ -564,7 +484,7 @@ fn check_components(
         for (key, l) in &c.relabel {
             let path = [base[0], base[1], Seg::Field("relabel"), Seg::Key(key)];
             if let Some(s) = refs.resolve_key(ck, &path, key) {
-                check_in_life(ck, &path, life, s, refs, "relabel");
+                check_in_life(ck, &path, life, s, refs, "relabel", "component");
                 relabel.insert(s, l.as_str());
             }
         }
@@ -685,12 +605,13 @@ fn check_in_life(
     stage: usize,
     refs: &StageRefs,
     what: &str,
+    owner: &str,
 ) {
     if !life.contains(stage) {
         ck.err_at_name(
             path,
             format!(
-                "`{what}` names stage `{}`, when this component is not present",
+                "`{what}` names stage `{}`, when this {owner} is not present",
                 refs.ids[stage]
             ),
             Some("use a stage between its `appears` and `retires`".into()),
