@@ -369,8 +369,69 @@ pub fn shortest(q: &Query) -> Option<Vec<Point>> {
     let mut pts = vec![start.at];
     pts.extend(nodes.iter().map(|i| g.point(*i)));
     pts.push(goal.at);
-    Some(simplify(&pts))
+    Some(without_jogs(simplify(&pts)))
 }
+
+/// Shortest step a route may take between two parallel runs: a smaller one (two grid lines
+/// half a unit apart) would be drawn, after rounding, as a slanted line.
+const MIN_STEP: f32 = 2.0;
+
+/// `points` (simplified: every segment turns) with each step shorter than [`MIN_STEP`] taken
+/// out by moving the run after it onto the line of the run before it, or the run before onto
+/// the line after when the run after ends at the route's fixed end. A step between the two
+/// fixed ends' own runs stays (nothing can move).
+fn without_jogs(mut points: Vec<Point>) -> Vec<Point> {
+    for _ in 0..points.len() {
+        let n = points.len();
+        let jog = (1..n.saturating_sub(2)).find(|&i| {
+            let (a, b) = (points[i], points[i + 1]);
+            let step = (a.x - b.x).abs().max((a.y - b.y).abs());
+            step > 1e-3 && step < MIN_STEP
+        });
+        let Some(i) = jog else {
+            break;
+        };
+        let (a, b) = (points[i], points[i + 1]);
+        let vertical = (a.x - b.x).abs() < (a.y - b.y).abs();
+        // The run after (i + 1 → i + 2) moves onto the run before, or the run before onto
+        // the run after; never the fixed ends, and never so that an end's stem gets short.
+        let options = [([i + 1, i + 2], a), ([i.wrapping_sub(1), i], b)];
+        let fixed = |moved: &[usize; 2]| moved.iter().any(|&k| k == 0 || k >= n - 1);
+        let moved = options
+            .iter()
+            .filter(|(m, _)| !fixed(m))
+            .find_map(|(m, onto)| {
+                let mut v = points.clone();
+                for &k in m {
+                    if vertical {
+                        v[k].y = onto.y;
+                    } else {
+                        v[k].x = onto.x;
+                    }
+                }
+                let v = simplify(&v);
+                let stems = |r: &[Point]| match r {
+                    [a, b, .., c, d] => (a.distance(*b), c.distance(*d)),
+                    [a, b, c] => (a.distance(*b), b.distance(*c)),
+                    [a, b] => (a.distance(*b), a.distance(*b)),
+                    _ => (0.0, 0.0),
+                };
+                let (before, after) = (stems(&points), stems(&v));
+                let keeps = after.0 >= before.0.min(MIN_STEM_KEPT) - 1e-3
+                    && after.1 >= before.1.min(MIN_STEM_KEPT) - 1e-3;
+                keeps.then_some(v)
+            });
+        match moved {
+            Some(v) => points = v,
+            None => break,
+        }
+    }
+    points
+}
+
+/// A route's first and last runs (its stems) are never shortened below this by
+/// [`without_jogs`] (the arrowhead needs a straight run to sit on).
+const MIN_STEM_KEPT: f32 = super::route::MIN_STEM;
 
 /// What lies along and across every grid line, gathered once per search so that pricing a
 /// grid segment needs no lookups.
@@ -491,6 +552,52 @@ mod tests {
             Dir::Down => Point::new(at.x, at.y + d),
         };
         Port { at, out, dir }
+    }
+
+    #[test]
+    fn steps_too_small_to_see_are_taken_out() {
+        let p = |x, y| Point::new(x, y);
+        // Half a unit down between two horizontal runs, then a turn down.
+        let route = vec![
+            p(0.0, 10.5),
+            p(20.0, 10.5),
+            p(20.0, 10.0),
+            p(100.0, 10.0),
+            p(100.0, 50.0),
+            p(120.0, 50.0),
+        ];
+        let out = without_jogs(route);
+        assert_eq!(
+            out,
+            [p(0.0, 10.5), p(100.0, 10.5), p(100.0, 50.0), p(120.0, 50.0)]
+        );
+        // The run after the step ends at the fixed end: the run before moves instead.
+        let route = vec![
+            p(0.0, 0.0),
+            p(0.0, 30.0),
+            p(40.0, 30.0),
+            p(40.0, 31.0),
+            p(80.0, 31.0),
+        ];
+        let out = without_jogs(route);
+        assert_eq!(out, [p(0.0, 0.0), p(0.0, 31.0), p(80.0, 31.0)]);
+        // Between the two ends' own runs nothing can move.
+        let route = vec![p(0.0, 0.0), p(30.0, 0.0), p(30.0, 1.0), p(60.0, 1.0)];
+        assert_eq!(without_jogs(route.clone()), route);
+        // Nor when moving would shorten a stem below the arrowhead's run.
+        let route = vec![
+            p(0.0, 0.0),
+            p(0.0, 30.0),
+            p(40.0, 30.0),
+            p(40.0, 31.0),
+            p(80.0, 31.0),
+            p(80.0, 20.0),
+        ];
+        let out = without_jogs(route.clone());
+        assert!(
+            out[out.len() - 2].distance(out[out.len() - 1]) >= 10.0,
+            "{out:?}"
+        );
     }
 
     #[test]
