@@ -23,7 +23,8 @@ struct Cli {
     command: Option<Cmd>,
     /// Diagram to open (the built-in AWS diagram when left out).
     file: Option<PathBuf>,
-    /// Open a built-in diagram instead of a file: aws-10m-users, aws-10m-users-ko (Korean).
+    /// Open a built-in diagram instead of a file: aws-10m-users, aws-10m-users-ko (Korean),
+    /// kubernetes-on-aws.
     #[arg(long, value_name = "NAME", conflicts_with = "file")]
     diagram: Option<String>,
     /// Start with this colour theme (otherwise the one used last time).
@@ -79,7 +80,8 @@ enum Cmd {
 struct ExportCli {
     /// Diagram file; the built-in AWS diagram when left out.
     file: Option<PathBuf>,
-    /// Export a built-in diagram instead of a file: aws-10m-users, aws-10m-users-ko (Korean).
+    /// Export a built-in diagram instead of a file: aws-10m-users, aws-10m-users-ko (Korean),
+    /// kubernetes-on-aws.
     #[arg(long, value_name = "NAME", conflicts_with = "file")]
     diagram: Option<String>,
     /// Export this stage: its id, or its number counting from 1.

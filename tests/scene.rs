@@ -28,13 +28,17 @@ fn check_golden(name: &str, text: &str) {
 
 #[test]
 fn every_stage_matches_its_golden_snapshot() {
-    let d = model::default_diagram();
-    for s in 0..d.stages.len() {
-        let text = Scene::settled(&d, s).to_text();
-        check_golden(
-            &format!("aws-10m-users-{:02}-{}.txt", s + 1, d.stages[s].id),
-            &text,
-        );
+    for path in common::shipped_diagrams() {
+        let text = std::fs::read_to_string(&path).expect("readable");
+        let d = model::parse(&text, &path.display().to_string()).expect("valid");
+        let stem = path.file_stem().expect("file name").to_string_lossy();
+        for s in 0..d.stages.len() {
+            let text = Scene::settled(&d, s).to_text();
+            check_golden(
+                &format!("{stem}-{:02}-{}.txt", s + 1, d.stages[s].id),
+                &text,
+            );
+        }
     }
 }
 

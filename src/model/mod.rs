@@ -95,6 +95,10 @@ pub const BUILT_IN: &[BuiltIn] = &[
         name: "aws-10m-users-ko",
         source: include_str!("../../diagrams/aws-10m-users-ko.ron"),
     },
+    BuiltIn {
+        name: "kubernetes-on-aws",
+        source: include_str!("../../diagrams/kubernetes-on-aws.ron"),
+    },
 ];
 
 /// Where the built-in diagram called `name` (with or without `.ron`) is in [`BUILT_IN`].
