@@ -464,3 +464,42 @@ fn paint_line(
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_kind_and_badge_gets_a_texture() {
+        let ctx = egui::Context::default();
+        let mut icons = IconCache::default();
+        for kind in crate::model::ComponentKind::ALL {
+            let tex = icons.for_icon(&ctx, &IconRef::Component(*kind), 40.0);
+            let tex = tex.unwrap_or_else(|| panic!("{kind:?} has no texture"));
+            assert_eq!(tex.size(), [64, 64], "{kind:?}: the 64 px bucket for 40 px");
+        }
+        for kind in crate::model::GroupKind::ALL {
+            let has = icons.badge(&ctx, *kind, 24.0).is_some();
+            assert_eq!(has, crate::scene::style::group_has_badge(*kind), "{kind:?}");
+        }
+        // A custom icon too, kept by its content key.
+        let svg = r##"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 64 64"><rect width="64" height="64" fill="#f00"/></svg>"##;
+        let tree = resvg::usvg::Tree::from_str(svg, &resvg::usvg::Options::default());
+        let icon = crate::model::icon::CustomIcon {
+            written: "red.svg".into(),
+            file: "red.svg".into(),
+            key: "custom-red".into(),
+            svg: svg.into(),
+            tree: std::sync::Arc::new(tree.expect("parses")),
+            note: None,
+        };
+        let custom = IconRef::Custom(super::paint::CustomRef(std::sync::Arc::new(icon)));
+        let id = icons.for_icon(&ctx, &custom, 100.0).map(TextureHandle::id);
+        assert!(id.is_some());
+        assert_eq!(
+            icons.for_icon(&ctx, &custom, 90.0).map(TextureHandle::id),
+            id,
+            "cached"
+        );
+    }
+}
