@@ -483,7 +483,10 @@ mod tests {
             assert_eq!(has, crate::scene::style::group_has_badge(*kind), "{kind:?}");
         }
         // A custom icon too, kept by its content key.
-        let svg = r##"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 64 64"><rect width="64" height="64" fill="#f00"/></svg>"##;
+        let svg = concat!(
+            r#"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 64 64">"#,
+            r##"<rect width="64" height="64" fill="#f00"/></svg>"##
+        );
         let tree = resvg::usvg::Tree::from_str(svg, &resvg::usvg::Options::default());
         let icon = crate::model::icon::CustomIcon {
             written: "red.svg".into(),
