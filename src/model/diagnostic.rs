@@ -68,6 +68,13 @@ impl Diagnostic {
         self
     }
 
+    /// Set the hint of a diagnostic already reported (builder style:
+    /// `ck.error(path, "…").hint("…")`).
+    pub fn hint(&mut self, hint: impl Into<String>) -> &mut Self {
+        self.hint = Some(hint.into());
+        self
+    }
+
     /// The position as `line:col`.
     pub fn pos(&self) -> Pos {
         Pos {

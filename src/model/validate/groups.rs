@@ -6,44 +6,32 @@ use std::collections::{HashMap, HashSet};
 use super::super::diagram::Group;
 use super::super::format::RawDiagram;
 use super::super::source_map::Seg;
-use super::{Checker, StageRefs, check_id, check_in_life, suggest};
+use super::{Checker, Ids, StageRefs, check_id, check_in_life};
 
 /// Check every group and resolve its parent at every stage.
 pub(super) fn check_groups(ck: &mut Checker, raw: &RawDiagram, refs: &StageRefs) -> Vec<Group> {
-    let ids: Vec<&str> = raw.groups.iter().map(|g| g.id.as_str()).collect();
-    let mut index: HashMap<&str, usize> = HashMap::new();
+    let ids = Ids::new("group", raw.groups.iter().map(|g| g.id.as_str()).collect());
     for (i, g) in raw.groups.iter().enumerate() {
         let path = [Seg::Field("groups"), Seg::Index(i), Seg::Field("id")];
         check_id(ck, &path, &g.id, "group");
-        if index.insert(g.id.as_str(), i).is_some() {
-            ck.err(
-                &path,
-                format!("group id `{}` is used twice", g.id),
-                Some("give each group its own id".into()),
-            );
+        if ids.get(&g.id) != Some(i) {
+            ck.error(&path, format!("group id `{}` is used twice", g.id))
+                .hint("give each group its own id");
         }
     }
     let stages = refs.ids.len();
     let mut groups: Vec<Group> = Vec::with_capacity(raw.groups.len());
     for (i, g) in raw.groups.iter().enumerate() {
         let base = [Seg::Field("groups"), Seg::Index(i)];
+        // `""` is no parent; a group cannot be its own.
         let resolve = |ck: &mut Checker, path: &[Seg], name: &str| -> Option<usize> {
             if name.is_empty() {
                 return None;
             }
-            let found = index.get(name).copied();
-            if found.is_none() {
-                ck.err(
-                    path,
-                    format!("there is no group `{name}`"),
-                    suggest(name, &ids, "group"),
-                );
-            } else if found == Some(i) {
-                ck.err(
-                    path,
-                    format!("group `{name}` cannot be inside itself"),
-                    Some("name another group, or `\"\"` for none".into()),
-                );
+            let found = ids.resolve(ck, path, name);
+            if found == Some(i) {
+                ck.error(path, format!("group `{name}` cannot be inside itself"))
+                    .hint("name another group, or `\"\"` for none");
                 return None;
             }
             found
@@ -102,7 +90,7 @@ fn report_cycles(ck: &mut Checker, raw: &RawDiagram, refs: &StageRefs, groups: &
                         let names: Vec<&str> =
                             seen.iter().map(|&g| groups[g].id.as_str()).collect();
                         let path = circle_path(raw, refs, &seen, s);
-                        ck.err(
+                        ck.error(
                             &path,
                             format!(
                                 "groups contain each other in a circle: {} → {}{}",
@@ -114,11 +102,10 @@ fn report_cycles(ck: &mut Checker, raw: &RawDiagram, refs: &StageRefs, groups: &
                                     String::new()
                                 }
                             ),
-                            Some(
-                                "a group cannot be inside itself; remove one `parent` or \
-                                 `reparent`"
-                                    .into(),
-                            ),
+                        )
+                        .hint(
+                            "a group cannot be inside itself; remove one `parent` or \
+                                 `reparent`",
                         );
                         reported.extend(seen.iter().copied());
                     }
@@ -150,7 +137,7 @@ fn circle_path<'a>(
         raw.groups[m]
             .reparent
             .keys()
-            .find(|k| refs.index.get(k.as_str()) == Some(&s))
+            .find(|k| refs.names.get(k) == Some(s))
             .map(|k| (m, k))
     });
     match closing {
