@@ -8,7 +8,7 @@ use egui_kittest::Harness;
 use scaleview::app::ScaleviewApp;
 use scaleview::export::{self, Format};
 use scaleview::model;
-use scaleview::render::svg::{SvgOptions, scene_to_svg};
+use scaleview::render::svg::{ExportOptions, scene_to_svg};
 use scaleview::scene::{Moment, Scene};
 
 fn parse(c: &mut Criterion) {
@@ -66,7 +66,7 @@ fn scene(c: &mut Criterion) {
     let big = model::parse(&model::synthetic_diagram(2000, 3000), "big").expect("valid");
     let mut g = c.benchmark_group("scene");
     g.bench_function("default, settled 10M stage", |b| {
-        b.iter(|| Scene::settled(black_box(&d), 8).nodes.len())
+        b.iter(|| Scene::settled(black_box(&d), 8).components.len())
     });
     g.bench_function("default, transition 10k→500k", |b| {
         b.iter(|| {
@@ -78,7 +78,7 @@ fn scene(c: &mut Criterion) {
                     t: 0.5,
                 },
             )
-            .nodes
+            .components
             .len()
         })
     });
@@ -92,7 +92,7 @@ fn scene(c: &mut Criterion) {
                     t: 0.5,
                 },
             )
-            .nodes
+            .components
             .len()
         })
     });
@@ -151,13 +151,13 @@ fn exports(c: &mut Criterion) {
     let mut g = c.benchmark_group("export 10M stage");
     g.sample_size(20);
     g.bench_function("svg 1920x1080", |b| {
-        b.iter(|| scene_to_svg(&Scene::settled(&d, 8), &SvgOptions::default()).len())
+        b.iter(|| scene_to_svg(&Scene::settled(&d, 8), &ExportOptions::default()).len())
     });
     for (w, h) in [(1920, 1080), (3840, 2160)] {
-        let opts = SvgOptions {
+        let opts = ExportOptions {
             width: w,
             height: h,
-            ..SvgOptions::default()
+            ..ExportOptions::default()
         };
         g.bench_function(format!("png {w}x{h}"), |b| {
             b.iter(|| export::render(&d, 8, Format::Png, &opts).map(|v| v.len()))
@@ -176,7 +176,7 @@ fn film(c: &mut Criterion) {
     let d = model::default_diagram();
     let mut g = c.benchmark_group("film 1920x1080");
     g.sample_size(10);
-    let mut frames = Frames::new(&d, SvgOptions::default());
+    let mut frames = Frames::new(&d, ExportOptions::default());
     let shot = Shot {
         position: 6.5,
         glow: 1.0,
@@ -204,7 +204,7 @@ fn film(c: &mut Criterion) {
                 to: 7,
                 ..Sweep::default()
             },
-            still: SvgOptions::default(),
+            still: ExportOptions::default(),
         };
         let Ok(mut encoder) = encoder(&d, format, &opts, 1_000_000) else {
             return;

@@ -12,7 +12,7 @@ use std::path::{Path, PathBuf};
 use crate::export::{self, Format};
 use crate::model::{self, Diagram};
 use crate::render::ThemeName;
-use crate::render::svg::SvgOptions;
+use crate::render::svg::ExportOptions;
 use crate::render::svg_text::TextMode;
 
 /// Exit code: everything fine.
@@ -284,7 +284,7 @@ pub fn export(args: &ExportArgs) -> u8 {
         ));
         return EXIT_USAGE;
     }
-    let opts = SvgOptions {
+    let opts = ExportOptions {
         width: width as u32,
         height: height as u32,
         theme: args.theme,
@@ -340,7 +340,7 @@ pub fn export(args: &ExportArgs) -> u8 {
 }
 
 /// `scaleview export --deck FILE.pptx`: one slide per stage, notes in the speaker notes.
-fn deck(diagram: &Diagram, path: &Path, still: &SvgOptions) -> u8 {
+fn deck(diagram: &Diagram, path: &Path, still: &ExportOptions) -> u8 {
     write_document(path, "pptx", || {
         let bytes =
             crate::handout::deck(diagram, still, &mut |_, _| {}).map_err(|e| e.to_string())?;
@@ -355,7 +355,7 @@ fn deck(diagram: &Diagram, path: &Path, still: &SvgOptions) -> u8 {
 }
 
 /// `scaleview export --handout FILE.pdf`: a page per stage.
-fn handout(diagram: &Diagram, path: &Path, still: &SvgOptions) -> u8 {
+fn handout(diagram: &Diagram, path: &Path, still: &ExportOptions) -> u8 {
     write_document(path, "pdf", || {
         let bytes = crate::handout::handout(diagram, still).map_err(|e| e.to_string())?;
         Ok((bytes, format!("{} stages", diagram.stages.len())))
@@ -398,7 +398,7 @@ fn write_document(
 
 /// `scaleview export --animate FILE`: the film, with a progress line when stderr is a
 /// terminal and one line on stdout naming what was written.
-fn animate(diagram: &Diagram, film: &AnimateArgs, still: SvgOptions) -> u8 {
+fn animate(diagram: &Diagram, film: &AnimateArgs, still: ExportOptions) -> u8 {
     use crate::animate::{self, AnimFormat, AnimateOptions};
     use std::io::IsTerminal;
     let Some(format) = AnimFormat::from_path(&film.path) else {

@@ -6,7 +6,11 @@ use std::path::{Path, PathBuf};
 
 use crate::model::Diagram;
 use crate::render::png::{self, PngError};
-use crate::render::svg::{self, SvgOptions};
+use crate::render::svg;
+
+/// What an export looks like (defined with the renderers that read it, which come before this
+/// module in the pipeline).
+pub use crate::render::ExportOptions;
 use crate::scene::Scene;
 
 /// Output file format (also the `--format` values of the command line).
@@ -60,7 +64,7 @@ pub fn render(
     diagram: &Diagram,
     stage: usize,
     format: Format,
-    opts: &SvgOptions,
+    opts: &ExportOptions,
 ) -> Result<Vec<u8>, ExportError> {
     let scene = Scene::settled(diagram, stage.min(diagram.last_stage()));
     Ok(match format {
@@ -80,7 +84,7 @@ pub fn export_to(
     stage: usize,
     path: &Path,
     format: Format,
-    opts: &SvgOptions,
+    opts: &ExportOptions,
 ) -> Result<(), ExportError> {
     let bytes = render(diagram, stage, format, opts)?;
     write_atomic(path, &bytes)
@@ -147,7 +151,7 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), ExportError> {
 pub fn export_set(
     diagram: &Diagram,
     jobs: &[(usize, PathBuf, Format)],
-    opts: &SvgOptions,
+    opts: &ExportOptions,
     mut done: impl FnMut(usize),
 ) -> Result<(), ExportError> {
     let mut staged = Vec::with_capacity(jobs.len());

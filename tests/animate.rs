@@ -11,7 +11,7 @@ use scaleview::animate::{
 };
 use scaleview::export::{self, Format};
 use scaleview::model;
-use scaleview::render::svg::SvgOptions;
+use scaleview::render::svg::ExportOptions;
 use scaleview::scene::timeline::{Shot, Sweep};
 
 /// A short, small film of stages 4 → 6 of the default diagram.
@@ -24,10 +24,10 @@ fn small() -> AnimateOptions {
             transition: 0.5,
             fps: 10,
         },
-        still: SvgOptions {
+        still: ExportOptions {
             width: 320,
             height: 180,
-            ..SvgOptions::default()
+            ..ExportOptions::default()
         },
     }
 }
@@ -180,7 +180,7 @@ fn gif_delays_add_up_to_the_timeline_and_its_last_picture_is_the_still() {
     // The film ends settled on the last stage with the glow faded: the still export of that
     // stage without rings, up to the palette.
     let d = model::default_diagram();
-    let still = SvgOptions {
+    let still = ExportOptions {
         new_glow: 0.0,
         ..opts.still.clone()
     };
@@ -199,7 +199,7 @@ fn gif_delays_add_up_to_the_timeline_and_its_last_picture_is_the_still() {
 #[test]
 fn apng_frame_count_and_delays_match_the_timeline() {
     let opts = AnimateOptions {
-        still: SvgOptions {
+        still: ExportOptions {
             transparent: true,
             ..small().still
         },
@@ -305,7 +305,7 @@ fn frames_of_a_transition_lie_between_its_stages() {
     );
     assert!(common::differing_fraction(&a, &mid) > 0.001);
     assert!(common::differing_fraction(&b, &mid) > 0.001);
-    let still = SvgOptions {
+    let still = ExportOptions {
         new_glow: 0.0,
         ..small().still
     };
@@ -341,9 +341,9 @@ fn the_band_knob_glides_from_tick_to_tick_and_is_drawn_when_asked() {
     let svg = |band: bool| {
         scaleview::render::svg::scene_to_svg(
             &Scene::settled(&d, 4),
-            &SvgOptions {
+            &ExportOptions {
                 band,
-                ..SvgOptions::default()
+                ..ExportOptions::default()
             },
         )
     };

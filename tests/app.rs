@@ -147,7 +147,7 @@ fn setting_the_slider_to_ten_thousand_shows_the_ten_k_architecture() {
     let scene = h.state().scene();
     assert_eq!(
         scene
-            .nodes
+            .components
             .iter()
             .filter(|n| &*n.label == "Read replica")
             .count(),

@@ -87,7 +87,7 @@ fn thousands_of_components_and_huge_numbers_do_not_hang_or_panic() {
     let d = model::parse(&model::synthetic_diagram(5000, 8000), "many.ron").expect("valid");
     assert_eq!(d.components.len(), 5000);
     let scene = scaleview::scene::Scene::settled(&d, d.last_stage());
-    assert_eq!(scene.nodes.len(), 5000);
+    assert_eq!(scene.components.len(), 5000);
     for n in [
         "1e308",
         "-1e308",

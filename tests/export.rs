@@ -8,7 +8,7 @@ use resvg::usvg::roxmltree;
 use scaleview::export::{self, Format};
 use scaleview::model;
 use scaleview::render::ThemeName;
-use scaleview::render::svg::{SvgOptions, scene_to_svg};
+use scaleview::render::svg::{ExportOptions, scene_to_svg};
 use scaleview::scene::Scene;
 
 use common::{run, temp_dir};
@@ -51,11 +51,11 @@ fn small_pngs_of_two_stages_match_their_goldens() {
         (4, ThemeName::Light),
         (4, ThemeName::Dark),
     ] {
-        let opts = SvgOptions {
+        let opts = ExportOptions {
             width: 480,
             height: 270,
             theme,
-            ..SvgOptions::default()
+            ..ExportOptions::default()
         };
         let bytes = export::render(&d, stage, Format::Png, &opts).expect("render");
         golden_png(
@@ -70,7 +70,7 @@ fn svg_parses_and_contains_every_visible_label() {
     let d = model::default_diagram();
     for stage in 0..d.stages.len() {
         let scene = Scene::settled(&d, stage);
-        let svg = scene_to_svg(&scene, &SvgOptions::default());
+        let svg = scene_to_svg(&scene, &ExportOptions::default());
         let doc = roxmltree::Document::parse(&svg)
             .unwrap_or_else(|e| panic!("stage {stage}: not XML: {e}"));
         let texts: Vec<String> = doc
@@ -84,7 +84,7 @@ fn svg_parses_and_contains_every_visible_label() {
                     .collect::<String>()
             })
             .collect();
-        for n in &scene.nodes {
+        for n in &scene.components {
             for line in n.lines.iter() {
                 assert!(
                     texts.contains(line),
@@ -99,7 +99,7 @@ fn svg_parses_and_contains_every_visible_label() {
                 g.label
             );
         }
-        for e in scene.edges.iter().filter(|e| !e.label.is_empty()) {
+        for e in scene.links.iter().filter(|e| !e.label.is_empty()) {
             assert!(
                 texts.contains(&e.label.to_string()),
                 "stage {stage}: link label {:?} missing",
@@ -113,7 +113,11 @@ fn svg_parses_and_contains_every_visible_label() {
                 .filter(|n| n.attribute("href").is_some_and(|h| h.starts_with(prefix)))
                 .count()
         };
-        assert_eq!(uses("#icon-"), scene.nodes.len(), "one icon per component");
+        assert_eq!(
+            uses("#icon-"),
+            scene.components.len(),
+            "one icon per component"
+        );
         let badged = scene
             .groups
             .iter()
@@ -129,7 +133,7 @@ fn svg_parses_and_contains_every_visible_label() {
                     && n.attribute("data-id") == Some(id)
             })
         };
-        for n in &scene.nodes {
+        for n in &scene.components {
             assert!(
                 named("g", "node", &n.id),
                 "stage {stage}: node group {}",
@@ -141,7 +145,7 @@ fn svg_parses_and_contains_every_visible_label() {
                 n.id
             );
         }
-        for e in &scene.edges {
+        for e in &scene.links {
             assert!(
                 named("g", "edge", &e.id),
                 "stage {stage}: link group {}",
@@ -164,7 +168,7 @@ fn every_stage_of_every_shipped_diagram_exports_at_1080p() {
             .unwrap_or_else(|e| panic!("{}: {:?}", f.display(), e));
         for stage in 0..d.stages.len() {
             let bytes =
-                export::render(&d, stage, Format::Png, &SvgOptions::default()).expect("render");
+                export::render(&d, stage, Format::Png, &ExportOptions::default()).expect("render");
             let (w, h, rgba) = decode(&bytes);
             assert_eq!((w, h), (1920, 1080));
             let ink = ink_fraction(&rgba);
@@ -184,17 +188,17 @@ fn hangul_labels_export_as_glyphs() {
     let d = model::parse(src, "ko.ron").expect("valid");
     let svg = scene_to_svg(
         &Scene::settled(&d, 0),
-        &SvgOptions {
+        &ExportOptions {
             width: 600,
             height: 400,
-            ..SvgOptions::default()
+            ..ExportOptions::default()
         },
     );
     assert!(svg.contains("사용자 1,000명"));
-    let small = SvgOptions {
+    let small = ExportOptions {
         width: 600,
         height: 400,
-        ..SvgOptions::default()
+        ..ExportOptions::default()
     };
     let with = export::render(&d, 0, Format::Png, &small).expect("png");
     let d2 = model::parse(
@@ -575,7 +579,7 @@ fn fixed_scale_slides_share_one_scale_and_no_highlight_leaves_out_the_rings() {
 #[test]
 fn metrics_join_the_caption_only_when_asked() {
     let d = model::default_diagram();
-    let texts = |opts: &SvgOptions| -> String {
+    let texts = |opts: &ExportOptions| -> String {
         let svg = scene_to_svg(&Scene::settled(&d, 5), opts);
         let doc = roxmltree::Document::parse(&svg).expect("xml");
         // A line is one <text>, written as one <tspan> per font run.
@@ -591,12 +595,12 @@ fn metrics_join_the_caption_only_when_asked() {
             .join("|")
     };
     let (name, value) = &d.stages[5].metrics[0];
-    let asked = texts(&SvgOptions {
+    let asked = texts(&ExportOptions {
         caption_metrics: true,
-        ..SvgOptions::default()
+        ..ExportOptions::default()
     });
     assert!(asked.contains(&format!("{name} {value}")), "{asked}");
-    let plain = texts(&SvgOptions::default());
+    let plain = texts(&ExportOptions::default());
     assert!(!plain.contains(name.as_str()), "metrics shown unasked");
 }
 

@@ -36,7 +36,7 @@ fn dots_lie_on_their_own_links_in_every_stage() {
             let dots = flow::dots(&d, &scene, d.stages[stage].at, t);
             assert!(!dots.is_empty(), "stage {stage}: no traffic at all");
             for dot in &dots {
-                let e = &scene.edges[dot.edge];
+                let e = &scene.links[dot.edge];
                 let off = distance_to_polyline(dot.pos, &e.points);
                 assert!(
                     off < 0.05,
@@ -78,7 +78,7 @@ fn traffic_splits_and_never_reaches_what_users_do_not_call() {
     let shares = flow::shares(&d, &scene);
     let share = |id: &str| {
         let i = scene
-            .edges
+            .links
             .iter()
             .position(|e| &*e.id == id)
             .unwrap_or_else(|| panic!("no edge {id}"));
@@ -91,7 +91,7 @@ fn traffic_splits_and_never_reaches_what_users_do_not_call() {
     assert_eq!(share("cloudwatch->autoscaling"), 0.0);
     let dots = flow::dots(&d, &scene, 10_000.0, 1.0);
     let alarms = scene
-        .edges
+        .links
         .iter()
         .position(|e| &*e.id == "cloudwatch->autoscaling")
         .expect("edge");
@@ -168,7 +168,7 @@ fn a_declared_share_weights_the_split() {
         let d = model::parse(text, "s.ron").expect("valid");
         let scene = Scene::settled(&d, 0);
         let s = flow::shares(&d, &scene);
-        let of = |id: &str| s[scene.edges.iter().position(|e| &*e.id == id).expect("edge")];
+        let of = |id: &str| s[scene.links.iter().position(|e| &*e.id == id).expect("edge")];
         (of("lb->a"), of("lb->b"))
     };
     let (a, b) = shares_of(&src(""));

@@ -10,13 +10,13 @@ use std::io::{Cursor, Read};
 use resvg::usvg::roxmltree;
 use scaleview::handout;
 use scaleview::model;
-use scaleview::render::svg::SvgOptions;
+use scaleview::render::svg::ExportOptions;
 
-fn small() -> SvgOptions {
-    SvgOptions {
+fn small() -> ExportOptions {
+    ExportOptions {
         width: 480,
         height: 270,
-        ..SvgOptions::default()
+        ..ExportOptions::default()
     }
 }
 
@@ -431,7 +431,7 @@ fn the_handout_has_a_page_per_stage_with_its_title_notes_and_arrivals_as_text() 
         model::default_diagram(),
         model::built_in("aws-10m-users-ko").expect("built in"),
     ] {
-        let bytes = handout::handout(&d, &SvgOptions::default()).expect("handout");
+        let bytes = handout::handout(&d, &ExportOptions::default()).expect("handout");
         assert!(bytes.starts_with(b"%PDF-1."));
         let pdf = PdfText::parse(&bytes);
         let pages = pdf.pages();
@@ -478,7 +478,7 @@ fn the_handout_has_a_page_per_stage_with_its_title_notes_and_arrivals_as_text() 
 #[test]
 fn the_same_diagram_gives_the_same_handout() {
     let d = model::default_diagram();
-    let a = handout::handout(&d, &SvgOptions::default()).expect("handout");
-    let b = handout::handout(&d, &SvgOptions::default()).expect("handout");
+    let a = handout::handout(&d, &ExportOptions::default()).expect("handout");
+    let b = handout::handout(&d, &ExportOptions::default()).expect("handout");
     assert_eq!(a, b);
 }

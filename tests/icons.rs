@@ -7,7 +7,7 @@ mod common;
 use std::path::{Path, PathBuf};
 
 use scaleview::model::{self, Diagram};
-use scaleview::render::svg::SvgOptions;
+use scaleview::render::svg::ExportOptions;
 
 /// A square blue SVG with a yellow disc: easy to find on a picture.
 const BLUE: &str = r##"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 40 40"><rect width="40" height="40" fill="#1060f0"/><circle cx="20" cy="20" r="8" fill="#ffd020"/></svg>"##;
@@ -51,10 +51,10 @@ fn png_bytes(w: u32, h: u32, rgba: [u8; 4]) -> Vec<u8> {
 
 /// The share of the pixels of the `lb` icon on a PNG export that are close to `rgb`.
 fn share_of_colour(d: &Diagram, rgb: [u8; 3]) -> f64 {
-    let opts = SvgOptions {
+    let opts = ExportOptions {
         width: 800,
         height: 450,
-        ..SvgOptions::default()
+        ..ExportOptions::default()
     };
     let scene = scaleview::scene::Scene::settled(d, 0);
     let rect = scaleview::render::paint::export(&scene, &opts)
@@ -99,7 +99,7 @@ fn a_relative_svg_icon_is_drawn_in_every_export() {
             &d,
             0,
             scaleview::export::Format::Svg,
-            &SvgOptions::default(),
+            &ExportOptions::default(),
         )
         .expect("svg"),
     )

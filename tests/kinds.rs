@@ -7,7 +7,7 @@ use std::path::PathBuf;
 
 use scaleview::model::{self, ComponentKind};
 use scaleview::render::paint::{self, IconRef, Prim};
-use scaleview::render::svg::{self, SvgOptions};
+use scaleview::render::svg::{self, ExportOptions};
 use scaleview::scene::Scene;
 
 fn catalogue() -> model::Diagram {
@@ -59,10 +59,10 @@ fn the_kinds_pictures_are_exactly_the_catalogue_pages() {
 #[test]
 fn every_kind_is_drawn_in_svg_and_png_exports() {
     let d = catalogue();
-    let opts = SvgOptions {
+    let opts = ExportOptions {
         width: 1280,
         height: 720,
-        ..SvgOptions::default()
+        ..ExportOptions::default()
     };
     let mut drawn: Vec<ComponentKind> = Vec::new();
     for stage in 0..d.stages.len() {

@@ -346,7 +346,7 @@ fn violations(
             ));
         }
         for n in l
-            .nodes
+            .components
             .values()
             .filter(|n| n.index != from && n.index != to)
         {
@@ -424,7 +424,7 @@ fn violations(
                 }
             }
         }
-        for n in l.nodes.values() {
+        for n in l.components.values() {
             let mut cur = d.components[n.index].at[stage].group;
             let mut member = false;
             while let Some(x) = cur {
@@ -463,7 +463,7 @@ fn grown_label_violations(l: &StageLayout, edges: &[(usize, Vec<Point>)]) -> Vec
     let mut out = Vec::new();
     for (k, (i, b)) in grown.iter().enumerate() {
         let room = l.routes.get(i).map_or(0.0, |r| r.label_room);
-        if let Some(n) = l.nodes.values().find(|n| n.icon.intersects(b)) {
+        if let Some(n) = l.components.values().find(|n| n.icon.intersects(b)) {
             out.push(format!(
                 "{}'s grown label ({room:.2}) covers {}",
                 id(*i),
@@ -515,7 +515,7 @@ fn overflowing_group_label_violations(
         if label.max.x <= g.rect.max.x {
             continue;
         }
-        if let Some(n) = l.nodes.values().find(|n| n.icon.intersects(&label)) {
+        if let Some(n) = l.components.values().find(|n| n.icon.intersects(&label)) {
             out.push(format!(
                 "{}'s overflowing group label covers {}",
                 g.id, n.id
@@ -633,13 +633,13 @@ fn show_one() {
     let d = model::parse(&src, "random.ron").expect("valid");
     for s in 0..d.stages.len() {
         let scene = Scene::settled(&d, s);
-        for e in &scene.edges {
+        for e in &scene.links {
             println!(
                 "stage {s} {} {:?} label {:?} at {:?} clean {}",
                 e.id, e.points, e.label, e.label_pos, e.clean
             );
         }
-        for n in &scene.nodes {
+        for n in &scene.components {
             println!("stage {s} node {} {:?}", n.id, n.rect);
         }
     }
@@ -721,7 +721,7 @@ fn a_fresh_on_premises_diagram_draws_only_true_paths() {
             .iter()
             .position(|k| k.from == id("web1a") && k.to == id("db"))
             .expect("link");
-        if let (Some(r), Some(web1b)) = (l.routes.get(&link), l.nodes.get(&id("web1b"))) {
+        if let (Some(r), Some(web1b)) = (l.routes.get(&link), l.components.get(&id("web1b"))) {
             let pts = polyline(&r.route);
             assert!(
                 !pts.windows(2)

@@ -65,8 +65,8 @@ fn settled_stages_have_no_overlaps_and_groups_enclose_members() {
 fn check_layout(name: &str, d: &model::Diagram) {
     for s in 0..d.stages.len() {
         let scene = Scene::settled(d, s);
-        for (i, a) in scene.nodes.iter().enumerate() {
-            for b in &scene.nodes[i + 1..] {
+        for (i, a) in scene.components.iter().enumerate() {
+            for b in &scene.components[i + 1..] {
                 assert!(
                     !a.rect.intersects(&b.rect),
                     "{name} stage {s}: {} overlaps {}",
@@ -136,7 +136,11 @@ fn is_inside(d: &model::Diagram, s: usize, group: Option<usize>, target: usize) 
 fn the_talks_milestones_are_on_the_diagram() {
     let d = model::default_diagram();
     let kinds = |s: usize| -> Vec<ComponentKind> {
-        Scene::settled(&d, s).nodes.iter().map(|n| n.kind).collect()
+        Scene::settled(&d, s)
+            .components
+            .iter()
+            .map(|n| n.kind)
+            .collect()
     };
     let one = kinds(0);
     assert_eq!(
@@ -163,7 +167,7 @@ fn the_talks_milestones_are_on_the_diagram() {
     }
     assert!(
         ten_k_scene
-            .nodes
+            .components
             .iter()
             .any(|n| &*n.label == "Read replica")
     );
@@ -198,7 +202,7 @@ fn transitions_start_at_a_and_end_at_b() {
     let d = model::default_diagram();
     let visible = |s: &Scene| -> Vec<(String, i64, i64)> {
         let mut v: Vec<_> = s
-            .nodes
+            .components
             .iter()
             .filter(|n| n.opacity > 0.999)
             .map(|n| {
@@ -254,8 +258,8 @@ fn positions_and_opacity_change_continuously() {
         let p = k as f32 / steps as f32;
         let scene = Scene::at(&d, Moment::at_position(p, d.last_stage()));
         if let Some(prev) = &prev {
-            for n in &scene.nodes {
-                if let Some(o) = prev.nodes.iter().find(|o| o.id == n.id) {
+            for n in &scene.components {
+                if let Some(o) = prev.components.iter().find(|o| o.id == n.id) {
                     let moved = n.icon.center().distance(o.icon.center());
                     assert!(moved < 20.0, "{} jumped {moved} at position {p}", n.id);
                     assert!(
@@ -292,7 +296,7 @@ fn new_components_are_flagged_only_in_their_stage() {
     let d = model::default_diagram();
     let ten_k = Scene::settled(&d, 4);
     let new: Vec<&str> = ten_k
-        .nodes
+        .components
         .iter()
         .filter(|n| n.is_new)
         .map(|n| &*n.id)
@@ -302,13 +306,13 @@ fn new_components_are_flagged_only_in_their_stage() {
         "{new:?}"
     );
     assert!(
-        Scene::settled(&d, 0).nodes.iter().all(|n| !n.is_new),
+        Scene::settled(&d, 0).components.iter().all(|n| !n.is_new),
         "nothing is new at the start"
     );
     let later = Scene::settled(&d, 5);
     assert!(
         later
-            .nodes
+            .components
             .iter()
             .find(|n| &*n.id == "cdn")
             .is_some_and(|n| !n.is_new)
@@ -359,7 +363,7 @@ fn links_in_shipped_diagrams_cross_no_component_and_no_label() {
     for (name, d) in shipped() {
         for s in 0..d.stages.len() {
             let scene = Scene::settled(&d, s);
-            for e in &scene.edges {
+            for e in &scene.links {
                 let link = &d.links[e.index];
                 let runs_through = |r: &Rect| {
                     e.points
@@ -393,7 +397,7 @@ fn links_in_shipped_diagrams_cross_no_component_and_no_label() {
                     }
                 }
                 for other in scene
-                    .edges
+                    .links
                     .iter()
                     .filter(|o| !o.label.is_empty() && o.index != e.index)
                 {
@@ -407,7 +411,7 @@ fn links_in_shipped_diagrams_cross_no_component_and_no_label() {
                         ));
                     }
                 }
-                for n in &scene.nodes {
+                for n in &scene.components {
                     if n.index == link.from || n.index == link.to {
                         continue;
                     }
@@ -438,7 +442,7 @@ fn labels_grown_to_the_text_room_never_collide_or_leave_their_group() {
                 "{name} {s}: {k}"
             );
             let grown: Vec<(usize, Rect)> = scene
-                .nodes
+                .components
                 .iter()
                 .map(|n| {
                     let w = n
@@ -464,7 +468,7 @@ fn labels_grown_to_the_text_room_never_collide_or_leave_their_group() {
                         "{name} stage {s}: grown labels of {a} and {b} collide"
                     );
                 }
-                for n in &scene.nodes {
+                for n in &scene.components {
                     assert!(
                         n.index == *a || !ra.expand_by(-1.0).intersects(&n.icon),
                         "{name} stage {s}: grown label of {a} covers icon of {}",
@@ -516,7 +520,7 @@ fn links_in_shipped_diagrams_never_run_on_top_of_each_other() {
                     .map(|b| (g.id.clone(), b))
                 })
                 .collect();
-            for e in &scene.edges {
+            for e in &scene.links {
                 for a in e.points.windows(2).filter_map(|w| axis(w[0], w[1])) {
                     for (g, b) in &borders {
                         let overlap = a.3.min(b.3) - a.2.max(b.2);
@@ -529,11 +533,11 @@ fn links_in_shipped_diagrams_never_run_on_top_of_each_other() {
                     }
                 }
             }
-            for (i, e) in scene.edges.iter().enumerate() {
+            for (i, e) in scene.links.iter().enumerate() {
                 // Links from or to the same component may bundle (fan-out, fan-in).
                 let ends =
-                    |x: &scaleview::scene::EdgeShape| (d.links[x.index].from, d.links[x.index].to);
-                for f in scene.edges[i + 1..].iter().filter(|f| {
+                    |x: &scaleview::scene::LinkShape| (d.links[x.index].from, d.links[x.index].to);
+                for f in scene.links[i + 1..].iter().filter(|f| {
                     let (a, b) = (ends(e), ends(f));
                     a.0 != b.0 && a.1 != b.1
                 }) {
@@ -562,7 +566,7 @@ fn the_scene_bounds_hold_every_link_label() {
     for (name, d) in shipped() {
         for s in 0..d.stages.len() {
             let scene = Scene::settled(&d, s);
-            for e in scene.edges.iter().filter(|e| !e.label.is_empty()) {
+            for e in scene.links.iter().filter(|e| !e.label.is_empty()) {
                 let w = text::width(&e.label, style::EDGE_LABEL_SIZE, text::Weight::Regular);
                 for x in [e.label_pos.x - w / 2.0, e.label_pos.x + w / 2.0] {
                     assert!(
@@ -584,13 +588,13 @@ fn components_the_next_stage_retires_are_marked_leaving_as_the_slider_nears_it()
         let mut s = Scene::settled(&d, 2);
         scaleview::scene::mark_leaving(&mut s, &d, 2, value);
         let eip = s
-            .nodes
+            .components
             .iter()
             .find(|n| &*n.id == "eip")
             .expect("eip")
             .leaving;
         let others = s
-            .nodes
+            .components
             .iter()
             .filter(|n| &*n.id != "eip")
             .map(|n| n.leaving)

@@ -11,7 +11,7 @@ use base64::Engine;
 use resvg::{tiny_skia, usvg};
 use scaleview::export::{self, Format};
 use scaleview::model;
-use scaleview::render::svg::SvgOptions;
+use scaleview::render::svg::ExportOptions;
 use scaleview::render::svg_text::TextMode;
 use scaleview::scene::fonts::{self, TOFU};
 use scaleview::scene::text::{self, Weight};
@@ -113,17 +113,17 @@ fn one_label(label: &str) -> model::Diagram {
     model::parse(&src, "label.ron").expect("valid")
 }
 
-fn png_of(d: &model::Diagram, opts: &SvgOptions) -> Vec<u8> {
+fn png_of(d: &model::Diagram, opts: &ExportOptions) -> Vec<u8> {
     export::render(d, 0, Format::Png, opts).expect("png")
 }
 
 #[test]
 fn an_unknown_code_point_is_a_visible_box_and_a_warning() {
-    let opts = SvgOptions {
+    let opts = ExportOptions {
         width: 400,
         height: 300,
         caption: false,
-        ..SvgOptions::default()
+        ..ExportOptions::default()
     };
     let odd = png_of(&one_label("Odd \\u{10FFFD} sign"), &opts);
     let boxed = png_of(&one_label("Odd □ sign"), &opts);
@@ -187,10 +187,10 @@ fn the_svg_carries_its_fonts_and_matches_the_png() {
     if require_cjk_on_ci() {
         d.stages[0].title = "第二段階 日本語".into();
     }
-    let opts = SvgOptions {
+    let opts = ExportOptions {
         width: 960,
         height: 540,
-        ..SvgOptions::default()
+        ..ExportOptions::default()
     };
     let svg =
         String::from_utf8(export::render(&d, 0, Format::Svg, &opts).expect("svg")).expect("utf-8");
@@ -233,7 +233,7 @@ fn the_svg_carries_its_fonts_and_matches_the_png() {
         frac * 100.0
     );
     // And with text as paths there is no font at all to load.
-    let paths = SvgOptions {
+    let paths = ExportOptions {
         text: TextMode::Paths,
         ..opts.clone()
     };

@@ -5,12 +5,12 @@
 
 use libfuzzer_sys::fuzz_target;
 use scaleview::model;
-use scaleview::render::svg::{SvgOptions, scene_to_svg};
+use scaleview::render::svg::{ExportOptions, scene_to_svg};
 use scaleview::scene::{Moment, Scene};
 
 fuzz_target!(|data: &[u8]| {
     let Ok(d) = model::parse_bytes(data, "fuzz.ron") else { return };
-    let opts = SvgOptions { width: 320, height: 180, ..SvgOptions::default() };
+    let opts = ExportOptions { width: 320, height: 180, ..ExportOptions::default() };
     for s in 0..d.stages.len().min(12) {
         let scene = Scene::settled(&d, s);
         let _ = scene_to_svg(&scene, &opts);

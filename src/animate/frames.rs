@@ -5,7 +5,7 @@ use crate::model::Diagram;
 use crate::render::paint;
 use crate::render::png;
 use crate::render::raster::{self, IconPixmaps};
-use crate::render::svg::SvgOptions;
+use crate::render::svg::ExportOptions;
 use crate::scene::timeline::{Shot, Sweep};
 use crate::scene::{LayoutCache, Moment};
 
@@ -15,13 +15,13 @@ use super::AnimateError;
 pub struct Frames<'a> {
     diagram: &'a Diagram,
     layouts: LayoutCache,
-    still: SvgOptions,
+    still: ExportOptions,
     icons: IconPixmaps,
 }
 
 impl<'a> Frames<'a> {
     /// A drawer for `diagram` with the look of `still` (its glow is set per shot).
-    pub fn new(diagram: &'a Diagram, still: SvgOptions) -> Self {
+    pub fn new(diagram: &'a Diagram, still: ExportOptions) -> Self {
         Frames {
             diagram,
             layouts: LayoutCache::default(),
@@ -34,7 +34,7 @@ impl<'a> Frames<'a> {
     pub fn draw(&mut self, shot: &Shot) -> Result<Vec<u8>, AnimateError> {
         let moment = Moment::at_position(shot.position, self.diagram.last_stage());
         let scene = self.layouts.scene(self.diagram, moment);
-        let opts = SvgOptions {
+        let opts = ExportOptions {
             new_glow: self.still.new_glow.min(shot.glow),
             ..self.still.clone()
         };
@@ -53,7 +53,7 @@ impl<'a> Frames<'a> {
 pub fn palette_samples(
     diagram: &Diagram,
     sweep: &Sweep,
-    still: &SvgOptions,
+    still: &ExportOptions,
 ) -> Result<Vec<Vec<u8>>, AnimateError> {
     let (lo, hi) = (sweep.from.min(sweep.to), sweep.from.max(sweep.to));
     let mut frames = Frames::new(diagram, still.clone());

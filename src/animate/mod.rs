@@ -17,7 +17,7 @@ use std::path::{Path, PathBuf};
 
 use crate::model::Diagram;
 use crate::render::png::PngError;
-use crate::render::svg::SvgOptions;
+use crate::render::svg::ExportOptions;
 use crate::scene::timeline::Sweep;
 
 pub use frames::Frames;
@@ -58,7 +58,7 @@ pub struct AnimateOptions {
     /// Stages, dwell, transition length and frame rate.
     pub sweep: Sweep,
     /// How each frame is drawn (its `new_glow` is overridden frame by frame).
-    pub still: SvgOptions,
+    pub still: ExportOptions,
 }
 
 /// Why an animation export failed.
@@ -192,7 +192,7 @@ pub fn encoder(
     Ok(match format {
         AnimFormat::Mp4 => Box::new(mp4::Mp4Encoder::new(width, height, fps)?),
         AnimFormat::Gif => {
-            let still = SvgOptions {
+            let still = ExportOptions {
                 width,
                 height,
                 ..opts.still.clone()
@@ -220,7 +220,7 @@ pub fn render_animation(
 ) -> Result<Vec<u8>, AnimateError> {
     validate(opts, diagram, format)?;
     let (width, height) = frame_size(format, opts.still.width, opts.still.height);
-    let still = SvgOptions {
+    let still = ExportOptions {
         width,
         height,
         transparent: opts.still.transparent && format.allows_transparency(),
@@ -309,7 +309,7 @@ mod tests {
                 to: 99,
                 ..Sweep::default()
             },
-            still: SvgOptions::default(),
+            still: ExportOptions::default(),
         };
         let mut never = |_, _| panic!("no frame may be drawn");
         assert!(matches!(

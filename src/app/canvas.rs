@@ -75,7 +75,12 @@ pub fn show(app: &mut ScaleviewApp, ui: &mut egui::Ui, glow: f32, dt: f32) -> bo
 
             // Every visible component is a widget: hoverable, clickable, and visible to AccessKit.
             let mut hovered = under_pointer;
-            for n in app.scene.nodes.iter().filter(|n| n.opacity > 0.5 && !tiny) {
+            for n in app
+                .scene
+                .components
+                .iter()
+                .filter(|n| n.opacity > 0.5 && !tiny)
+            {
                 let r = cam.rect_to_screen(n.rect).expand(4.0).intersect(rect);
                 // Off-screen: no widget.
                 if !r.is_positive() {

@@ -15,7 +15,7 @@ use super::file_dialog::{self, DialogAnswer, PendingDialog};
 use crate::export::{self, Format};
 use crate::model::Diagram;
 use crate::render::ThemeName;
-use crate::render::svg::SvgOptions;
+use crate::render::svg::ExportOptions;
 
 /// Output size choices.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -498,7 +498,7 @@ impl ExportPanel {
             return;
         };
         let [width, height] = self.size.pixels(src.window_px);
-        let opts = SvgOptions {
+        let opts = ExportOptions {
             width,
             height,
             theme: src.theme,

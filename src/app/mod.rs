@@ -201,7 +201,7 @@ impl ScaleviewApp {
     /// Where component `index` was drawn in the last frame (screen point of its icon centre),
     /// if it is on the canvas. For tests and tooling that point at components.
     pub fn component_screen_pos(&self, index: usize) -> Option<egui::Pos2> {
-        let n = self.scene.nodes.iter().find(|n| n.index == index)?;
+        let n = self.scene.components.iter().find(|n| n.index == index)?;
         let p = self
             .camera
             .camera(self.canvas_rect)
@@ -376,7 +376,7 @@ impl ScaleviewApp {
         }
         let ahead = self.layouts.scene(&self.diagram, Moment::settled(target));
         let focus = ahead
-            .nodes
+            .components
             .iter()
             .filter(|n| n.is_new || n.changed)
             .fold(crate::scene::Rect::NOTHING, |r, n| r.union(n.rect));
@@ -759,7 +759,7 @@ impl eframe::App for ScaleviewApp {
         self.run_commands(&ctx);
         if moving
             || camera_moving
-            || (glow > 0.0 && self.scene.nodes.iter().any(|n| n.is_new || n.changed))
+            || (glow > 0.0 && self.scene.components.iter().any(|n| n.is_new || n.changed))
             || !self.commands.is_empty()
         {
             ctx.request_repaint();

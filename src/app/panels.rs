@@ -427,7 +427,8 @@ pub fn notes(app: &mut ScaleviewApp, ui: &mut egui::Ui) {
                     .id_salt("legend")
                     .default_open(true)
                     .show(ui, |ui| {
-                        let entries = crate::scene::legend::legend(&app.diagram, &app.scene.nodes);
+                        let entries =
+                            crate::scene::legend::legend(&app.diagram, &app.scene.components);
                         // Each kind with its own icon, as one unit, so a line never breaks
                         // between them.
                         let ctx = ui.ctx().clone();

@@ -10,7 +10,7 @@ use crate::model::Diagram;
 use crate::render::pdf::{
     Alloc, FontSet, PageResources, PageSlot, TextStyle, deflate, draw_tree, parse_svg,
 };
-use crate::render::svg::{self, SvgOptions};
+use crate::render::svg::{self, ExportOptions};
 use crate::render::svg_text::TextMode;
 use crate::scene::Scene;
 use crate::scene::text::{Weight, wrap};
@@ -203,8 +203,8 @@ impl Writer {
 
 /// The picture of a stage for its page: the export SVG (no caption, transparent, text as
 /// outlines) parsed once, whatever size the page's text is tried at.
-fn picture(d: &Diagram, stage: usize, still: &SvgOptions) -> Result<usvg::Tree, HandoutError> {
-    let opts = SvgOptions {
+fn picture(d: &Diagram, stage: usize, still: &ExportOptions) -> Result<usvg::Tree, HandoutError> {
+    let opts = ExportOptions {
         width: PICTURE.0,
         height: PICTURE.1,
         caption: false,
@@ -222,7 +222,7 @@ fn picture(d: &Diagram, stage: usize, still: &SvgOptions) -> Result<usvg::Tree, 
 
 /// The hand-out of `diagram`: one page per stage (more when a story is long), pictures drawn
 /// in the look of `still` (its theme; no caption, the page has its own heading).
-pub fn handout(diagram: &Diagram, still: &SvgOptions) -> Result<Vec<u8>, HandoutError> {
+pub fn handout(diagram: &Diagram, still: &ExportOptions) -> Result<Vec<u8>, HandoutError> {
     let words = Words::of(&diagram.language);
     let mut w = Writer::new(1.0, words);
     for (i, page) in pages(diagram).iter().enumerate() {

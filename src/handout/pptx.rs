@@ -10,7 +10,7 @@ use std::io::Write as _;
 use super::{Page, page_text, pages};
 use crate::export::{self, ExportError, Format};
 use crate::model::Diagram;
-use crate::render::svg::{SvgOptions, esc};
+use crate::render::svg::{ExportOptions, esc};
 
 /// Why a deck could not be made.
 #[derive(Debug, thiserror::Error)]
@@ -44,7 +44,7 @@ const XML: &str = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>
 /// slide's picture.
 pub fn deck(
     diagram: &Diagram,
-    still: &SvgOptions,
+    still: &ExportOptions,
     progress: &mut dyn FnMut(usize, usize),
 ) -> Result<Vec<u8>, DeckError> {
     let pages = pages(diagram);

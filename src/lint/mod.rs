@@ -11,7 +11,7 @@ use std::collections::BTreeMap;
 mod text;
 
 use crate::model::{Diagnostic, Diagram, Item, Pos, positions_of};
-use crate::render::svg::{SvgOptions, placement_of};
+use crate::render::svg::{ExportOptions, placement_of};
 use crate::scene::{StageLayout, layout_stage, style};
 
 /// Smallest label size, in pixels on a 1920×1080 slide, that reads from the back row.
@@ -176,7 +176,7 @@ fn stage_findings(d: &Diagram, s: usize, l: &StageLayout) -> Vec<(Finding, Kind)
             );
         }
     }
-    for n in l.nodes.values().filter(|n| n.truncated) {
+    for n in l.components.values().filter(|n| n.truncated) {
         push(
             Item::Component(n.index),
             Kind::Truncated,
@@ -188,7 +188,7 @@ fn stage_findings(d: &Diagram, s: usize, l: &StageLayout) -> Vec<(Finding, Kind)
         );
     }
     for g in l.groups.values() {
-        for n in l.nodes.values() {
+        for n in l.components.values() {
             let inside = is_member(d, s, n.index, g.index);
             if !inside && g.rect.expand_by(-1.0).intersects(&n.rect) {
                 push(
@@ -221,7 +221,7 @@ fn stage_findings(d: &Diagram, s: usize, l: &StageLayout) -> Vec<(Finding, Kind)
     let (w, h) = (l.bounds.width(), l.bounds.height());
     if w > 0.0 && h > 0.0 {
         // The export's fit: the whole stage on a 1920×1080 slide under its caption.
-        let scale = placement_of(l.bounds, &SvgOptions::default()).scale;
+        let scale = placement_of(l.bounds, &ExportOptions::default()).scale;
         let px = style::LABEL_SIZE * scale * style::text_boost(scale, l.text_room);
         if px < MIN_SLIDE_TEXT_PX {
             push(

@@ -6,6 +6,7 @@
 
 pub mod glyphs;
 pub mod icons;
+pub mod options;
 pub mod paint;
 pub mod pdf;
 pub mod png;
@@ -18,4 +19,5 @@ pub mod svg;
 pub mod svg_text;
 pub mod theme;
 
+pub use options::ExportOptions;
 pub use theme::{Rgba, Theme, ThemeName};

@@ -14,7 +14,7 @@ use super::theme::{Rgba, Theme};
 use crate::model::{ComponentKind, GroupKind, LinkStyle};
 use crate::scene::flow::Dot;
 use crate::scene::text::Weight;
-use crate::scene::{EdgeShape, GroupShape, NodeShape, Point, Rect, Scene, style};
+use crate::scene::{ComponentShape, GroupShape, LinkShape, Point, Rect, Scene, style};
 
 /// How a line is drawn, in pixels.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -221,7 +221,7 @@ fn min_text(floors: bool) -> f32 {
 
 /// The paint list of `scene` seen through `view`: groups, links, then components.
 pub fn paint(scene: &Scene, theme: &Theme, view: View, look: Look) -> Vec<Prim> {
-    let mut out = Vec::with_capacity(16 * (scene.nodes.len() + scene.edges.len()) + 8);
+    let mut out = Vec::with_capacity(16 * (scene.components.len() + scene.links.len()) + 8);
     let ts = if look.text_scale > 0.0 {
         look.text_scale
     } else {
@@ -234,7 +234,7 @@ pub fn paint(scene: &Scene, theme: &Theme, view: View, look: Look) -> Vec<Prim> 
     let labels = style::text_boost(view.scale * ts, scene.text_room);
     let k = ts * labels;
     let visible = |r: Rect| look.clip.is_none_or(|c| view.rect(r).intersects(&c));
-    for e in &scene.edges {
+    for e in &scene.links {
         let bounds = e
             .points
             .iter()
@@ -245,7 +245,7 @@ pub fn paint(scene: &Scene, theme: &Theme, view: View, look: Look) -> Vec<Prim> 
             edge(&mut out, e, theme, view, k, look.floors);
         }
     }
-    for n in scene.nodes.iter().filter(|n| visible(n.rect)) {
+    for n in scene.components.iter().filter(|n| visible(n.rect)) {
         node(&mut out, n, theme, view, look, k);
     }
     out
@@ -379,7 +379,7 @@ fn arrow_head(from: Point, tip: Point, size: f32) -> Vec<Point> {
     ]
 }
 
-fn edge(out: &mut Vec<Prim>, e: &EdgeShape, theme: &Theme, view: View, k: f32, floors: bool) {
+fn edge(out: &mut Vec<Prim>, e: &LinkShape, theme: &Theme, view: View, k: f32, floors: bool) {
     let points: Vec<Point> = e.points.iter().map(|p| view.point(*p)).collect();
     let (Some(&a), Some(&b)) = (points.get(points.len().saturating_sub(2)), points.last()) else {
         return;
@@ -465,7 +465,7 @@ fn ring(rect: Rect, radius: f32, stroke: Stroke, class: &'static str) -> Prim {
     clippy::too_many_lines,
     reason = "a component's every mark in drawing order: rings, icon, badges, label lines"
 )]
-fn node(out: &mut Vec<Prim>, n: &NodeShape, theme: &Theme, view: View, look: Look, k: f32) {
+fn node(out: &mut Vec<Prim>, n: &ComponentShape, theme: &Theme, view: View, look: Look, k: f32) {
     let s = view.scale;
     let icon = view.rect(n.icon);
     out.push(Prim::Begin {
@@ -585,7 +585,7 @@ fn node(out: &mut Vec<Prim>, n: &NodeShape, theme: &Theme, view: View, look: Loo
 
 /// The paint list of an export: background (unless transparent), caption, and the scene
 /// placed as [`super::svg::placement`] says, with the rings at `opts.new_glow`.
-pub fn export(scene: &Scene, opts: &super::svg::SvgOptions) -> Vec<Prim> {
+pub fn export(scene: &Scene, opts: &super::svg::ExportOptions) -> Vec<Prim> {
     let theme = opts.theme.theme();
     let place = super::svg::placement(scene, opts);
     let (w, h) = (opts.width as f32, opts.height as f32);
@@ -622,7 +622,7 @@ pub fn export(scene: &Scene, opts: &super::svg::SvgOptions) -> Vec<Prim> {
 fn caption(
     out: &mut Vec<Prim>,
     scene: &Scene,
-    opts: &super::svg::SvgOptions,
+    opts: &super::svg::ExportOptions,
     theme: &Theme,
     band: f32,
 ) {
@@ -700,7 +700,7 @@ fn caption(
 fn band(
     out: &mut Vec<Prim>,
     scene: &Scene,
-    opts: &super::svg::SvgOptions,
+    opts: &super::svg::ExportOptions,
     theme: &Theme,
     height: f32,
 ) {

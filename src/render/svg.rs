@@ -7,53 +7,11 @@ use std::fmt::Write;
 
 use super::icons;
 use super::paint::{self, IconRef, Prim, Stroke};
-use super::svg_text::{Line, TextMode, TextWriter};
-use super::theme::{Rgba, ThemeName};
+use super::svg_text::{Line, TextWriter};
+use super::theme::Rgba;
 use crate::scene::{Point, Rect, Scene};
 
-/// What an export looks like.
-#[derive(Clone, Debug, PartialEq)]
-pub struct SvgOptions {
-    /// Output width in pixels.
-    pub width: u32,
-    /// Output height in pixels.
-    pub height: u32,
-    /// Colour theme.
-    pub theme: ThemeName,
-    /// Leave the background transparent instead of the theme's canvas colour.
-    pub transparent: bool,
-    /// Draw the caption (diagram title, stage title, user count) above the diagram.
-    pub caption: bool,
-    /// Add the stage's numbers (`metrics`) to the caption, at its top right.
-    pub caption_metrics: bool,
-    /// Draw the slider band under the diagram: a tick per stage and the knob at this moment.
-    pub band: bool,
-    /// Strength (0..=1) of the rings that mark components new or changed in this stage;
-    /// 0 leaves them out.
-    pub new_glow: f32,
-    /// Text as `<text>` with embedded font subsets, or as outlines.
-    pub text: TextMode,
-    /// Place every stage as if it were this box of scene units (the union of all stages'
-    /// bounds for `--fixed-scale`), so a set of slides shares one scale and position.
-    pub frame: Option<crate::scene::Rect>,
-}
-
-impl Default for SvgOptions {
-    fn default() -> Self {
-        SvgOptions {
-            width: 1920,
-            height: 1080,
-            theme: ThemeName::Light,
-            transparent: false,
-            caption: true,
-            caption_metrics: false,
-            band: false,
-            new_glow: 1.0,
-            text: TextMode::EmbeddedFonts,
-            frame: None,
-        }
-    }
-}
+pub use super::options::ExportOptions;
 
 /// Where the diagram sits in the output: `output = offset + scene * scale`.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -69,7 +27,7 @@ pub struct Placement {
 }
 
 /// Fit the scene into the output below the caption band, centred, with a margin.
-pub fn placement(scene: &Scene, opts: &SvgOptions) -> Placement {
+pub fn placement(scene: &Scene, opts: &ExportOptions) -> Placement {
     placement_of(opts.frame.unwrap_or(scene.bounds), opts)
 }
 
@@ -81,7 +39,7 @@ pub fn all_stages_frame(d: &crate::model::Diagram) -> crate::scene::Rect {
 }
 
 /// Fit a box of scene units (a stage's bounds) into the output, as [`placement`] does.
-pub fn placement_of(bounds: crate::scene::Rect, opts: &SvgOptions) -> Placement {
+pub fn placement_of(bounds: crate::scene::Rect, opts: &ExportOptions) -> Placement {
     let (w, h) = (opts.width.max(1) as f32, opts.height.max(1) as f32);
     let margin = 0.035 * w.min(h);
     let caption_height = if opts.caption {
@@ -119,7 +77,7 @@ pub fn placement_of(bounds: crate::scene::Rect, opts: &SvgOptions) -> Placement 
 
 /// The scene as an SVG document: the export's paint list ([`super::paint::export`]) written
 /// element by element, in pixels.
-pub fn scene_to_svg(scene: &Scene, opts: &SvgOptions) -> String {
+pub fn scene_to_svg(scene: &Scene, opts: &ExportOptions) -> String {
     let prims = paint::export(scene, opts);
     let mut tw = TextWriter::new(opts.text);
     let mut body = String::with_capacity(64 * 1024);

@@ -8,7 +8,7 @@
 //! reaches (alarms, internal jobs) carry none: the picture never claims traffic that is not
 //! there.
 
-use super::{EdgeShape, Point, Scene};
+use super::{LinkShape, Point, Scene};
 use crate::model::{ComponentKind, Diagram, LinkStyle};
 
 /// Scene units a dot travels per second.
@@ -39,14 +39,14 @@ pub fn intensity(d: &Diagram, value: f64) -> f32 {
 pub fn shares(d: &Diagram, scene: &Scene) -> Vec<f32> {
     let n = d.components.len();
     let mut inflow = vec![0.0f32; n];
-    let visible = |e: &EdgeShape| e.opacity > 0.05;
+    let visible = |e: &LinkShape| e.opacity > 0.05;
     let sources: Vec<usize> = scene
-        .nodes
+        .components
         .iter()
         .filter(|s| s.kind == ComponentKind::Users && s.opacity > 0.05)
         .map(|s| s.index)
         .collect();
-    let mut share = vec![0.0f32; scene.edges.len()];
+    let mut share = vec![0.0f32; scene.links.len()];
     if sources.is_empty() {
         return share;
     }
@@ -57,7 +57,7 @@ pub fn shares(d: &Diagram, scene: &Scene) -> Vec<f32> {
     // visited (a cycle does not loop: a component is visited once).
     // The visible edges leaving each component, gathered once (not once per component).
     let mut outgoing: Vec<Vec<usize>> = vec![Vec::new(); n];
-    for (i, e) in scene.edges.iter().enumerate().filter(|(_, e)| visible(e)) {
+    for (i, e) in scene.links.iter().enumerate().filter(|(_, e)| visible(e)) {
         outgoing[d.links[e.index].from].push(i);
     }
     let mut visited = vec![false; n];
@@ -68,23 +68,23 @@ pub fn shares(d: &Diagram, scene: &Scene) -> Vec<f32> {
         }
         let out = std::mem::take(&mut outgoing[c]);
         // Requests split by the callees' declared shares (1 each unless the file says so).
-        let weight = |i: usize| d.components[d.links[scene.edges[i].index].to].share;
+        let weight = |i: usize| d.components[d.links[scene.links[i].index].to].share;
         let total: f32 = out
             .iter()
-            .filter(|&&i| scene.edges[i].style != LinkStyle::Replication)
+            .filter(|&&i| scene.links[i].style != LinkStyle::Replication)
             .map(|&i| weight(i))
             .sum::<f32>()
             .max(f32::MIN_POSITIVE);
         for i in out {
-            let link = &d.links[scene.edges[i].index];
-            let s = if scene.edges[i].style == LinkStyle::Replication {
+            let link = &d.links[scene.links[i].index];
+            let s = if scene.links[i].style == LinkStyle::Replication {
                 // Copies of the writes: as busy as the source, not a split of its requests.
                 inflow[c]
             } else {
                 inflow[c] * weight(i) / total
             };
             share[i] = share[i].max(s);
-            if scene.edges[i].style != LinkStyle::Replication && !visited[link.to] {
+            if scene.links[i].style != LinkStyle::Replication && !visited[link.to] {
                 inflow[link.to] += s;
                 queue.push_back(link.to);
             }
@@ -135,7 +135,7 @@ pub fn dots(d: &Diagram, scene: &Scene, value: f64, time: f64) -> Vec<Dot> {
     let busy = intensity(d, value);
     let shares = shares(d, scene);
     let mut out = Vec::new();
-    for (i, e) in scene.edges.iter().enumerate() {
+    for (i, e) in scene.links.iter().enumerate() {
         let share = shares[i];
         if share <= 0.0 || e.points.len() < 2 {
             continue;

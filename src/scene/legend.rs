@@ -2,7 +2,7 @@
 
 use std::sync::Arc;
 
-use super::NodeShape;
+use super::ComponentShape;
 use crate::model::icon::CustomIcon;
 use crate::model::{ComponentKind, Diagram};
 
@@ -20,7 +20,7 @@ pub struct LegendEntry {
 
 /// The legend of the components in `nodes` (drawn from `d`): one entry per picture and name,
 /// by category, then name.
-pub fn legend(d: &Diagram, nodes: &[NodeShape]) -> Vec<LegendEntry> {
+pub fn legend(d: &Diagram, nodes: &[ComponentShape]) -> Vec<LegendEntry> {
     let mut out: Vec<LegendEntry> = Vec::new();
     for n in nodes {
         let Some(c) = d.components.get(n.index) else {
@@ -64,7 +64,7 @@ mod tests {
             ])"#;
         let d = crate::model::parse(src, "t.ron").expect("parses");
         let scene = crate::scene::Scene::settled(&d, 0);
-        let names: Vec<String> = legend(&d, &scene.nodes)
+        let names: Vec<String> = legend(&d, &scene.components)
             .into_iter()
             .map(|e| e.name)
             .collect();

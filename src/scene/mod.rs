@@ -105,7 +105,7 @@ impl Moment {
 
 /// A component box with its icon and label.
 #[derive(Clone, Debug, PartialEq)]
-pub struct NodeShape {
+pub struct ComponentShape {
     /// Model id (stable across stages).
     pub id: Arc<str>,
     /// Index into `Diagram::components`.
@@ -160,7 +160,7 @@ pub struct GroupShape {
 
 /// A link drawn as a polyline from border to border.
 #[derive(Clone, Debug, PartialEq)]
-pub struct EdgeShape {
+pub struct LinkShape {
     /// `from->to` ids.
     pub id: Arc<str>,
     /// Index into `Diagram::links`.
@@ -216,9 +216,9 @@ pub struct Scene {
     /// Containers, outermost first.
     pub groups: Vec<GroupShape>,
     /// Links (drawn under the nodes).
-    pub edges: Vec<EdgeShape>,
+    pub links: Vec<LinkShape>,
     /// Components.
-    pub nodes: Vec<NodeShape>,
+    pub components: Vec<ComponentShape>,
     /// Caption texts.
     pub caption: Caption,
     /// How much the renderers may enlarge diagram text (1 ..= `style::MAX_TEXT_BOOST`)
@@ -245,7 +245,7 @@ impl Scene {
 
         let mut nodes = Vec::new();
         for (i, c) in d.components.iter().enumerate() {
-            let (na, nb) = (a.nodes.get(&i), b.nodes.get(&i));
+            let (na, nb) = (a.components.get(&i), b.components.get(&i));
             let (icon, rect, lay, opacity) = match (na, nb) {
                 (Some(x), Some(y)) => (
                     x.icon.lerp(y.icon, t),
@@ -263,7 +263,7 @@ impl Scene {
             if opacity <= 0.0 {
                 continue;
             }
-            nodes.push(NodeShape {
+            nodes.push(ComponentShape {
                 id: lay.id.clone(),
                 index: i,
                 kind: c.kind,
@@ -318,8 +318,8 @@ impl Scene {
             bounds: a.bounds.lerp(b.bounds, t),
             text_room: a.text_room.min(b.text_room),
             groups,
-            edges,
-            nodes,
+            links: edges,
+            components: nodes,
             caption: Caption {
                 title: d.title.clone(),
                 stage_title: stage.title.clone(),
@@ -344,8 +344,8 @@ impl Scene {
     }
 
     /// The node under a scene point, topmost first.
-    pub fn node_at(&self, p: Point) -> Option<&NodeShape> {
-        self.nodes
+    pub fn node_at(&self, p: Point) -> Option<&ComponentShape> {
+        self.components
             .iter()
             .rev()
             .find(|n| n.opacity > 0.5 && n.rect.expand_by(4.0).contains(p))
@@ -377,7 +377,7 @@ pub fn mark_leaving(scene: &mut Scene, d: &Diagram, stage: usize, value: f64) {
     }
     let along = ((d.axis.fraction_of(value) - a) / (b - a)) as f32;
     let leaving = ((along - 0.5) / 0.5).clamp(0.0, 1.0);
-    for n in &mut scene.nodes {
+    for n in &mut scene.components {
         if d.components[n.index].life.retires == Some(stage + 1) {
             n.leaving = leaving;
         }
@@ -391,8 +391,8 @@ fn blend_edges(
     a: &StageLayout,
     b: &StageLayout,
     t: f32,
-    nodes: &[NodeShape],
-) -> Vec<EdgeShape> {
+    nodes: &[ComponentShape],
+) -> Vec<LinkShape> {
     let mut opacity_of: Vec<Option<f32>> = vec![None; d.components.len()];
     for n in nodes {
         opacity_of[n.index] = Some(n.opacity);
@@ -430,7 +430,7 @@ fn blend_edges(
             continue;
         }
         let points = route::polyline(&route);
-        edges.push(EdgeShape {
+        edges.push(LinkShape {
             id: names.id.clone(),
             index: li,
             points,

@@ -38,7 +38,7 @@ impl Scene {
                 g.opacity
             );
         }
-        for n in &self.nodes {
+        for n in &self.components {
             let _ = writeln!(
                 out,
                 "node {} {:?} \"{}\" at ({}, {}) size {}×{} opacity {:.2}{}",
@@ -59,7 +59,7 @@ impl Scene {
                 }
             );
         }
-        for e in &self.edges {
+        for e in &self.links {
             let pts: Vec<String> = e
                 .points
                 .iter()

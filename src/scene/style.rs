@@ -57,7 +57,7 @@ pub const MAX_TEXT_BOOST: f32 = 1.3;
 /// far as the room around each label allows: a step below component labels, still legible.
 pub const MIN_LINK_LABEL_PX: f32 = 12.0;
 /// Most a link label may grow beyond its scene size (each label has its own room, see
-/// `EdgeShape::label_room`).
+/// `LinkShape::label_room`).
 pub const MAX_LINK_BOOST: f32 = 2.0;
 
 /// A link label is drawn at most this fraction of the size of the component labels around

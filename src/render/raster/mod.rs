@@ -280,7 +280,7 @@ static SHARED_ICONS: std::sync::LazyLock<IconPixmaps> =
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::render::svg::SvgOptions;
+    use crate::render::svg::ExportOptions;
     use crate::render::theme::ThemeName;
     use crate::scene::Scene;
 
@@ -305,12 +305,12 @@ mod tests {
             (8, 500, 201, true, ThemeName::Dark),
         ] {
             let scene = Scene::settled(&d, stage);
-            let opts = SvgOptions {
+            let opts = ExportOptions {
                 width: w,
                 height: h,
                 transparent,
                 theme,
-                ..SvgOptions::default()
+                ..ExportOptions::default()
             };
             let prims = crate::render::paint::export(&scene, &opts);
             assert_eq!(opaque_ground(&prims, w, h), !transparent);
@@ -329,7 +329,7 @@ mod tests {
     fn a_consumer_error_stops_the_strips() {
         let d = crate::model::default_diagram();
         let scene = Scene::settled(&d, 2);
-        let opts = SvgOptions::default();
+        let opts = ExportOptions::default();
         let prims = crate::render::paint::export(&scene, &opts);
         let mut seen = 0;
         let result = strips(&prims, opts.width, opts.height, |_| {

@@ -3,14 +3,14 @@
 
 use std::sync::Arc;
 
-use super::{NodeLayout, Slots, cell_center};
+use super::{ComponentLayout, Slots, cell_center};
 use crate::model::Diagram;
 use crate::scene::geom::{Point, Rect};
 use crate::scene::style::*;
 use crate::scene::text::{self, Weight};
 
 /// Place every component alive at `stage`.
-pub fn place_components(d: &Diagram, stage: usize) -> Slots<NodeLayout> {
+pub fn place_components(d: &Diagram, stage: usize) -> Slots<ComponentLayout> {
     let mut nodes = Slots::default();
     for (i, c) in d.components_at(stage) {
         let at = &c.at[stage];
@@ -44,7 +44,7 @@ pub fn place_components(d: &Diagram, stage: usize) -> Slots<NodeLayout> {
         );
         nodes.insert(
             i,
-            NodeLayout {
+            ComponentLayout {
                 index: i,
                 id: Arc::from(c.id.as_str()),
                 icon,

@@ -4,14 +4,18 @@
 
 use std::sync::Arc;
 
-use super::{GroupLayout, NodeLayout, Slots, text_room};
+use super::{ComponentLayout, GroupLayout, Slots, text_room};
 use crate::model::Diagram;
 use crate::scene::geom::{Point, Rect};
 use crate::scene::style::*;
 use crate::scene::text::{self, Weight};
 
 /// Enclose every group alive at `stage` around its members (`nodes`) and child groups.
-pub fn enclose_groups(d: &Diagram, stage: usize, nodes: &Slots<NodeLayout>) -> Slots<GroupLayout> {
+pub fn enclose_groups(
+    d: &Diagram,
+    stage: usize,
+    nodes: &Slots<ComponentLayout>,
+) -> Slots<GroupLayout> {
     // Groups: bottom-up from members, so nested groups are computed before their parents.
     let mut groups: Slots<GroupLayout> = Slots::default();
     let depth_of = |g: usize| d.groups[g].ancestors_at(&d.groups, stage).len();

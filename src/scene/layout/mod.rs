@@ -22,7 +22,7 @@ use crate::model::{Diagram, Grid};
 
 /// A component's resolved box at one stage.
 #[derive(Clone, Debug, PartialEq)]
-pub struct NodeLayout {
+pub struct ComponentLayout {
     /// Index into `Diagram::components`.
     pub index: usize,
     /// The icon square.
@@ -41,7 +41,7 @@ pub struct NodeLayout {
     pub label_width: f32,
 }
 
-impl NodeLayout {
+impl ComponentLayout {
     /// The boxes that hold ink: the icon, and the label as wide as it may grow
     /// (`MAX_TEXT_BOOST`). The footprint `rect` also covers the empty corners beside the icon.
     pub fn ink_boxes(&self) -> [Rect; 2] {
@@ -158,7 +158,7 @@ impl<T> Slots<T> {
 #[derive(Clone, Debug, Default)]
 pub struct StageLayout {
     /// Visible components by component index.
-    pub nodes: Slots<NodeLayout>,
+    pub components: Slots<ComponentLayout>,
     /// Visible (non-empty) groups by group index.
     pub groups: Slots<GroupLayout>,
     /// Routes of the links alive at this stage, by link index.
@@ -236,7 +236,7 @@ pub fn layout_stage(d: &Diagram, stage: usize) -> StageLayout {
     };
     text_room::link_label_rooms(&mut routes, &obstacles, text_room);
     StageLayout {
-        nodes,
+        components: nodes,
         groups,
         routes,
         bounds,

@@ -9,7 +9,7 @@ use std::collections::HashMap;
 use std::sync::Arc;
 
 use super::labels::LabelPlacer;
-use super::{Buckets, GroupLayout, LinkLayout, NodeLayout, Slots};
+use super::{Buckets, ComponentLayout, GroupLayout, LinkLayout, Slots};
 use crate::model::{Diagram, Link};
 use crate::scene::geom::{Point, Rect};
 use crate::scene::route::{self, Ends, Occupied, Wire};
@@ -18,7 +18,7 @@ use crate::scene::text::{self, Weight};
 
 /// What the routes of one stage are found around.
 struct Surroundings<'a> {
-    nodes: &'a Slots<NodeLayout>,
+    nodes: &'a Slots<ComponentLayout>,
     /// Components by bucket, to gather the obstacles near a link quickly.
     index: HashMap<(i64, i64), Vec<usize>>,
     group_labels: &'a [Rect],
@@ -48,7 +48,7 @@ impl Surroundings<'_> {
     }
 }
 
-fn ends(n: &NodeLayout) -> Ends {
+fn ends(n: &ComponentLayout) -> Ends {
     Ends {
         icon: n.icon,
         footprint: n.rect,
@@ -63,7 +63,7 @@ fn ends(n: &NodeLayout) -> Ends {
 pub fn route_links(
     d: &Diagram,
     stage: usize,
-    nodes: &Slots<NodeLayout>,
+    nodes: &Slots<ComponentLayout>,
     groups: &Slots<GroupLayout>,
     group_labels: &[Rect],
 ) -> Slots<LinkLayout> {
@@ -105,7 +105,7 @@ pub fn route_links(
         buckets,
         nodes
             .values()
-            .flat_map(NodeLayout::ink_boxes)
+            .flat_map(ComponentLayout::ink_boxes)
             .chain(group_labels.iter().copied()),
     );
     let mut order: Vec<(bool, usize)> = d

@@ -3,7 +3,7 @@
 
 use std::collections::HashMap;
 
-use super::{Buckets, GroupLayout, LinkLayout, NodeLayout, Slots};
+use super::{Buckets, ComponentLayout, GroupLayout, LinkLayout, Slots};
 use crate::scene::geom::{Point, Rect};
 use crate::scene::route;
 use crate::scene::style::{GROUP_MAX_BOOST, LABEL_GAP, LABEL_LINE, MAX_LINK_BOOST, MAX_TEXT_BOOST};
@@ -21,7 +21,7 @@ struct Label {
 }
 
 impl Label {
-    fn of(n: &NodeLayout) -> Label {
+    fn of(n: &ComponentLayout) -> Label {
         Label {
             cx: n.icon.center().x,
             top: n.icon.max.y + LABEL_GAP,
@@ -81,7 +81,7 @@ fn label_inside(a: Label, r: &Rect) -> f32 {
 /// label may grow without touching another label or icon or leaving its group's box
 /// (`group_of`: the box of the group each component sits in).
 pub fn text_room(
-    nodes: &Slots<NodeLayout>,
+    nodes: &Slots<ComponentLayout>,
     group_of: impl Fn(usize) -> Option<Rect>,
     buckets: Buckets,
 ) -> f32 {
@@ -92,7 +92,7 @@ pub fn text_room(
         }
     }
     let key = |p: crate::scene::geom::Point| buckets.key(p);
-    let mut index: HashMap<(i64, i64), Vec<&NodeLayout>> = HashMap::new();
+    let mut index: HashMap<(i64, i64), Vec<&ComponentLayout>> = HashMap::new();
     for n in nodes.values() {
         let c = n.icon.center();
         index.entry(key(c)).or_default().push(n);
@@ -247,7 +247,10 @@ fn route_segments(routes: &Slots<LinkLayout>) -> impl Iterator<Item = Rect> + '_
 }
 
 /// Each component's icon and its label as large as the stage's `text_room` lets it grow.
-fn component_boxes(nodes: &Slots<NodeLayout>, text_room: f32) -> impl Iterator<Item = Rect> + '_ {
+fn component_boxes(
+    nodes: &Slots<ComponentLayout>,
+    text_room: f32,
+) -> impl Iterator<Item = Rect> + '_ {
     nodes.values().flat_map(move |n| {
         let label = Label::of(n);
         let half = label.w * text_room / 2.0;
@@ -345,7 +348,7 @@ pub fn group_label_overflow(
 #[derive(Clone, Copy)]
 pub struct Obstacles<'a> {
     /// The components, whose icons and labels (grown by the stage's text room) count.
-    pub nodes: &'a Slots<NodeLayout>,
+    pub nodes: &'a Slots<ComponentLayout>,
     /// The group boxes, whose borders count.
     pub groups: &'a [Rect],
     /// The group corner labels, as large as they may grow.
