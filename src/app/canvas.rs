@@ -25,39 +25,39 @@ pub fn show(app: &mut ScaleviewApp, ui: &mut egui::Ui, glow: f32, dt: f32) -> bo
             let name = super::i18n::tr(ui, "canvas_name");
             resp.widget_info(|| WidgetInfo::labeled(Role::Canvas, true, name));
             let now = ui.input(|i| i.time);
-            camera_moving = app.camera.update(app.scene.bounds, rect, dt, now);
-            if let Some((_, until)) = app.camera.focus {
+            camera_moving = app.view.camera.update(app.view.scene.bounds, rect, dt, now);
+            if let Some((_, until)) = app.view.camera.focus {
                 // Come back to the whole diagram when the focus ends, even if nothing moves.
                 ui.ctx()
                     .request_repaint_after(std::time::Duration::from_secs_f64(
                         (until - now).max(0.0),
                     ));
             }
-            app.canvas_rect = rect;
+            app.view.canvas_rect = rect;
             let ppp = ui.ctx().pixels_per_point();
-            app.canvas_px = [
+            app.view.canvas_px = [
                 (rect.width() * ppp).round() as u32,
                 (rect.height() * ppp).round() as u32,
             ];
 
             if resp.dragged() {
-                app.camera.pan(resp.drag_delta());
+                app.view.camera.pan(resp.drag_delta());
             }
             if resp.hovered() {
                 let (scroll, zoom, pointer) =
                     ui.input(|i| (i.smooth_scroll_delta, i.zoom_delta(), i.pointer.hover_pos()));
                 if let Some(p) = pointer {
                     let factor = zoom * (scroll.y / 400.0).exp();
-                    app.camera.zoom_at(factor, p, rect);
+                    app.view.camera.zoom_at(factor, p, rect);
                 }
             }
-            let cam = app.camera.camera(rect);
+            let cam = app.view.camera.camera(rect);
             // Zoomed far out (huge diagrams), components are found under the pointer instead of
             // being one widget each: thousands of widgets would cost more than the drawing.
             let tiny = ICON * cam.zoom < MIN_WIDGET_PX;
             let pointed = if tiny {
                 resp.hover_pos()
-                    .and_then(|p| app.scene.node_at(cam.to_scene(p)))
+                    .and_then(|p| app.view.scene.component_at(cam.to_scene(p)))
             } else {
                 None
             };
@@ -68,7 +68,7 @@ pub fn show(app: &mut ScaleviewApp, ui: &mut egui::Ui, glow: f32, dt: f32) -> bo
                 app.commands.push(Command::Select(under_pointer));
             }
             if let Some(n) = pointed {
-                let c = &app.diagram.components[n.index];
+                let c = &app.doc.diagram.components[n.index];
                 resp.clone()
                     .on_hover_ui_at_pointer(|ui| component_tooltip(ui, &n.label, c));
             }
@@ -76,6 +76,7 @@ pub fn show(app: &mut ScaleviewApp, ui: &mut egui::Ui, glow: f32, dt: f32) -> bo
             // Every visible component is a widget: hoverable, clickable, and visible to AccessKit.
             let mut hovered = under_pointer;
             for n in app
+                .view
                 .scene
                 .components
                 .iter()
@@ -95,34 +96,45 @@ pub fn show(app: &mut ScaleviewApp, ui: &mut egui::Ui, glow: f32, dt: f32) -> bo
                 if nr.clicked() {
                     app.commands.push(Command::Select(Some(n.index)));
                 }
-                let c = &app.diagram.components[n.index];
+                let c = &app.doc.diagram.components[n.index];
                 nr.on_hover_ui(|ui| component_tooltip(ui, &n.label, c));
             }
-            app.hovered = hovered;
+            app.view.hovered = hovered;
 
             let painter = ui.painter_at(rect);
             let em = Emphasis {
                 hovered,
-                selected: app.selected,
+                selected: app.view.selected,
                 new_glow: glow,
                 text_scale: app.settings.text_scale,
             };
-            screen::paint_scene(&painter, &app.scene, &cam, &app.theme, &mut app.icons, em);
-            if app.present.flow {
+            screen::paint_scene(
+                &painter,
+                &app.view.scene,
+                &cam,
+                &app.view.theme,
+                &mut app.view.icons,
+                em,
+            );
+            if app.playback.present.flow {
                 // Traffic moves: repaint at up to 20 frames a second (enough for dots; a GPU-less
                 // laptop or an X server without vsync would otherwise draw as fast as it can),
                 // and only while it can be seen.
                 let (time, minimized) =
                     ui.input(|i| (i.time, i.viewport().minimized.unwrap_or(false)));
-                let dots =
-                    crate::scene::flow::dots(&app.diagram, &app.scene, app.slider_value, time);
-                screen::paint_dots(&painter, &dots, &cam, &app.theme);
-                if !(minimized || app.present.blank || app.present.white) {
+                let dots = crate::scene::flow::dots(
+                    &app.doc.diagram,
+                    &app.view.scene,
+                    app.playback.slider_value,
+                    time,
+                );
+                screen::paint_dots(&painter, &dots, &cam, &app.view.theme);
+                if !(minimized || app.playback.present.blank || app.playback.present.white) {
                     ui.ctx()
                         .request_repaint_after(std::time::Duration::from_millis(FLOW_FRAME_MS));
                 }
             }
-            if !app.present.active {
+            if !app.playback.present.active {
                 painter.text(
                     rect.left_bottom() + egui::vec2(10.0, -8.0),
                     egui::Align2::LEFT_BOTTOM,

@@ -59,6 +59,17 @@ pub enum Command {
     JumpToTyped,
     /// Start or stop autoplay.
     ToggleAutoplay,
+    /// How autoplay runs (the stage bar's checkboxes and dwell time; kept in the settings).
+    SetAutoplay {
+        /// Start again after the last stage.
+        looping: bool,
+        /// Play from the last stage to the first.
+        backwards: bool,
+        /// Move the camera to what changed in each stage.
+        focus: bool,
+        /// Seconds on each stage, 0.5 to 600.
+        dwell_seconds: f64,
+    },
     /// Open or close the speaker window.
     ToggleSpeaker,
     /// Restart the speaker timer.

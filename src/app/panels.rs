@@ -43,7 +43,7 @@ pub fn top_bar(app: &mut ScaleviewApp, ui: &mut egui::Ui) {
         ui.horizontal(|ui| {
             ui.label(bold("scaleview", 16.0));
             ui.separator();
-            diagram_text(ui, &app.diagram.title, 16.0, Weight::Regular, None);
+            diagram_text(ui, &app.doc.diagram.title, 16.0, Weight::Regular, None);
             ui.separator();
             if ui
                 .button(tr(ui, "open"))
@@ -130,7 +130,7 @@ pub fn top_bar(app: &mut ScaleviewApp, ui: &mut egui::Ui) {
                 {
                     app.commands.push(Command::ScaleText(1.0 / 1.1));
                 }
-                let fit = ui.add_enabled(!app.camera.follow, egui::Button::new(tr(ui, "fit")));
+                let fit = ui.add_enabled(!app.view.camera.follow, egui::Button::new(tr(ui, "fit")));
                 if fit
                     .on_hover_text(trf(
                         ui,
@@ -155,21 +155,21 @@ pub fn top_bar(app: &mut ScaleviewApp, ui: &mut egui::Ui) {
 pub fn stage_bar(app: &mut ScaleviewApp, ui: &mut egui::Ui) {
     egui::Panel::bottom("stage-bar").show(ui, |ui| {
         ui.add_space(6.0);
-        let target = app.anim.target().min(app.diagram.last_stage());
-        let stage = &app.diagram.stages[target];
+        let target = app.playback.anim.target().min(app.doc.diagram.last_stage());
+        let stage = &app.doc.diagram.stages[target];
         ui.horizontal(|ui| {
             diagram_text(ui, &stage.title, 30.0, Weight::Bold, None);
             ui.add_space(12.0);
             ui.label(
-                RichText::new(app.diagram.axis.long_label(app.slider_value))
+                RichText::new(app.doc.diagram.axis.long_label(app.playback.slider_value))
                     .size(20.0)
                     .color(ui.visuals().weak_text_color()),
             );
-            if app.present.active {
+            if app.playback.present.active {
                 return;
             }
             ui.with_layout(Layout::right_to_left(Align::Center), |ui| {
-                let last = app.diagram.last_stage();
+                let last = app.doc.diagram.last_stage();
                 if ui
                     .add_enabled(target < last, egui::Button::new(bold(tr(ui, "next"), 16.0)))
                     .on_hover_text(trf(
@@ -213,7 +213,7 @@ pub fn stage_bar(app: &mut ScaleviewApp, ui: &mut egui::Ui) {
                     app.commands.push(Command::TogglePresentation);
                 }
                 if ui
-                    .selectable_label(app.present.flow, tr(ui, "traffic"))
+                    .selectable_label(app.playback.present.flow, tr(ui, "traffic"))
                     .on_hover_text(trf(
                         ui,
                         "traffic_tip",
@@ -224,25 +224,45 @@ pub fn stage_bar(app: &mut ScaleviewApp, ui: &mut egui::Ui) {
                     app.commands.push(Command::ToggleFlow);
                 }
                 if ui
-                    .selectable_label(app.present.speaker_open, tr(ui, "speaker_view"))
+                    .selectable_label(app.playback.present.speaker_open, tr(ui, "speaker_view"))
                     .on_hover_text(tr(ui, "speaker_view_tip"))
                     .clicked()
                 {
                     app.commands.push(Command::ToggleSpeaker);
                 }
-                ui.checkbox(&mut app.settings.autoplay_loop, tr(ui, "loop"));
-                ui.checkbox(&mut app.settings.autoplay_backwards, tr(ui, "backwards"))
+                // Edited on a copy; a change is a command like any other.
+                let s = &app.settings;
+                let (mut looping, mut backwards) = (s.autoplay_loop, s.autoplay_backwards);
+                let (mut focus, mut dwell_seconds) = (s.focus_changes, s.dwell_seconds);
+                ui.checkbox(&mut looping, tr(ui, "loop"));
+                ui.checkbox(&mut backwards, tr(ui, "backwards"))
                     .on_hover_text(tr(ui, "backwards_tip"));
-                ui.checkbox(&mut app.settings.focus_changes, tr(ui, "focus"))
+                ui.checkbox(&mut focus, tr(ui, "focus"))
                     .on_hover_text(tr(ui, "focus_tip"));
                 ui.add(
-                    egui::DragValue::new(&mut app.settings.dwell_seconds)
+                    egui::DragValue::new(&mut dwell_seconds)
                         .range(0.5..=600.0)
                         .speed(0.1)
                         .suffix(" s"),
                 )
                 .on_hover_text(tr(ui, "dwell_tip"));
-                let play = if app.present.autoplay {
+                let s = &app.settings;
+                if (looping, backwards, focus, dwell_seconds)
+                    != (
+                        s.autoplay_loop,
+                        s.autoplay_backwards,
+                        s.focus_changes,
+                        s.dwell_seconds,
+                    )
+                {
+                    app.commands.push(Command::SetAutoplay {
+                        looping,
+                        backwards,
+                        focus,
+                        dwell_seconds,
+                    });
+                }
+                let play = if app.playback.present.autoplay {
                     tr(ui, "pause")
                 } else {
                     tr(ui, "play")
@@ -259,12 +279,12 @@ pub fn stage_bar(app: &mut ScaleviewApp, ui: &mut egui::Ui) {
 }
 
 fn slider_with_ticks(app: &mut ScaleviewApp, ui: &mut egui::Ui) {
-    let axis = app.diagram.axis.clone();
+    let axis = app.doc.diagram.axis.clone();
     let label = axis.label.clone();
     let label_w = 70.0;
     ui.spacing_mut().slider_width = (ui.available_width() - label_w).max(100.0);
     ui.spacing_mut().interact_size.y = 28.0;
-    let mut value = app.slider_value;
+    let mut value = app.playback.slider_value;
     let resp = ui.add(
         egui::Slider::new(&mut value, axis.min..=axis.max)
             .logarithmic(axis.scale == Scale::Log)
@@ -284,7 +304,7 @@ fn slider_with_ticks(app: &mut ScaleviewApp, ui: &mut egui::Ui) {
     } else if resp.drag_stopped() {
         // Let go on (or a few pixels beside) a tick: land on that stage, not just before it.
         let tolerance = f64::from(scrub::SNAP_PX / (x1 - x0).max(1.0));
-        let landed = scrub::snap_to_tick(&app.diagram, value, tolerance);
+        let landed = scrub::snap_to_tick(&app.doc.diagram, value, tolerance);
         app.commands.push(Command::SetValue(landed));
     } else if resp.changed() {
         app.commands.push(Command::SetValue(value));
@@ -292,9 +312,9 @@ fn slider_with_ticks(app: &mut ScaleviewApp, ui: &mut egui::Ui) {
     let (tick_rect, _) =
         ui.allocate_exact_size(egui::vec2(ui.available_width(), 26.0), egui::Sense::hover());
     let painter = ui.painter();
-    let target = app.anim.target();
+    let target = app.playback.anim.target();
     let mut last_label_right = f32::NEG_INFINITY;
-    for (i, s) in app.diagram.stages.iter().enumerate() {
+    for (i, s) in app.doc.diagram.stages.iter().enumerate() {
         let x = x0 + (x1 - x0) * axis.fraction_of(s.at) as f32;
         let current = i == target;
         let col = if current {
@@ -342,23 +362,24 @@ pub fn notes(app: &mut ScaleviewApp, ui: &mut egui::Ui) {
         .min_size(240.0)
         .show(ui, |ui| {
             egui::ScrollArea::vertical().show(ui, |ui| {
-                let target = app.anim.target().min(app.diagram.last_stage());
-                let stage = &app.diagram.stages[target];
+                let target = app.playback.anim.target().min(app.doc.diagram.last_stage());
+                let stage = &app.doc.diagram.stages[target];
                 ui.add_space(6.0);
                 diagram_text(ui, &stage.title, 22.0, Weight::Bold, None);
                 ui.label(
                     RichText::new(trf(
                         ui,
                         "from_value",
-                        &[("value", &app.diagram.axis.long_label(stage.at))],
+                        &[("value", &app.doc.diagram.axis.long_label(stage.at))],
                     ))
                     .color(ui.visuals().weak_text_color()),
                 );
                 ui.add_space(4.0);
-                metrics_grid(ui, &app.diagram, target, 15.0);
+                metrics_grid(ui, &app.doc.diagram, target, 15.0);
                 diagram_text(ui, &stage.notes, 16.0, Weight::Regular, None);
 
                 let new: Vec<(usize, std::sync::Arc<str>)> = app
+                    .doc
                     .diagram
                     .components
                     .iter()
@@ -380,7 +401,10 @@ pub fn notes(app: &mut ScaleviewApp, ui: &mut egui::Ui) {
                                 ui.visuals().text_color(),
                                 f32::INFINITY,
                             );
-                            if ui.selectable_label(app.selected == Some(i), job).clicked() {
+                            if ui
+                                .selectable_label(app.view.selected == Some(i), job)
+                                .clicked()
+                            {
                                 app.commands.push(Command::Select(Some(i)));
                             }
                         }
@@ -393,9 +417,10 @@ pub fn notes(app: &mut ScaleviewApp, ui: &mut egui::Ui) {
                 ui.add_space(10.0);
                 ui.separator();
                 match app
+                    .view
                     .hovered
-                    .or(app.selected)
-                    .and_then(|i| app.diagram.components.get(i).map(|c| (i, c)))
+                    .or(app.view.selected)
+                    .and_then(|i| app.doc.diagram.components.get(i).map(|c| (i, c)))
                 {
                     Some((_, c)) => {
                         diagram_text(ui, c.label_at(target), 18.0, Weight::Bold, None);
@@ -427,8 +452,10 @@ pub fn notes(app: &mut ScaleviewApp, ui: &mut egui::Ui) {
                     .id_salt("legend")
                     .default_open(true)
                     .show(ui, |ui| {
-                        let entries =
-                            crate::scene::legend::legend(&app.diagram, &app.scene.components);
+                        let entries = crate::scene::legend::legend(
+                            &app.doc.diagram,
+                            &app.view.scene.components,
+                        );
                         // Each kind with its own icon, as one unit, so a line never breaks
                         // between them.
                         let ctx = ui.ctx().clone();
@@ -440,7 +467,7 @@ pub fn notes(app: &mut ScaleviewApp, ui: &mut egui::Ui) {
                                     e.kind,
                                     e.custom_icon.as_ref(),
                                 );
-                                let entry = match app.icons.for_icon(&ctx, &icon, px) {
+                                let entry = match app.view.icons.for_icon(&ctx, &icon, px) {
                                     Some(tex) => egui::Button::image_and_text(
                                         egui::Image::new((tex.id(), egui::vec2(18.0, 18.0))),
                                         text,
@@ -461,9 +488,15 @@ pub fn notes(app: &mut ScaleviewApp, ui: &mut egui::Ui) {
                     .id_salt("about")
                     .default_open(false)
                     .show(ui, |ui| {
-                        diagram_text(ui, &app.diagram.description, 14.0, Weight::Regular, None);
-                        if !app.diagram.credit.is_empty() {
-                            diagram_text(ui, &app.diagram.credit, 11.0, Weight::Regular, None);
+                        diagram_text(
+                            ui,
+                            &app.doc.diagram.description,
+                            14.0,
+                            Weight::Regular,
+                            None,
+                        );
+                        if !app.doc.diagram.credit.is_empty() {
+                            diagram_text(ui, &app.doc.diagram.credit, 11.0, Weight::Regular, None);
                         }
                         ui.label(RichText::new(tr(ui, "keys_help")).small());
                     });
@@ -515,10 +548,11 @@ fn diagrams_menu(app: &mut ScaleviewApp, ui: &mut egui::Ui) {
 
 /// Problems in the open file, shown above the stage bar while the last good diagram stays.
 pub fn diagnostics(app: &mut ScaleviewApp, ui: &mut egui::Ui) {
-    if app.diagnostics.is_empty() {
+    if app.doc.diagnostics.is_empty() {
         return;
     }
     let errors = app
+        .doc
         .diagnostics
         .iter()
         .any(|d| d.severity == crate::model::Severity::Error);
@@ -533,7 +567,7 @@ pub fn diagnostics(app: &mut ScaleviewApp, ui: &mut egui::Ui) {
         )
         .show(ui, |ui| {
             ui.horizontal(|ui| {
-                let n = app.diagnostics.len();
+                let n = app.doc.diagnostics.len();
                 // Languages with one form for one and many repeat the text in both keys.
                 let (what, then) = match (errors, n == 1) {
                     (true, true) => ("problem_in", "problems_then"),
@@ -541,7 +575,7 @@ pub fn diagnostics(app: &mut ScaleviewApp, ui: &mut egui::Ui) {
                     (false, true) => ("warning_in", "warnings_then"),
                     (false, false) => ("warnings_in", "warnings_then"),
                 };
-                let file = &app.diagnostics[0].file;
+                let file = &app.doc.diagnostics[0].file;
                 ui.label(bold(trf(ui, what, &[("n", &n), ("file", file)]), 16.0).color(colour));
                 ui.label(tr(ui, then));
                 if ui.button(tr(ui, "reload")).clicked() {
@@ -551,7 +585,7 @@ pub fn diagnostics(app: &mut ScaleviewApp, ui: &mut egui::Ui) {
             egui::ScrollArea::vertical()
                 .max_height(160.0)
                 .show(ui, |ui| {
-                    for d in &app.diagnostics {
+                    for d in &app.doc.diagnostics {
                         let c = if d.severity == crate::model::Severity::Error {
                             red
                         } else {

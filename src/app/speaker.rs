@@ -19,31 +19,40 @@ use crate::scene::{Moment, Scene};
     reason = "one egui window laid out top to bottom: clock, times, numbers, next stage"
 )]
 pub fn show(app: &mut ScaleviewApp, ctx: &egui::Context, now: f64) {
-    if !app.present.speaker_open {
+    if !app.playback.present.speaker_open {
         return;
     }
-    let started = *app.present.timer_start.get_or_insert(now);
+    let started = *app.playback.present.timer_start.get_or_insert(now);
     let elapsed = (now - started).max(0.0) as u64;
-    let target = app.anim.target().min(app.diagram.last_stage());
-    let stage = app.diagram.stages[target].clone();
-    let on_stage_since = match app.present.stage_since {
+    let target = app.playback.anim.target().min(app.doc.diagram.last_stage());
+    let stage = app.doc.diagram.stages[target].clone();
+    let on_stage_since = match app.playback.present.stage_since {
         Some((s, t)) if s == target => t,
         _ => {
-            app.present.stage_since = Some((target, now));
+            app.playback.present.stage_since = Some((target, now));
             now
         }
     };
     let on_stage = (now - on_stage_since).max(0.0) as u64;
-    let next_scene = (target < app.diagram.last_stage())
-        .then(|| app.layouts.scene(&app.diagram, Moment::settled(target + 1)));
-    let theme = &app.theme;
-    let icons = &mut app.icons;
-    let diagram = &app.diagram;
-    let next = app.diagram.stages.get(target + 1).map(|s| s.title.clone());
-    let total = app.diagram.stages.len();
+    let next_scene = (target < app.doc.diagram.last_stage()).then(|| {
+        app.doc
+            .layouts
+            .scene(&app.doc.diagram, Moment::settled(target + 1))
+    });
+    let theme = &app.view.theme;
+    let icons = &mut app.view.icons;
+    let diagram = &app.doc.diagram;
+    let next = app
+        .doc
+        .diagram
+        .stages
+        .get(target + 1)
+        .map(|s| s.title.clone());
+    let total = app.doc.diagram.stages.len();
     let selected = app
+        .view
         .selected
-        .and_then(|i| app.diagram.components.get(i))
+        .and_then(|i| app.doc.diagram.components.get(i))
         .map(|c| (c.label_at(target).to_owned(), c.notes.clone()));
     let mut close = false;
     let mut commands = Vec::new();
@@ -119,8 +128,8 @@ pub fn show(app: &mut ScaleviewApp, ctx: &egui::Context, now: f64) {
         },
     );
     app.commands.extend(commands);
-    if close {
-        app.present.speaker_open = false;
+    if close && app.playback.present.speaker_open {
+        app.commands.push(Command::ToggleSpeaker);
     }
     // The clock ticks once a second; nothing else repaints an idle speaker window.
     ctx.request_repaint_after(std::time::Duration::from_millis(

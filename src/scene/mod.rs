@@ -343,8 +343,8 @@ impl Scene {
         }
     }
 
-    /// The node under a scene point, topmost first.
-    pub fn node_at(&self, p: Point) -> Option<&ComponentShape> {
+    /// The component under a scene point, topmost first.
+    pub fn component_at(&self, p: Point) -> Option<&ComponentShape> {
         self.components
             .iter()
             .rev()
