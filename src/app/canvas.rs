@@ -138,7 +138,7 @@ pub fn show(app: &mut ScaleviewApp, ui: &mut egui::Ui, glow: f32, dt: f32) -> bo
                 painter.text(
                     rect.left_bottom() + egui::vec2(10.0, -8.0),
                     egui::Align2::LEFT_BOTTOM,
-                    super::i18n::tr(ui, "canvas_hint"),
+                    super::keys::help(ui.ctx(), true),
                     egui::FontId::proportional(13.0),
                     ui.visuals().weak_text_color(),
                 );

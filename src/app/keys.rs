@@ -136,6 +136,60 @@ pub const BINDINGS: &[(KeyboardShortcut, Action)] = &[
     bind(CMD, Key::Minus, Action::SmallerText),
 ];
 
+impl Action {
+    /// The words for what the key does in the key help (an i18n key), and whether the short
+    /// hint under the canvas names it too. Digits are described once, as a range.
+    fn help(self) -> (&'static str, bool) {
+        match self {
+            Action::Next => ("key_next", true),
+            Action::Prev => ("key_prev", true),
+            Action::First => ("key_first", false),
+            Action::Last => ("key_last", false),
+            Action::Digit(_) => ("key_digits", true),
+            Action::JumpToTyped => ("key_typed", false),
+            Action::White => ("key_white", true),
+            Action::Blank => ("key_blank", true),
+            Action::Traffic => ("key_traffic", true),
+            Action::ExportSvg => ("key_export_svg", false),
+            Action::ExportPng => ("key_export_png", true),
+            Action::ExportFilm => ("key_export_film", false),
+            Action::Present => ("key_present", true),
+            Action::Escape => ("key_escape", false),
+            Action::Fullscreen => ("key_fullscreen", true),
+            Action::Fit => ("key_fit", true),
+            Action::LargerText => ("key_larger", false),
+            Action::SmallerText => ("key_smaller", false),
+            Action::ResetText => ("key_reset_text", false),
+        }
+    }
+}
+
+/// The key help, from [`BINDINGS`]: every action with all its keys ("→, PageDown, Space, N
+/// next stage · …"), or with `short`, only the common actions with their first key, for the
+/// hint under the canvas. Nothing about keys is written anywhere else.
+pub fn help(ctx: &egui::Context, short: bool) -> String {
+    let mut seen: Vec<&'static str> = Vec::new();
+    let mut parts: Vec<String> = Vec::new();
+    for (_, action) in BINDINGS {
+        let (words, in_short) = action.help();
+        if seen.contains(&words) || (short && !in_short) {
+            continue;
+        }
+        seen.push(words);
+        let keys = match action {
+            Action::Digit(_) => "1–9".to_owned(),
+            _ if short => BINDINGS
+                .iter()
+                .find(|(_, a)| a == action)
+                .map(|(s, _)| key_text(ctx, s))
+                .unwrap_or_default(),
+            _ => shortcuts(ctx, *action),
+        };
+        parts.push(format!("{keys} {}", super::i18n::tr(ctx, words)));
+    }
+    parts.join(" · ")
+}
+
 /// Turn this frame's key presses into commands.
 pub fn handle(ctx: &egui::Context, out: &mut Vec<Command>) {
     if ctx.egui_wants_keyboard_input() {
@@ -156,9 +210,25 @@ pub fn shortcuts(ctx: &egui::Context, action: Action) -> String {
     BINDINGS
         .iter()
         .filter(|(_, a)| *a == action)
-        .map(|(s, _)| ctx.format_shortcut(s))
+        .map(|(s, _)| key_text(ctx, s))
         .collect::<Vec<_>>()
         .join(", ")
+}
+
+/// A shortcut as the platform writes it, with arrows drawn as arrows ("→", not "Right").
+fn key_text(ctx: &egui::Context, s: &KeyboardShortcut) -> String {
+    let arrow = match s.logical_key {
+        Key::ArrowRight => "→",
+        Key::ArrowLeft => "←",
+        Key::ArrowUp => "↑",
+        Key::ArrowDown => "↓",
+        _ => return ctx.format_shortcut(s),
+    };
+    if s.modifiers.is_none() {
+        arrow.to_owned()
+    } else {
+        ctx.format_shortcut(s)
+    }
 }
 
 #[cfg(test)]
@@ -192,6 +262,34 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn the_key_help_names_every_binding_and_has_words_in_every_language() {
+        let ctx = egui::Context::default();
+        for lang in crate::app::i18n::languages() {
+            for (_, action) in BINDINGS {
+                let (words, _) = action.help();
+                assert!(lang.get(words).is_some(), "{} lacks {words}", lang.code);
+            }
+        }
+        let long = help(&ctx, false);
+        for (shortcut, action) in BINDINGS {
+            if !matches!(action, Action::Digit(_)) {
+                let key = key_text(&ctx, shortcut);
+                assert!(long.contains(&key), "{key} missing from: {long}");
+            }
+        }
+        let short = help(&ctx, true);
+        assert!(
+            short.len() < long.len() && short.starts_with("→ next"),
+            "{short}"
+        );
+        assert!(short.contains("1–9"), "{short}");
+        assert!(
+            !short.contains("PageDown"),
+            "the short hint names one key each: {short}"
+        );
     }
 
     #[test]

@@ -498,7 +498,8 @@ pub fn notes(app: &mut ScaleviewApp, ui: &mut egui::Ui) {
                         if !app.doc.diagram.credit.is_empty() {
                             diagram_text(ui, &app.doc.diagram.credit, 11.0, Weight::Regular, None);
                         }
-                        ui.label(RichText::new(tr(ui, "keys_help")).small());
+                        let keys = super::keys::help(ui.ctx(), false);
+                        ui.label(RichText::new(keys).small());
                     });
             });
         });
