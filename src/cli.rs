@@ -160,51 +160,158 @@ pub enum StageChoice {
     Stage(String),
 }
 
-/// What `scaleview export` was asked for.
-#[derive(Clone, Debug, PartialEq)]
+/// What `scaleview export` was asked for, as the command line writes it (clap derives the
+/// flags, their help and their conflicts from this one type).
+#[derive(clap::Args, Clone, Debug, PartialEq)]
 pub struct ExportArgs {
-    /// The diagram file (`None` = embedded default).
+    /// Diagram file; the built-in AWS diagram when left out.
     pub file: Option<PathBuf>,
-    /// A built-in diagram by name, instead of a file.
+    /// Export a built-in diagram instead of a file: aws-10m-users, aws-10m-users-ko (Korean),
+    /// kubernetes-on-aws.
+    #[arg(long, value_name = "NAME", conflicts_with = "file")]
     pub diagram: Option<String>,
-    /// Which stage to export (required with `out`).
-    pub stage: Option<StageChoice>,
-    /// Output file (format from its extension).
+    /// Export this stage: its id, or its number counting from 1.
+    #[arg(long, value_name = "ID|N", conflicts_with_all = ["users", "at"])]
+    pub stage: Option<String>,
+    /// Export the stage in force at this many users.
+    #[arg(
+        long,
+        conflicts_with = "at",
+        value_parser = parse_finite,
+        allow_negative_numbers = true
+    )]
+    pub users: Option<f64>,
+    /// Export the stage in force at this axis value (for diagrams whose axis is not users).
+    #[arg(long, value_parser = parse_finite, allow_negative_numbers = true)]
+    pub at: Option<f64>,
+    /// Output file; .png or .svg.
+    #[arg(long, conflicts_with = "all_stages")]
     pub out: Option<PathBuf>,
-    /// Export every stage into this folder.
+    /// Export every stage, one file each, into --out-dir.
+    #[arg(long, requires = "out_dir")]
+    pub all_stages: bool,
+    /// Folder for --all-stages (files are named by stage number and threshold).
+    #[arg(long, requires = "all_stages")]
     pub out_dir: Option<PathBuf>,
-    /// Format for `--out-dir` exports.
+    /// File format for --all-stages.
+    #[arg(long, value_enum, default_value = "png")]
     pub format: Format,
-    /// Base width in pixels.
+    /// Width in pixels.
+    #[arg(long, default_value_t = 1920)]
     pub width: u32,
-    /// Base height in pixels.
+    /// Height in pixels.
+    #[arg(long, default_value_t = 1080)]
     pub height: u32,
-    /// Multiplier on width and height.
+    /// Multiply width and height (2 turns 1920×1080 into 3840×2160).
+    #[arg(
+        long,
+        default_value_t = 1.0,
+        value_parser = parse_scale,
+        allow_negative_numbers = true
+    )]
     pub scale: f32,
     /// Colour theme.
+    #[arg(long, value_enum, default_value = "light")]
     pub theme: ThemeName,
-    /// Transparent background.
+    /// Transparent background instead of the theme's.
+    #[arg(long)]
     pub transparent: bool,
-    /// Caption above the diagram.
-    pub caption: bool,
-    /// The stage's numbers in the caption.
-    pub caption_metrics: bool,
-    /// The slider band under the diagram.
+    /// Leave out the caption (diagram title, stage, user count).
+    #[arg(long)]
+    pub no_caption: bool,
+    /// Add the stage's numbers (its `metrics`, e.g. requests/s and monthly cost) to the
+    /// caption.
+    #[arg(long, conflicts_with = "no_caption")]
+    pub metrics: bool,
+    /// Draw the slider band under the diagram (a tick per stage, the knob where the story
+    /// is), as in presentation mode; in a film the knob glides with the transitions.
+    #[arg(long)]
     pub band: bool,
-    /// SVG text as outlines rather than text with embedded fonts.
-    pub text_as_paths: bool,
-    /// How `--all-stages` names its files.
-    pub naming: export::StageNaming,
-    /// One scale and position for every stage (the box of all stages).
+    /// One scale for every stage: the diagram keeps its size and place from slide to slide
+    /// (framed by the largest extent of all stages).
+    #[arg(long)]
     pub fixed_scale: bool,
-    /// Leave out the "new in this stage" rings.
+    /// Leave out the "new in this stage" rings (clean slides for a hand-out).
+    #[arg(long)]
     pub no_highlight: bool,
-    /// Export a film of the stages instead of stills.
-    pub animate: Option<AnimateArgs>,
-    /// Write a PPTX deck of the stages instead of stills.
+    /// Name --all-stages files by the stage's threshold (05-10000.png) or id (05-10k.png).
+    #[arg(long, value_enum, default_value = "threshold", requires = "all_stages")]
+    pub name_by: export::StageNaming,
+    /// SVG: write text as outlines instead of text with embedded font subsets (looks the same
+    /// in every program, but the text can no longer be selected or edited).
+    #[arg(long)]
+    pub text_as_paths: bool,
+    /// Export the evolution as a film instead of a still: FILE.mp4 (H.264), FILE.gif or
+    /// FILE.png (animated PNG), sweeping through the stages as on screen.
+    #[arg(
+        long,
+        value_name = "FILE",
+        conflicts_with_all = ["out", "all_stages", "stage", "users", "at"]
+    )]
+    pub animate: Option<PathBuf>,
+    /// First stage of the film (id or number; default the first).
+    #[arg(long, value_name = "ID|N", requires = "animate")]
+    pub from: Option<String>,
+    /// Last stage of the film (id or number; default the last; before --from plays backwards).
+    #[arg(long, value_name = "ID|N", requires = "animate")]
+    pub to: Option<String>,
+    /// Seconds each stage is held.
+    #[arg(
+        long,
+        value_name = "SECONDS",
+        default_value_t = 2.0,
+        requires = "animate"
+    )]
+    pub dwell: f32,
+    /// Seconds each transition between stages takes.
+    #[arg(
+        long,
+        value_name = "SECONDS",
+        default_value_t = 1.0,
+        requires = "animate"
+    )]
+    pub transition: f32,
+    /// Write a PowerPoint deck instead: FILE.pptx with one slide per stage (the stage's
+    /// picture) and the stage's story in each slide's speaker notes.
+    #[arg(
+        long,
+        value_name = "FILE",
+        conflicts_with_all = ["out", "all_stages", "stage", "users", "at", "animate"]
+    )]
     pub deck: Option<PathBuf>,
-    /// Write a PDF hand-out of the stages instead of stills.
+    /// Write a PDF hand-out instead: FILE.pdf with a page per stage (heading, the diagram as
+    /// vectors, numbers, notes, new components), text selectable, fonts embedded.
+    #[arg(
+        long,
+        value_name = "FILE",
+        conflicts_with_all = ["out", "all_stages", "stage", "users", "at", "animate", "deck"]
+    )]
     pub handout: Option<PathBuf>,
+    /// Frames per second of the film (GIF: at most 50).
+    #[arg(long, default_value_t = 30, requires = "animate")]
+    pub fps: u32,
+}
+
+impl ExportArgs {
+    /// The stage asked for with `--stage`, `--users` or `--at`.
+    pub fn stage(&self) -> Option<StageChoice> {
+        self.stage
+            .clone()
+            .map(StageChoice::Stage)
+            .or(self.users.or(self.at).map(StageChoice::At))
+    }
+
+    /// The film asked for with `--animate` and its options.
+    pub fn film(&self) -> Option<AnimateArgs> {
+        self.animate.clone().map(|path| AnimateArgs {
+            path,
+            from: self.from.clone(),
+            to: self.to.clone(),
+            dwell: self.dwell,
+            transition: self.transition,
+            fps: self.fps,
+        })
+    }
 }
 
 /// What `scaleview export --animate FILE` was asked for.
@@ -289,8 +396,8 @@ pub fn export(args: &ExportArgs) -> u8 {
         height: height as u32,
         theme: args.theme,
         transparent: args.transparent,
-        caption: args.caption,
-        caption_metrics: args.caption_metrics,
+        caption: !args.no_caption,
+        caption_metrics: args.metrics,
         band: args.band,
         new_glow: if args.no_highlight { 0.0 } else { 1.0 },
         frame: args
@@ -302,7 +409,7 @@ pub fn export(args: &ExportArgs) -> u8 {
             TextMode::EmbeddedFonts
         },
     };
-    if let Some(film) = &args.animate {
+    if let Some(film) = &args.film() {
         return animate(&diagram, film, opts);
     }
     if let Some(path) = &args.deck {
@@ -487,7 +594,8 @@ fn jobs(args: &ExportArgs, diagram: &Diagram) -> Result<Vec<(usize, PathBuf, For
                     }
                 )
             })?;
-            let choice = args.stage.as_ref().ok_or(
+            let choice = args.stage();
+            let choice = choice.as_ref().ok_or(
                 "say which stage to export with --stage ID|N, --users N or --at VALUE, or use \
                  --all-stages --out-dir DIR",
             )?;
@@ -504,7 +612,7 @@ fn jobs(args: &ExportArgs, diagram: &Diagram) -> Result<Vec<(usize, PathBuf, For
                             diagram,
                             s,
                             args.format,
-                            args.naming,
+                            args.name_by,
                         )),
                         args.format,
                     )

@@ -92,6 +92,7 @@ pub fn export_to(
 
 /// How the files of an all-stages export are named after their stage.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+#[cfg_attr(feature = "gui", derive(clap::ValueEnum))]
 pub enum StageNaming {
     /// By the stage's threshold: `05-10000.png`.
     #[default]

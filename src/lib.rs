@@ -10,6 +10,7 @@ pub mod animate;
 pub mod app;
 pub mod assets;
 pub mod atomic;
+#[cfg(feature = "gui")]
 pub mod cli;
 pub mod export;
 pub mod handout;

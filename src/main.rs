@@ -3,11 +3,10 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use clap::{Args, CommandFactory, Parser, Subcommand, ValueEnum};
+use clap::{CommandFactory, Parser, Subcommand};
 
 use scaleview::app::ScaleviewApp;
-use scaleview::cli::{self, ExportArgs, StageChoice};
-use scaleview::export::Format;
+use scaleview::cli;
 use scaleview::render::ThemeName;
 
 /// Animated architecture diagrams that grow with a user-count slider.
@@ -45,7 +44,7 @@ enum Cmd {
         deny_warnings: bool,
     },
     /// Export a stage (or every stage) as PNG or SVG, without a window or GPU.
-    Export(Box<ExportCli>),
+    Export(Box<cli::ExportArgs>),
     /// List every component kind, group kind and link style the format accepts, with the
     /// names they are shown under and the other names that map to them.
     Kinds {
@@ -74,142 +73,6 @@ enum Cmd {
         #[arg(value_parser = clap::value_parser!(u32).range(16..=1024))]
         size: u32,
     },
-}
-
-#[derive(Args)]
-struct ExportCli {
-    /// Diagram file; the built-in AWS diagram when left out.
-    file: Option<PathBuf>,
-    /// Export a built-in diagram instead of a file: aws-10m-users, aws-10m-users-ko (Korean),
-    /// kubernetes-on-aws.
-    #[arg(long, value_name = "NAME", conflicts_with = "file")]
-    diagram: Option<String>,
-    /// Export this stage: its id, or its number counting from 1.
-    #[arg(long, value_name = "ID|N", conflicts_with_all = ["users", "at"])]
-    stage: Option<String>,
-    /// Export the stage in force at this many users.
-    #[arg(
-        long,
-        conflicts_with = "at",
-        value_parser = cli::parse_finite,
-        allow_negative_numbers = true
-    )]
-    users: Option<f64>,
-    /// Export the stage in force at this axis value (for diagrams whose axis is not users).
-    #[arg(long, value_parser = cli::parse_finite, allow_negative_numbers = true)]
-    at: Option<f64>,
-    /// Output file; .png or .svg.
-    #[arg(long, conflicts_with = "all_stages")]
-    out: Option<PathBuf>,
-    /// Export every stage, one file each, into --out-dir.
-    #[arg(long, requires = "out_dir")]
-    all_stages: bool,
-    /// Folder for --all-stages (files are named by stage number and threshold).
-    #[arg(long, requires = "all_stages")]
-    out_dir: Option<PathBuf>,
-    /// File format for --all-stages.
-    #[arg(long, value_enum, default_value = "png")]
-    format: Format,
-    /// Width in pixels.
-    #[arg(long, default_value_t = 1920)]
-    width: u32,
-    /// Height in pixels.
-    #[arg(long, default_value_t = 1080)]
-    height: u32,
-    /// Multiply width and height (2 turns 1920×1080 into 3840×2160).
-    #[arg(
-        long,
-        default_value_t = 1.0,
-        value_parser = cli::parse_scale,
-        allow_negative_numbers = true
-    )]
-    scale: f32,
-    /// Colour theme.
-    #[arg(long, value_enum, default_value = "light")]
-    theme: ThemeName,
-    /// Transparent background instead of the theme's.
-    #[arg(long)]
-    transparent: bool,
-    /// Leave out the caption (diagram title, stage, user count).
-    #[arg(long)]
-    no_caption: bool,
-    /// Add the stage's numbers (its `metrics`, e.g. requests/s and monthly cost) to the
-    /// caption.
-    #[arg(long, conflicts_with = "no_caption")]
-    metrics: bool,
-    /// Draw the slider band under the diagram (a tick per stage, the knob where the story
-    /// is), as in presentation mode; in a film the knob glides with the transitions.
-    #[arg(long)]
-    band: bool,
-    /// One scale for every stage: the diagram keeps its size and place from slide to slide
-    /// (framed by the largest extent of all stages).
-    #[arg(long)]
-    fixed_scale: bool,
-    /// Leave out the "new in this stage" rings (clean slides for a hand-out).
-    #[arg(long)]
-    no_highlight: bool,
-    /// Name --all-stages files by the stage's threshold (05-10000.png) or id (05-10k.png).
-    #[arg(long, value_enum, default_value = "threshold", requires = "all_stages")]
-    name_by: NameByArg,
-    /// SVG: write text as outlines instead of text with embedded font subsets (looks the same
-    /// in every program, but the text can no longer be selected or edited).
-    #[arg(long)]
-    text_as_paths: bool,
-    /// Export the evolution as a film instead of a still: FILE.mp4 (H.264), FILE.gif or
-    /// FILE.png (animated PNG), sweeping through the stages as on screen.
-    #[arg(
-        long,
-        value_name = "FILE",
-        conflicts_with_all = ["out", "all_stages", "stage", "users", "at"]
-    )]
-    animate: Option<PathBuf>,
-    /// First stage of the film (id or number; default the first).
-    #[arg(long, value_name = "ID|N", requires = "animate")]
-    from: Option<String>,
-    /// Last stage of the film (id or number; default the last; before --from plays backwards).
-    #[arg(long, value_name = "ID|N", requires = "animate")]
-    to: Option<String>,
-    /// Seconds each stage is held.
-    #[arg(
-        long,
-        value_name = "SECONDS",
-        default_value_t = 2.0,
-        requires = "animate"
-    )]
-    dwell: f32,
-    /// Seconds each transition between stages takes.
-    #[arg(
-        long,
-        value_name = "SECONDS",
-        default_value_t = 1.0,
-        requires = "animate"
-    )]
-    transition: f32,
-    /// Write a PowerPoint deck instead: FILE.pptx with one slide per stage (the stage's
-    /// picture) and the stage's story in each slide's speaker notes.
-    #[arg(
-        long,
-        value_name = "FILE",
-        conflicts_with_all = ["out", "all_stages", "stage", "users", "at", "animate"]
-    )]
-    deck: Option<PathBuf>,
-    /// Write a PDF hand-out instead: FILE.pdf with a page per stage (heading, the diagram as
-    /// vectors, numbers, notes, new components), text selectable, fonts embedded.
-    #[arg(
-        long,
-        value_name = "FILE",
-        conflicts_with_all = ["out", "all_stages", "stage", "users", "at", "animate", "deck"]
-    )]
-    handout: Option<PathBuf>,
-    /// Frames per second of the film (GIF: at most 50).
-    #[arg(long, default_value_t = 30, requires = "animate")]
-    fps: u32,
-}
-
-#[derive(Clone, Copy, ValueEnum)]
-enum NameByArg {
-    Threshold,
-    Id,
 }
 
 fn main() -> ExitCode {
@@ -268,45 +131,7 @@ fn main() -> ExitCode {
                 ExitCode::from(cli::EXIT_USAGE)
             }
         },
-        Some(Cmd::Export(e)) => {
-            let e = *e;
-            ExitCode::from(cli::export(&ExportArgs {
-                file: e.file,
-                diagram: e.diagram,
-                stage: e
-                    .stage
-                    .map(StageChoice::Stage)
-                    .or(e.users.or(e.at).map(StageChoice::At)),
-                out: e.out,
-                out_dir: e.out_dir,
-                format: e.format,
-                width: e.width,
-                height: e.height,
-                scale: e.scale,
-                theme: e.theme,
-                transparent: e.transparent,
-                caption: !e.no_caption,
-                caption_metrics: e.metrics,
-                band: e.band,
-                text_as_paths: e.text_as_paths,
-                fixed_scale: e.fixed_scale,
-                no_highlight: e.no_highlight,
-                naming: match e.name_by {
-                    NameByArg::Threshold => scaleview::export::StageNaming::Threshold,
-                    NameByArg::Id => scaleview::export::StageNaming::Id,
-                },
-                deck: e.deck,
-                handout: e.handout,
-                animate: e.animate.map(|path| cli::AnimateArgs {
-                    path,
-                    from: e.from,
-                    to: e.to,
-                    dwell: e.dwell,
-                    transition: e.transition,
-                    fps: e.fps,
-                }),
-            }))
-        }
+        Some(Cmd::Export(e)) => ExitCode::from(cli::export(&e)),
     }
 }
 
