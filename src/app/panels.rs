@@ -463,7 +463,7 @@ pub fn notes(app: &mut ScaleviewApp, ui: &mut egui::Ui) {
                         ui.horizontal_wrapped(|ui| {
                             for e in entries {
                                 let text = e.name.as_str();
-                                let icon = crate::render::paint::IconRef::of_node(
+                                let icon = crate::render::paint::IconRef::of_component(
                                     e.kind,
                                     e.custom_icon.as_ref(),
                                 );
