@@ -2,6 +2,7 @@
 //!
 //! `parse` is the only way in; everything downstream of it can trust the diagram.
 
+mod aliases;
 mod axis;
 mod catalogue;
 mod diagnostic;
@@ -15,6 +16,7 @@ mod syntax;
 mod synthetic;
 mod validate;
 
+pub use aliases::aliases;
 pub use axis::{Axis, AxisFormat, Scale, compact_number, grouped_number, readable_number};
 pub use catalogue::{catalogue_pictures, catalogue_ron, kinds_markdown};
 pub use diagnostic::{Diagnostic, Pos, Severity};
@@ -24,7 +26,7 @@ pub use file::{
     read_capped,
 };
 pub use format::FORMAT_VERSION;
-pub use kinds::{Category, ComponentKind, GroupKind, LinkStyle, aliases};
+pub use kinds::{Category, ComponentKind, GroupKind, LinkStyle};
 pub use synthetic::synthetic_diagram;
 pub use validate::MAX_CELL;
 

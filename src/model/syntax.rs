@@ -78,11 +78,11 @@ pub fn diagnose(file: &str, src: &str, err: &ron::error::SpannedError) -> Diagno
             } else {
                 ""
             };
-            if let Some(hint) = crate::model::kinds::alias_hint(found, expected) {
+            if let Some(hint) = crate::model::aliases::alias_hint(found, expected) {
                 return d.with_hint(format!("{hint}{more}"));
             }
             if !more.is_empty() {
-                let near = crate::model::kinds::closest_names(found, expected);
+                let near = crate::model::aliases::closest_names(found, expected);
                 return match near.as_slice() {
                     [] => d.with_hint(format!("no kind is called that{more}")),
                     [one] => d.with_hint(format!("did you mean `{one}`?{more}")),
