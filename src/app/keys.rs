@@ -5,81 +5,7 @@
 use egui::{Key, KeyboardShortcut, Modifiers};
 
 use super::Command;
-use crate::export::Format;
-
-/// What a key asks for.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Action {
-    /// Next stage.
-    Next,
-    /// Previous stage.
-    Prev,
-    /// First stage.
-    First,
-    /// Last stage.
-    Last,
-    /// A digit: jump to stages 1–9 at once, and collect it for digits + Enter.
-    Digit(u8),
-    /// Jump to the stage whose number was typed.
-    JumpToTyped,
-    /// White screen.
-    White,
-    /// Black screen.
-    Blank,
-    /// Request flow on or off.
-    Traffic,
-    /// Export window for SVG.
-    ExportSvg,
-    /// Export window for PNG.
-    ExportPng,
-    /// Export window for a film.
-    ExportFilm,
-    /// Presentation mode.
-    Present,
-    /// Leave presentation mode, fullscreen, blank screen.
-    Escape,
-    /// Fullscreen.
-    Fullscreen,
-    /// Fit the diagram.
-    Fit,
-    /// Larger text.
-    LargerText,
-    /// Smaller text.
-    SmallerText,
-    /// Text size back to normal.
-    ResetText,
-}
-
-impl Action {
-    /// The commands a press of the key pushes.
-    fn commands(self) -> Vec<Command> {
-        match self {
-            Action::Next => vec![Command::NextStage],
-            Action::Prev => vec![Command::PrevStage],
-            Action::First => vec![Command::GoToStage(0)],
-            Action::Last => vec![Command::GoToStage(usize::MAX)],
-            Action::Digit(0) => vec![Command::TypeDigit(0)],
-            Action::Digit(n) => vec![
-                Command::GoToStage(usize::from(n) - 1),
-                Command::TypeDigit(n),
-            ],
-            Action::JumpToTyped => vec![Command::JumpToTyped],
-            Action::White => vec![Command::ToggleWhite],
-            Action::Blank => vec![Command::ToggleBlank],
-            Action::Traffic => vec![Command::ToggleFlow],
-            Action::ExportSvg => vec![Command::OpenExport(Format::Svg)],
-            Action::ExportPng => vec![Command::OpenExport(Format::Png)],
-            Action::ExportFilm => vec![Command::OpenFilmExport],
-            Action::Present => vec![Command::TogglePresentation],
-            Action::Escape => vec![Command::Escape],
-            Action::Fullscreen => vec![Command::ToggleFullscreen],
-            Action::Fit => vec![Command::FitView],
-            Action::LargerText => vec![Command::ScaleText(1.1)],
-            Action::SmallerText => vec![Command::ScaleText(1.0 / 1.1)],
-            Action::ResetText => vec![Command::ScaleText(0.0)],
-        }
-    }
-}
+use super::actions::Action;
 
 const fn bind(modifiers: Modifiers, key: Key, action: Action) -> (KeyboardShortcut, Action) {
     (KeyboardShortcut::new(modifiers, key), action)
@@ -136,54 +62,25 @@ pub const BINDINGS: &[(KeyboardShortcut, Action)] = &[
     bind(CMD, Key::Minus, Action::SmallerText),
 ];
 
-impl Action {
-    /// The words for what the key does in the key help (an i18n key), and whether the short
-    /// hint under the canvas names it too. Digits are described once, as a range.
-    fn help(self) -> (&'static str, bool) {
-        match self {
-            Action::Next => ("key_next", true),
-            Action::Prev => ("key_prev", true),
-            Action::First => ("key_first", false),
-            Action::Last => ("key_last", false),
-            Action::Digit(_) => ("key_digits", true),
-            Action::JumpToTyped => ("key_typed", false),
-            Action::White => ("key_white", true),
-            Action::Blank => ("key_blank", true),
-            Action::Traffic => ("key_traffic", true),
-            Action::ExportSvg => ("key_export_svg", false),
-            Action::ExportPng => ("key_export_png", true),
-            Action::ExportFilm => ("key_export_film", false),
-            Action::Present => ("key_present", true),
-            Action::Escape => ("key_escape", false),
-            Action::Fullscreen => ("key_fullscreen", true),
-            Action::Fit => ("key_fit", true),
-            Action::LargerText => ("key_larger", false),
-            Action::SmallerText => ("key_smaller", false),
-            Action::ResetText => ("key_reset_text", false),
-        }
-    }
-}
-
-/// The key help, from [`BINDINGS`]: every action with all its keys ("→, PageDown, Space, N
+/// The key help, from [`Action::ALL`] and [`BINDINGS`]: every action with all its keys ("→, PageDown, Space, N
 /// next stage · …"), or with `short`, only the common actions with their first key, for the
 /// hint under the canvas. Nothing about keys is written anywhere else.
 pub fn help(ctx: &egui::Context, short: bool) -> String {
-    let mut seen: Vec<&'static str> = Vec::new();
     let mut parts: Vec<String> = Vec::new();
-    for (_, action) in BINDINGS {
-        let (words, in_short) = action.help();
-        if seen.contains(&words) || (short && !in_short) {
+    for action in Action::ALL {
+        let text = action.text();
+        let Some(words) = text.help else { continue };
+        if short && !text.in_short_help {
             continue;
         }
-        seen.push(words);
         let keys = match action {
             Action::Digit(_) => "1–9".to_owned(),
             _ if short => BINDINGS
                 .iter()
-                .find(|(_, a)| a == action)
+                .find(|(_, a)| *a == action)
                 .map(|(s, _)| key_text(ctx, s))
                 .unwrap_or_default(),
-            _ => shortcuts(ctx, *action),
+            _ => shortcuts(ctx, action),
         };
         parts.push(format!("{keys} {}", super::i18n::tr(ctx, words)));
     }
@@ -269,8 +166,8 @@ mod tests {
         let ctx = egui::Context::default();
         for lang in crate::app::i18n::languages() {
             for (_, action) in BINDINGS {
-                let (words, _) = action.help();
-                assert!(lang.get(words).is_some(), "{} lacks {words}", lang.code);
+                let words = action.text().help.unwrap_or_default();
+                assert!(lang.get(words).is_some(), "{} lacks {words:?}", lang.code);
             }
         }
         let long = help(&ctx, false);

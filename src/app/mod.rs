@@ -1,5 +1,6 @@
 //! The eframe application: state, input, panels. Sits on top of model → scene → render.
 
+mod actions;
 mod camera;
 mod canvas;
 mod commands;

@@ -2,11 +2,10 @@
 
 use egui::{Align, FontFamily, Layout, RichText};
 
+use super::actions::{self, Action};
 use super::i18n::{self, tr, trf};
-use super::keys::{self, Action};
 use super::scrub;
 use super::{Command, ScaleviewApp};
-use crate::export::Format;
 use crate::model::Scale;
 use crate::render::ThemeName;
 use crate::render::screen::BOLD_FAMILY;
@@ -34,10 +33,6 @@ pub(super) fn diagram_text(
 }
 
 /// Diagram title, view and theme controls.
-#[expect(
-    clippy::too_many_lines,
-    reason = "one egui toolbar laid out left to right, a button per command"
-)]
 pub fn top_bar(app: &mut ScaleviewApp, ui: &mut egui::Ui) {
     egui::Panel::top("top-bar").show(ui, |ui| {
         ui.horizontal(|ui| {
@@ -45,53 +40,16 @@ pub fn top_bar(app: &mut ScaleviewApp, ui: &mut egui::Ui) {
             ui.separator();
             diagram_text(ui, &app.doc.diagram.title, 16.0, Weight::Regular, None);
             ui.separator();
-            if ui
-                .button(tr(ui, "open"))
-                .on_hover_text(tr(ui, "open_tip"))
-                .clicked()
-            {
-                app.commands.push(Command::OpenDialog);
-            }
+            let out = &mut app.commands;
+            actions::button(ui, Action::Open, None, true, out);
             diagrams_menu(app, ui);
-            if ui
-                .button(tr(ui, "export_png"))
-                .on_hover_text(trf(
-                    ui,
-                    "export_png_tip",
-                    &[("keys", &keys::shortcuts(ui, Action::ExportPng))],
-                ))
-                .clicked()
-            {
-                app.commands.push(Command::OpenExport(Format::Png));
-            }
-            if ui
-                .button(tr(ui, "export_svg"))
-                .on_hover_text(trf(
-                    ui,
-                    "export_svg_tip",
-                    &[("keys", &keys::shortcuts(ui, Action::ExportSvg))],
-                ))
-                .clicked()
-            {
-                app.commands.push(Command::OpenExport(Format::Svg));
-            }
-            if ui
-                .button(tr(ui, "export_film"))
-                .on_hover_text(trf(
-                    ui,
-                    "export_film_tip",
-                    &[("keys", &keys::shortcuts(ui, Action::ExportFilm))],
-                ))
-                .clicked()
-            {
-                app.commands.push(Command::OpenFilmExport);
-            }
-            if ui
-                .button(tr(ui, "export_handout"))
-                .on_hover_text(tr(ui, "export_handout_tip"))
-                .clicked()
-            {
-                app.commands.push(Command::OpenHandoutExport);
+            for action in [
+                Action::ExportPng,
+                Action::ExportSvg,
+                Action::ExportFilm,
+                Action::ExportHandout,
+            ] {
+                actions::button(ui, action, None, true, &mut app.commands);
             }
             ui.with_layout(Layout::right_to_left(Align::Center), |ui| {
                 language_menu(app, ui);
@@ -108,39 +66,10 @@ pub fn top_bar(app: &mut ScaleviewApp, ui: &mut egui::Ui) {
                             }
                         }
                     });
-                if ui
-                    .button("A+")
-                    .on_hover_text(trf(
-                        ui,
-                        "larger_text_tip",
-                        &[("keys", &keys::shortcuts(ui, Action::LargerText))],
-                    ))
-                    .clicked()
-                {
-                    app.commands.push(Command::ScaleText(1.1));
-                }
-                if ui
-                    .button("A−")
-                    .on_hover_text(trf(
-                        ui,
-                        "smaller_text_tip",
-                        &[("keys", &keys::shortcuts(ui, Action::SmallerText))],
-                    ))
-                    .clicked()
-                {
-                    app.commands.push(Command::ScaleText(1.0 / 1.1));
-                }
-                let fit = ui.add_enabled(!app.view.camera.follow, egui::Button::new(tr(ui, "fit")));
-                if fit
-                    .on_hover_text(trf(
-                        ui,
-                        "fit_tip",
-                        &[("keys", &keys::shortcuts(ui, Action::Fit))],
-                    ))
-                    .clicked()
-                {
-                    app.commands.push(Command::FitView);
-                }
+                let out = &mut app.commands;
+                actions::button(ui, Action::LargerText, Some("A+".into()), true, out);
+                actions::button(ui, Action::SmallerText, Some("A−".into()), true, out);
+                actions::button(ui, Action::Fit, None, !app.view.camera.follow, out);
             });
         });
     });
@@ -148,10 +77,6 @@ pub fn top_bar(app: &mut ScaleviewApp, ui: &mut egui::Ui) {
 
 /// The stage caption in large type, the user-count slider with a tick per stage, and
 /// previous/next buttons.
-#[expect(
-    clippy::too_many_lines,
-    reason = "one egui row laid out left to right: transport, slider, ticks, typed jump"
-)]
 pub fn stage_bar(app: &mut ScaleviewApp, ui: &mut egui::Ui) {
     egui::Panel::bottom("stage-bar").show(ui, |ui| {
         ui.add_space(6.0);
@@ -170,17 +95,9 @@ pub fn stage_bar(app: &mut ScaleviewApp, ui: &mut egui::Ui) {
             }
             ui.with_layout(Layout::right_to_left(Align::Center), |ui| {
                 let last = app.doc.diagram.last_stage();
-                if ui
-                    .add_enabled(target < last, egui::Button::new(bold(tr(ui, "next"), 16.0)))
-                    .on_hover_text(trf(
-                        ui,
-                        "next_tip",
-                        &[("keys", &keys::shortcuts(ui, Action::Next))],
-                    ))
-                    .clicked()
-                {
-                    app.commands.push(Command::NextStage);
-                }
+                let out = &mut app.commands;
+                let next = Some(bold(tr(ui, "next"), 16.0).into());
+                actions::button(ui, Action::Next, next, target < last, out);
                 ui.label(
                     RichText::new(trf(
                         ui,
@@ -189,47 +106,13 @@ pub fn stage_bar(app: &mut ScaleviewApp, ui: &mut egui::Ui) {
                     ))
                     .size(16.0),
                 );
-                if ui
-                    .add_enabled(target > 0, egui::Button::new(bold(tr(ui, "back"), 16.0)))
-                    .on_hover_text(trf(
-                        ui,
-                        "back_tip",
-                        &[("keys", &keys::shortcuts(ui, Action::Prev))],
-                    ))
-                    .clicked()
-                {
-                    app.commands.push(Command::PrevStage);
-                }
+                let back = Some(bold(tr(ui, "back"), 16.0).into());
+                actions::button(ui, Action::Prev, back, target > 0, out);
                 ui.separator();
-                if ui
-                    .button(tr(ui, "present"))
-                    .on_hover_text(trf(
-                        ui,
-                        "present_tip",
-                        &[("keys", &keys::shortcuts(ui, Action::Present))],
-                    ))
-                    .clicked()
-                {
-                    app.commands.push(Command::TogglePresentation);
-                }
-                if ui
-                    .selectable_label(app.playback.present.flow, tr(ui, "traffic"))
-                    .on_hover_text(trf(
-                        ui,
-                        "traffic_tip",
-                        &[("keys", &keys::shortcuts(ui, Action::Traffic))],
-                    ))
-                    .clicked()
-                {
-                    app.commands.push(Command::ToggleFlow);
-                }
-                if ui
-                    .selectable_label(app.playback.present.speaker_open, tr(ui, "speaker_view"))
-                    .on_hover_text(tr(ui, "speaker_view_tip"))
-                    .clicked()
-                {
-                    app.commands.push(Command::ToggleSpeaker);
-                }
+                actions::button(ui, Action::Present, None, true, out);
+                actions::toggle(ui, Action::Traffic, app.playback.present.flow, out);
+                let speaker = app.playback.present.speaker_open;
+                actions::toggle(ui, Action::SpeakerView, speaker, out);
                 // Edited on a copy; a change is a command like any other.
                 let s = &app.settings;
                 let (mut looping, mut backwards) = (s.autoplay_loop, s.autoplay_backwards);
