@@ -62,9 +62,9 @@ pub const BINDINGS: &[(KeyboardShortcut, Action)] = &[
     bind(CMD, Key::Minus, Action::SmallerText),
 ];
 
-/// The key help, from [`Action::ALL`] and [`BINDINGS`]: every action with all its keys ("→, PageDown, Space, N
-/// next stage · …"), or with `short`, only the common actions with their first key, for the
-/// hint under the canvas. Nothing about keys is written anywhere else.
+/// The key help, from [`Action::ALL`] and [`BINDINGS`]: every action with all its keys
+/// ("→, PageDown, Space, N next stage · …"), or with `short`, only the common actions with
+/// their first key, for the hint under the canvas. Nothing about keys is written elsewhere.
 pub fn help(ctx: &egui::Context, short: bool) -> String {
     let mut parts: Vec<String> = Vec::new();
     for action in Action::ALL {
