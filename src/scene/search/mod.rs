@@ -8,11 +8,20 @@
 //! a line already drawn, and per unit run along an unrelated line (which would read as one
 //! wire); running along a link that shares an end (fan-in, fan-out) costs little.
 
+mod cleanup;
+mod costs;
+mod grid;
+
+pub use cleanup::simplify;
+use cleanup::without_jogs;
+use costs::{LineCosts, stub_cost};
+use grid::Grid;
+
 use std::cmp::Ordering;
 use std::collections::BinaryHeap;
 
 use super::geom::{Point, Rect};
-use super::route::{Occupied, Overlap};
+use super::route::Occupied;
 
 /// A heading on the grid.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -62,14 +71,6 @@ pub struct Port {
 const HEURISTIC_WEIGHT: f32 = 1.6;
 /// Cost of one bend, in units of length.
 const BEND: f32 = 28.0;
-/// Cost of crossing a line already drawn.
-const CROSS: f32 = 36.0;
-/// Extra cost per unit run along an unrelated line.
-const UNRELATED: f32 = 80.0;
-/// Extra cost per unit run along a line that shares an end.
-const RELATED: f32 = 0.4;
-/// In the last-resort search, extra cost per unit through an obstacle and per entry.
-const THROUGH: (f32, f32) = (30.0, 600.0);
 /// Channels wider than this get extra lanes beside their middle, so parallel links can be
 /// nudged apart instead of sharing one line.
 const LANE: f32 = 10.0;
@@ -98,130 +99,6 @@ pub struct Query<'a> {
     pub ends: super::route::Wire,
     /// Allow passing through obstacles at a high cost (the last resort).
     pub soft: bool,
-}
-
-/// A sparse orthogonal grid with blocked points and segments.
-struct Grid {
-    xs: Vec<f32>,
-    ys: Vec<f32>,
-    /// Points strictly inside an obstacle.
-    node_blocked: Vec<bool>,
-    /// Segment from (ix, iy) to (ix + 1, iy) runs inside an obstacle.
-    h_blocked: Vec<bool>,
-    /// Segment from (ix, iy) to (ix, iy + 1) runs inside an obstacle.
-    v_blocked: Vec<bool>,
-}
-
-const EPS: f32 = 0.01;
-
-fn coordinates(mut v: Vec<f32>, lo: f32, hi: f32, lanes: bool) -> Vec<f32> {
-    v.retain(|c| c.is_finite() && *c >= lo - EPS && *c <= hi + EPS);
-    v.sort_by(f32::total_cmp);
-    v.dedup_by(|a, b| (*a - *b).abs() < 1e-3);
-    let mut out = Vec::with_capacity(v.len() * 2);
-    for w in v.windows(2) {
-        out.push(w[0]);
-        let gap = w[1] - w[0];
-        let mid = (w[0] + w[1]) / 2.0;
-        if lanes && gap > 6.0 * LANE {
-            out.extend([mid - 1.5 * LANE, mid, mid + 1.5 * LANE]);
-        } else if gap > 2.0 * LANE {
-            out.push(mid);
-        }
-    }
-    out.extend(v.last());
-    out
-}
-
-/// First index with `v[i] >= x`.
-fn lower(v: &[f32], x: f32) -> usize {
-    v.partition_point(|c| *c < x)
-}
-
-impl Grid {
-    fn build(q: &Query) -> Option<Grid> {
-        let a = q.area;
-        let mut xs = vec![a.min.x, a.max.x];
-        let mut ys = vec![a.min.y, a.max.y];
-        for r in q.obstacles.iter().chain(q.own) {
-            xs.extend([r.min.x, r.max.x]);
-            ys.extend([r.min.y, r.max.y]);
-        }
-        // The search runs between the stubs' ends (a stub itself is straight and fixed).
-        for p in q.starts.iter().chain(q.goals) {
-            xs.push(p.out.x);
-            ys.push(p.out.y);
-        }
-        let mut grid = (
-            coordinates(xs.clone(), a.min.x, a.max.x, true),
-            coordinates(ys.clone(), a.min.y, a.max.y, true),
-        );
-        if grid.0.len() * grid.1.len() > LANES_UP_TO {
-            grid = (
-                coordinates(xs, a.min.x, a.max.x, false),
-                coordinates(ys, a.min.y, a.max.y, false),
-            );
-        }
-        let (xs, ys) = grid;
-        let (nx, ny) = (xs.len(), ys.len());
-        if nx < 2 || ny < 2 || nx * ny > MAX_NODES {
-            return None;
-        }
-        let mut g = Grid {
-            node_blocked: vec![false; nx * ny],
-            h_blocked: vec![false; nx * ny],
-            v_blocked: vec![false; nx * ny],
-            xs,
-            ys,
-        };
-        for r in q.obstacles.iter().chain(q.own) {
-            // Lines strictly inside, and segments between lines within the box's span.
-            let (ix_in, ix_out) = (lower(&g.xs, r.min.x + EPS), lower(&g.xs, r.max.x - EPS));
-            let (iy_in, iy_out) = (lower(&g.ys, r.min.y + EPS), lower(&g.ys, r.max.y - EPS));
-            let (ix_span, ix_span_end) = (lower(&g.xs, r.min.x - EPS), lower(&g.xs, r.max.x + EPS));
-            let (iy_span, iy_span_end) = (lower(&g.ys, r.min.y - EPS), lower(&g.ys, r.max.y + EPS));
-            for iy in iy_in..iy_out {
-                for ix in ix_in..ix_out {
-                    g.node_blocked[iy * nx + ix] = true;
-                }
-                // Horizontal segments at a height strictly inside, within the x span.
-                for ix in ix_span..ix_span_end.saturating_sub(1) {
-                    g.h_blocked[iy * nx + ix] = true;
-                }
-            }
-            for ix in ix_in..ix_out {
-                for iy in iy_span..iy_span_end.saturating_sub(1) {
-                    g.v_blocked[iy * nx + ix] = true;
-                }
-            }
-        }
-        Some(g)
-    }
-
-    fn index_of(&self, p: Point) -> Option<usize> {
-        let ix = self.xs.iter().position(|x| (x - p.x).abs() < 1e-3)?;
-        let iy = self.ys.iter().position(|y| (y - p.y).abs() < 1e-3)?;
-        Some(iy * self.xs.len() + ix)
-    }
-
-    fn point(&self, node: usize) -> Point {
-        let nx = self.xs.len();
-        Point::new(self.xs[node % nx], self.ys[node / nx])
-    }
-
-    /// The neighbour of `node` heading `d`, and whether the segment to it is blocked.
-    fn step(&self, node: usize, d: Dir) -> Option<(usize, bool)> {
-        let nx = self.xs.len();
-        let (ix, iy) = (node % nx, node / nx);
-        let (next, blocked) = match d {
-            Dir::Left if ix > 0 => (node - 1, self.h_blocked[node - 1]),
-            Dir::Right if ix + 1 < nx => (node + 1, self.h_blocked[node]),
-            Dir::Up if iy > 0 => (node - nx, self.v_blocked[node - nx]),
-            Dir::Down if iy + 1 < self.ys.len() => (node + nx, self.v_blocked[node]),
-            _ => return None,
-        };
-        Some((next, blocked || self.node_blocked[next]))
-    }
 }
 
 #[derive(Clone, Copy, PartialEq)]
@@ -370,173 +247,6 @@ pub fn shortest(q: &Query) -> Option<Vec<Point>> {
     pts.extend(nodes.iter().map(|i| g.point(*i)));
     pts.push(goal.at);
     Some(without_jogs(simplify(&pts)))
-}
-
-/// Shortest step a route may take between two parallel runs: a smaller one (two grid lines
-/// half a unit apart) would be drawn, after rounding, as a slanted line.
-const MIN_STEP: f32 = 2.0;
-
-/// `points` (simplified: every segment turns) with each step shorter than [`MIN_STEP`] taken
-/// out by moving the run after it onto the line of the run before it, or the run before onto
-/// the line after when the run after ends at the route's fixed end. A step between the two
-/// fixed ends' own runs stays (nothing can move).
-fn without_jogs(mut points: Vec<Point>) -> Vec<Point> {
-    for _ in 0..points.len() {
-        let n = points.len();
-        let jog = (1..n.saturating_sub(2)).find(|&i| {
-            let (a, b) = (points[i], points[i + 1]);
-            let step = (a.x - b.x).abs().max((a.y - b.y).abs());
-            step > 1e-3 && step < MIN_STEP
-        });
-        let Some(i) = jog else {
-            break;
-        };
-        let (a, b) = (points[i], points[i + 1]);
-        let vertical = (a.x - b.x).abs() < (a.y - b.y).abs();
-        // The run after (i + 1 → i + 2) moves onto the run before, or the run before onto
-        // the run after; never the fixed ends, and never so that an end's stem gets short.
-        let options = [([i + 1, i + 2], a), ([i.wrapping_sub(1), i], b)];
-        let fixed = |moved: &[usize; 2]| moved.iter().any(|&k| k == 0 || k >= n - 1);
-        let moved = options
-            .iter()
-            .filter(|(m, _)| !fixed(m))
-            .find_map(|(m, onto)| {
-                let mut v = points.clone();
-                for &k in m {
-                    if vertical {
-                        v[k].y = onto.y;
-                    } else {
-                        v[k].x = onto.x;
-                    }
-                }
-                let v = simplify(&v);
-                let stems = |r: &[Point]| match r {
-                    [a, b, .., c, d] => (a.distance(*b), c.distance(*d)),
-                    [a, b, c] => (a.distance(*b), b.distance(*c)),
-                    [a, b] => (a.distance(*b), a.distance(*b)),
-                    _ => (0.0, 0.0),
-                };
-                let (before, after) = (stems(&points), stems(&v));
-                let keeps = after.0 >= before.0.min(MIN_STEM_KEPT) - 1e-3
-                    && after.1 >= before.1.min(MIN_STEM_KEPT) - 1e-3;
-                keeps.then_some(v)
-            });
-        match moved {
-            Some(v) => points = v,
-            None => break,
-        }
-    }
-    points
-}
-
-/// A route's first and last runs (its stems) are never shortened below this by
-/// [`without_jogs`] (the arrowhead needs a straight run to sit on).
-const MIN_STEM_KEPT: f32 = super::route::MIN_STEM;
-
-/// What lies along and across every grid line, gathered once per search so that pricing a
-/// grid segment needs no lookups.
-struct LineCosts {
-    /// Per horizontal line (by y index).
-    rows: Vec<Line>,
-    /// Per vertical line (by x index).
-    cols: Vec<Line>,
-}
-
-/// What lies on one grid line: recorded segments along it (low end, high end, link), and
-/// where recorded segments cross it, sorted.
-type Line = (Vec<(f32, f32, super::route::Wire)>, Vec<f32>);
-
-impl LineCosts {
-    fn new(q: &Query, g: &Grid) -> LineCosts {
-        let (x0, x1) = (g.xs[0], g.xs[g.xs.len() - 1]);
-        let (y0, y1) = (g.ys[0], g.ys[g.ys.len() - 1]);
-        let mut rows: Vec<_> =
-            g.ys.iter()
-                .map(|y| (q.occupied.along_line(true, *y), Vec::new()))
-                .collect();
-        let mut cols: Vec<_> =
-            g.xs.iter()
-                .map(|x| (q.occupied.along_line(false, *x), Vec::new()))
-                .collect();
-        // Each upright segment crosses the rows strictly between its ends, and each level
-        // one the columns: one pass over the segments in the area.
-        for (x, lo, hi) in q.occupied.segments_between(false, x0, x1) {
-            let (a, b) = (
-                lower(&g.ys, lo + 0.5),
-                g.ys.partition_point(|y| *y < hi - 0.5),
-            );
-            for row in &mut rows[a..b.max(a)] {
-                row.1.push(x);
-            }
-        }
-        for (y, lo, hi) in q.occupied.segments_between(true, y0, y1) {
-            let (a, b) = (
-                lower(&g.xs, lo + 0.5),
-                g.xs.partition_point(|x| *x < hi - 0.5),
-            );
-            for col in &mut cols[a..b.max(a)] {
-                col.1.push(y);
-            }
-        }
-        for line in rows.iter_mut().chain(cols.iter_mut()) {
-            line.1.sort_by(f32::total_cmp);
-        }
-        LineCosts { rows, cols }
-    }
-
-    /// Cost of the grid segment between neighbours `a` and `b` (see [`price`]).
-    fn cost(&self, q: &Query, g: &Grid, a: usize, b: usize, blocked: bool) -> f32 {
-        let nx = g.xs.len();
-        let (pa, pb) = (g.point(a), g.point(b));
-        let ((along, across), lo, hi) = if a / nx == b / nx {
-            (&self.rows[a / nx], pa.x.min(pb.x), pa.x.max(pb.x))
-        } else {
-            (&self.cols[a % nx], pa.y.min(pb.y), pa.y.max(pb.y))
-        };
-        let mut run = Overlap::default();
-        for (plo, phi, wire) in along {
-            run.add_run((lo, hi), (*plo, *phi), *wire, q.ends);
-        }
-        let first = across.partition_point(|c| *c <= lo + 0.5);
-        let last = across.partition_point(|c| *c < hi - 0.5);
-        price(hi - lo, run, last.saturating_sub(first), blocked)
-    }
-}
-
-/// Cost of a stub (a port's fixed straight segment), priced like any grid segment.
-fn stub_cost(q: &Query, a: Point, b: Point) -> f32 {
-    let run = q.occupied.run_along(a, b, q.ends);
-    price(a.distance(b), run, q.occupied.crossings(a, b), false)
-}
-
-/// Cost of a straight piece of route: its length, plus what it runs along, crosses or (in the
-/// last-resort search) goes through.
-fn price(len: f32, run: Overlap, crossings: usize, blocked: bool) -> f32 {
-    let mut c = len + run.unrelated * UNRELATED + run.related * RELATED + crossings as f32 * CROSS;
-    if blocked {
-        c += len * THROUGH.0 + THROUGH.1;
-    }
-    c
-}
-
-/// The polyline without repeated points and without points in the middle of a straight run.
-pub fn simplify(points: &[Point]) -> Vec<Point> {
-    let mut out: Vec<Point> = Vec::with_capacity(points.len());
-    for p in points {
-        if out.last().is_some_and(|q| q.distance(*p) < 1e-3) {
-            continue;
-        }
-        if out.len() >= 2 {
-            let (a, b) = (out[out.len() - 2], out[out.len() - 1]);
-            let straight = ((a.x - b.x).abs() < 0.01 && (b.x - p.x).abs() < 0.01)
-                || ((a.y - b.y).abs() < 0.01 && (b.y - p.y).abs() < 0.01);
-            if straight {
-                out.pop();
-            }
-        }
-        out.push(*p);
-    }
-    out
 }
 
 #[cfg(test)]
