@@ -12,6 +12,7 @@ pub mod i18n;
 /// The font chain installed into egui (lives with the screen renderer).
 pub use crate::render::screen_fonts as fonts;
 mod keys;
+mod notes_panel;
 mod panels;
 pub mod present;
 mod run;
@@ -450,7 +451,7 @@ impl eframe::App for ScaleviewApp {
             panels::top_bar(self, ui);
             panels::diagnostics(self, ui);
             panels::stage_bar(self, ui);
-            panels::notes(self, ui);
+            notes_panel::notes(self, ui);
         }
         let camera_moving = canvas::show(self, ui, glow, dt);
         let stage = self

@@ -97,7 +97,7 @@ pub fn show(app: &mut ScaleviewApp, ctx: &egui::Context, now: f64) {
                     .weak(),
                 );
                 diagram_text(ui, &stage.title, 30.0, Weight::Bold, None);
-                super::panels::metrics_grid(ui, diagram, target, 20.0);
+                super::notes_panel::metrics_grid(ui, diagram, target, 20.0);
                 diagram_text(ui, &stage.notes, 20.0, Weight::Regular, None);
                 ui.separator();
                 match &next {
