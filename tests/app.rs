@@ -571,6 +571,22 @@ fn the_speaker_view_shows_notes_next_stage_and_a_timer() {
 }
 
 #[test]
+fn r_resets_the_speaker_timer_like_its_button() {
+    let mut h = clocked_harness(200);
+    h.get_by_label("Speaker view").click();
+    h.run_steps(35); // 3.5 s on the simulated clock
+    assert_eq!(count(&h, "00:03"), 1, "the clock runs");
+    h.key_press(egui::Key::R);
+    h.run_steps(2);
+    assert_eq!(count(&h, "00:00"), 1, "R starts the clock again");
+    h.run_steps(35);
+    assert_eq!(count(&h, "00:03"), 1);
+    h.get_by_label("Reset timer").click();
+    h.run_steps(2);
+    assert_eq!(count(&h, "00:00"), 1, "the button does what the key does");
+}
+
+#[test]
 fn scrubbing_holds_the_transition_inside_the_band_and_release_settles() {
     let mut h = harness();
     let (x_of, y) = slider_geometry(&h);

@@ -58,6 +58,8 @@ pub enum Action {
     SmallerText,
     /// Text size back to normal.
     ResetText,
+    /// The speaker view's timer back to zero.
+    ResetTimer,
 }
 
 /// The words of one action, as keys into `assets/lang/*.ron`.
@@ -89,7 +91,7 @@ const fn text(
 
 impl Action {
     /// Every action, a digit standing for all nine.
-    pub const ALL: [Action; 22] = [
+    pub const ALL: [Action; 23] = [
         Action::Open,
         Action::Next,
         Action::Prev,
@@ -112,6 +114,7 @@ impl Action {
         Action::LargerText,
         Action::SmallerText,
         Action::ResetText,
+        Action::ResetTimer,
     ];
 
     /// The action's words: label, tooltip and key help.
@@ -170,6 +173,12 @@ impl Action {
             A::LargerText => text(None, Some("larger_text_tip"), Some("key_larger"), false),
             A::SmallerText => text(None, Some("smaller_text_tip"), Some("key_smaller"), false),
             A::ResetText => text(None, None, Some("key_reset_text"), false),
+            A::ResetTimer => text(
+                Some("reset_timer"),
+                Some("reset_timer_tip"),
+                Some("key_reset_timer"),
+                false,
+            ),
         }
     }
 
@@ -202,6 +211,7 @@ impl Action {
             Action::LargerText => vec![Command::ScaleText(1.1)],
             Action::SmallerText => vec![Command::ScaleText(1.0 / 1.1)],
             Action::ResetText => vec![Command::ScaleText(0.0)],
+            Action::ResetTimer => vec![Command::ResetTimer],
         }
     }
 

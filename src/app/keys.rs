@@ -41,6 +41,7 @@ pub const BINDINGS: &[(KeyboardShortcut, Action)] = &[
     bind(NONE, Key::W, Action::White),
     bind(NONE, Key::B, Action::Blank),
     bind(NONE, Key::T, Action::Traffic),
+    bind(NONE, Key::R, Action::ResetTimer),
     bind(
         Modifiers::COMMAND.plus(Modifiers::SHIFT),
         Key::E,

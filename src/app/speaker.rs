@@ -2,7 +2,9 @@
 //! this stage's numbers and notes, a picture of the next stage with its title, and the
 //! selected component's notes. The audience window shows only the diagram.
 
+use super::actions::{self, Action};
 use super::i18n::{tr, trf};
+use super::keys;
 use super::panels::diagram_text;
 use crate::scene::text::Weight;
 use egui::{RichText, ViewportBuilder, ViewportClass, ViewportId};
@@ -65,6 +67,11 @@ pub fn show(app: &mut ScaleviewApp, ctx: &egui::Context, now: f64) {
             if ui.input(|i| i.viewport().close_requested()) {
                 close = true;
             }
+            if class != ViewportClass::EmbeddedWindow {
+                // A window of its own gets its own key presses: a clicker or the keyboard
+                // works while the presenter's laptop has the speaker window in front.
+                keys::handle(ui.ctx(), &mut commands);
+            }
             let mut body = |ui: &mut egui::Ui| {
                 ui.horizontal(|ui| {
                     ui.label(
@@ -72,9 +79,7 @@ pub fn show(app: &mut ScaleviewApp, ctx: &egui::Context, now: f64) {
                             .size(34.0)
                             .monospace(),
                     );
-                    if ui.button(tr(ui, "reset_timer")).clicked() {
-                        commands.push(Command::ResetTimer);
-                    }
+                    actions::button(ui, Action::ResetTimer, None, true, &mut commands);
                     ui.label(
                         RichText::new(trf(
                             ui,
