@@ -242,6 +242,19 @@ mod tests {
         route(a, b, ends, obstacles, occupied, area).expect("a clear route")
     }
 
+    /// The drawn line of a link from the component at `a` to the one at `b`, nothing routed
+    /// before it, around `blockers`.
+    fn between(a: (f32, f32), b: (f32, f32), blockers: &[Rect]) -> Vec<Point> {
+        let none = Occupied::default();
+        polyline(&routed(
+            boxed(a.0, a.1),
+            boxed(b.0, b.1),
+            w(0, 1),
+            blockers,
+            &none,
+        ))
+    }
+
     fn axis_aligned(pts: &[Point]) -> bool {
         pts.windows(2)
             .all(|w| (w[0].x - w[1].x).abs() < 0.01 || (w[0].y - w[1].y).abs() < 0.01)
@@ -253,27 +266,14 @@ mod tests {
 
     #[test]
     fn components_in_a_row_or_column_get_one_straight_line() {
-        let none = Occupied::default();
-        let pts = polyline(&routed(
-            boxed(0.0, 0.0),
-            boxed(400.0, 0.0),
-            w(0, 1),
-            &[],
-            &none,
-        ));
+        let pts = between((0.0, 0.0), (400.0, 0.0), &[]);
         assert_eq!(pts.len(), 2, "{pts:?}");
         assert_eq!(pts[0].y, pts[1].y, "horizontal");
         assert!(
             pts[0].x > 28.0 && pts[1].x < 372.0,
             "starts and ends at the icon sides"
         );
-        let pts = polyline(&routed(
-            boxed(0.0, 0.0),
-            boxed(0.0, 300.0),
-            w(0, 1),
-            &[],
-            &none,
-        ));
+        let pts = between((0.0, 0.0), (0.0, 300.0), &[]);
         assert_eq!(pts.len(), 2, "{pts:?}");
         assert_eq!(pts[0].x, pts[1].x, "vertical");
         assert!(pts[0].y > 28.0 + 25.0, "leaves below the label");
@@ -281,49 +281,23 @@ mod tests {
 
     #[test]
     fn a_blocker_in_the_same_row_or_column_is_walked_around() {
-        let none = Occupied::default();
         let blocker = boxed(200.0, 0.0).footprint;
-        let pts = polyline(&routed(
-            boxed(0.0, 0.0),
-            boxed(400.0, 0.0),
-            w(0, 1),
-            &[blocker],
-            &none,
-        ));
+        let pts = between((0.0, 0.0), (400.0, 0.0), &[blocker]);
         assert!(pts.len() == 4, "{pts:?}");
         assert!(axis_aligned(&pts) && clear(&pts, &[blocker]), "{pts:?}");
         let blocker = boxed(0.0, 200.0).footprint;
-        let pts = polyline(&routed(
-            boxed(0.0, 0.0),
-            boxed(0.0, 400.0),
-            w(0, 1),
-            &[blocker],
-            &none,
-        ));
+        let pts = between((0.0, 0.0), (0.0, 400.0), &[blocker]);
         assert!(axis_aligned(&pts) && clear(&pts, &[blocker]), "{pts:?}");
     }
 
     #[test]
     fn offset_components_get_an_orthogonal_route_around_blockers() {
-        let none = Occupied::default();
-        let pts = polyline(&routed(
-            boxed(0.0, 0.0),
-            boxed(400.0, 250.0),
-            w(0, 1),
-            &[],
-            &none,
-        ));
+        let pts = between((0.0, 0.0), (400.0, 250.0), &[]);
         assert_eq!(pts.len(), 3, "an L: {pts:?}");
         assert!(axis_aligned(&pts));
         // Block the horizontal-first L: the route turns the other way or zig-zags.
         let blocker = boxed(400.0, 0.0).footprint;
-        let pts = polyline(&routed(
-            boxed(0.0, 0.0),
-            boxed(400.0, 250.0),
-            w(0, 1),
-            &[blocker],
-            &none,
-        ));
+        let pts = between((0.0, 0.0), (400.0, 250.0), &[blocker]);
         assert!(axis_aligned(&pts) && clear(&pts, &[blocker]), "{pts:?}");
     }
 
