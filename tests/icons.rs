@@ -140,6 +140,83 @@ fn a_png_icon_is_drawn() {
     );
 }
 
+/// An 8×8 picture in rgb(20, 180, 60), as GIF and as JPEG (made with Pillow), base64.
+const GREEN_GIF: &str = "R0lGODdhCAAIAIEAABS0PAAAAAAAAAAAACwAAAAACAAIAAAIDwABCBxIsKDBgwgTKkwYEAA7";
+const GREEN_JPEG: &str = concat!(
+    "/9j/4AAQSkZJRgABAQAAAQABAAD/2wBDAAMCAgMCAgMDAwMEAwMEBQgFBQQEBQoHBwYIDAoMDAsKCwsNDhIQDQ4R",
+    "DgsLEBYQERMUFRUVDA8XGBYUGBIUFRT/2wBDAQMEBAUEBQkFBQkUDQsNFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQU",
+    "FBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBT/wAARCAAIAAgDASIAAhEBAxEB/8QAHwAAAQUBAQEBAQEAAAAAAAAA",
+    "AAECAwQFBgcICQoL/8QAtRAAAgEDAwIEAwUFBAQAAAF9AQIDAAQRBRIhMUEGE1FhByJxFDKBkaEII0KxwRVS0fAk",
+    "M2JyggkKFhcYGRolJicoKSo0NTY3ODk6Q0RFRkdISUpTVFVWV1hZWmNkZWZnaGlqc3R1dnd4eXqDhIWGh4iJipKT",
+    "lJWWl5iZmqKjpKWmp6ipqrKztLW2t7i5usLDxMXGx8jJytLT1NXW19jZ2uHi4+Tl5ufo6erx8vP09fb3+Pn6/8QA",
+    "HwEAAwEBAQEBAQEBAQAAAAAAAAECAwQFBgcICQoL/8QAtREAAgECBAQDBAcFBAQAAQJ3AAECAxEEBSExBhJBUQdh",
+    "cRMiMoEIFEKRobHBCSMzUvAVYnLRChYkNOEl8RcYGRomJygpKjU2Nzg5OkNERUZHSElKU1RVVldYWVpjZGVmZ2hp",
+    "anN0dXZ3eHl6goOEhYaHiImKkpOUlZaXmJmaoqOkpaanqKmqsrO0tba3uLm6wsPExcbHyMnK0tPU1dbX2Nna4uPk",
+    "5ebn6Onq8vP09fb3+Pn6/9oADAMBAAIRAxEAPwDEooor8nP5EP/Z",
+);
+
+/// The pictures a PDF carries, as their inflated RGB samples (streams that inflate to a
+/// multiple of three bytes and follow an `/Subtype /Image` dictionary).
+fn pdf_pictures(pdf: &[u8]) -> Vec<Vec<u8>> {
+    let mut out = Vec::new();
+    let mut at = 0;
+    while let Some(i) = find(&pdf[at..], b"/Subtype /Image") {
+        let dict = at + i;
+        let start = dict + find(&pdf[dict..], b"stream").expect("a stream") + b"stream".len();
+        let start = start + usize::from(pdf[start] == b'\r') + 1;
+        let end = start + find(&pdf[start..], b"endstream").expect("its end");
+        let dict_text = String::from_utf8_lossy(&pdf[dict..start]);
+        if !dict_text.contains("/DeviceGray")
+            && let Ok(rgb) = miniz_oxide::inflate::decompress_to_vec_zlib(&pdf[start..end])
+        {
+            out.push(rgb);
+        }
+        at = end;
+    }
+    out
+}
+
+fn find(hay: &[u8], needle: &[u8]) -> Option<usize> {
+    hay.windows(needle.len()).position(|w| w == needle)
+}
+
+#[test]
+fn jpeg_and_gif_pictures_inside_an_svg_icon_reach_the_pdf() {
+    for (mime, data) in [("gif", GREEN_GIF), ("jpeg", GREEN_JPEG)] {
+        let dir = common::temp_dir(&format!("icon-{mime}-in-svg"));
+        let svg = format!(
+            "<svg xmlns=\"http://www.w3.org/2000/svg\" \
+             xmlns:xlink=\"http://www.w3.org/1999/xlink\" viewBox=\"0 0 40 40\">\
+             <image width=\"40\" height=\"40\" xlink:href=\"data:image/{mime};base64,{data}\"/>\
+             </svg>"
+        );
+        std::fs::write(dir.join("green.svg"), svg).expect("icon");
+        let d = load(&diagram_with_icon(&dir, "green.svg"));
+        assert!(d.notices.is_empty(), "{mime}: {:?}", d.notices);
+        let green = share_of_colour(&d, [20, 180, 60]);
+        assert!(green > 0.8, "{mime}: green share on the PNG {green}");
+        let pdf = scaleview::handout::handout(&d, &ExportOptions::default()).expect("handout");
+        let pictures = pdf_pictures(&pdf);
+        let greenish = pictures.iter().any(|rgb| {
+            let px: Vec<&[u8]> = rgb.chunks(3).collect();
+            let near = px
+                .iter()
+                .filter(|p| {
+                    p.iter()
+                        .zip([20u8, 180, 60])
+                        .all(|(a, b)| a.abs_diff(b) < 30)
+                })
+                .count();
+            px.len() > 1000 && near * 10 > px.len() * 9
+        });
+        assert!(
+            greenish,
+            "{mime}: no green picture among the PDF's {} pictures",
+            pictures.len()
+        );
+    }
+}
+
 #[test]
 fn paths_that_leave_the_folder_are_refused() {
     let dir = common::temp_dir("icon-escape");

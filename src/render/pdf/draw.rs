@@ -74,8 +74,12 @@ fn draw_group(
     }
 }
 
-/// A picture inside the drawing (a PNG custom icon, or an SVG inside one); other raster
-/// formats are left out of the PDF.
+/// Pixels on the long side of a JPEG, GIF or WebP picture inside a custom icon, redrawn for
+/// the PDF: an icon is at most a few centimetres on a page, so this is print quality.
+const OTHER_IMAGE_PX: f32 = 256.0;
+
+/// A picture inside the drawing: a PNG custom icon, an SVG inside one (drawn as vectors), or a
+/// JPEG, GIF or WebP inside one (decoded and embedded as pixels with their transparency).
 fn draw_image(
     content: &mut Content,
     res: &mut PageResources,
@@ -83,13 +87,13 @@ fn draw_image(
     opacity: f32,
     place: [f32; 6],
 ) {
-    let data = match image.kind() {
-        usvg::ImageKind::SVG(tree) => return draw_group(content, res, tree.root(), opacity, place),
-        usvg::ImageKind::PNG(data) => data,
-        _ => return,
-    };
     let name = format!("I{}", res.images.len());
-    let Some(picture) = Picture::from_png(name.clone(), data) else {
+    let picture = match image.kind() {
+        usvg::ImageKind::SVG(tree) => return draw_group(content, res, tree.root(), opacity, place),
+        usvg::ImageKind::PNG(data) => Picture::from_png(name.clone(), data),
+        other => Picture::from_other(name.clone(), other, image.size(), OTHER_IMAGE_PX),
+    };
+    let Some(picture) = picture else {
         return;
     };
     res.images.push(picture);

@@ -66,6 +66,43 @@ impl Picture {
     /// A PNG's pixels, colour and opacity apart (PDF keeps opacity in a soft mask).
     fn from_png(name: String, data: &[u8]) -> Option<Picture> {
         let pixmap = resvg::tiny_skia::Pixmap::decode_png(data).ok()?;
+        Some(Picture::from_pixmap(name, &pixmap))
+    }
+
+    /// A picture of a format PDF has no filter for here (JPEG, GIF, WebP inside a custom
+    /// SVG icon), decoded by resvg and drawn at `px` pixels on its long side.
+    fn from_other(
+        name: String,
+        kind: &usvg::ImageKind,
+        size: usvg::Size,
+        px: f32,
+    ) -> Option<Picture> {
+        use base64::Engine as _;
+        let (mime, data) = match kind {
+            usvg::ImageKind::JPEG(d) => ("jpeg", d),
+            usvg::ImageKind::GIF(d) => ("gif", d),
+            usvg::ImageKind::WEBP(d) => ("webp", d),
+            _ => return None,
+        };
+        let s = px / size.width().max(size.height()).max(1e-3);
+        let (w, h) = (size.width() * s, size.height() * s);
+        let data = base64::engine::general_purpose::STANDARD.encode(data.as_slice());
+        let svg = format!(
+            "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{w}\" height=\"{h}\">\
+             <image width=\"{w}\" height=\"{h}\" preserveAspectRatio=\"none\" \
+             href=\"data:image/{mime};base64,{data}\"/></svg>"
+        );
+        let tree = usvg::Tree::from_str(&svg, &usvg::Options::default()).ok()?;
+        let mut pixmap = resvg::tiny_skia::Pixmap::new(w.ceil() as u32, h.ceil() as u32)?;
+        resvg::render(
+            &tree,
+            resvg::tiny_skia::Transform::default(),
+            &mut pixmap.as_mut(),
+        );
+        Some(Picture::from_pixmap(name, &pixmap))
+    }
+
+    fn from_pixmap(name: String, pixmap: &resvg::tiny_skia::Pixmap) -> Picture {
         let mut rgb = Vec::with_capacity(pixmap.pixels().len() * 3);
         let mut alpha = Vec::with_capacity(pixmap.pixels().len());
         for p in pixmap.pixels() {
@@ -73,13 +110,13 @@ impl Picture {
             rgb.extend([c.red(), c.green(), c.blue()]);
             alpha.push(c.alpha());
         }
-        Some(Picture {
+        Picture {
             name,
             width: pixmap.width(),
             height: pixmap.height(),
             rgb: deflate(&rgb),
             alpha: deflate(&alpha),
-        })
+        }
     }
 }
 
