@@ -253,6 +253,13 @@ pub fn shortest(q: &Query) -> Option<Vec<Point>> {
 mod tests {
     use super::*;
 
+    /// The link every test routes: from component 0 to 1, without a label.
+    const WIRE: super::super::route::Wire = super::super::route::Wire {
+        from: 0,
+        to: 1,
+        labelled: false,
+    };
+
     fn port(at: Point, dir: Dir) -> Port {
         let d = 12.0;
         let out = match dir {
@@ -320,11 +327,7 @@ mod tests {
             own: &[],
             area: Rect::from_min_max(Point::new(-50.0, -200.0), Point::new(250.0, 200.0)),
             occupied: &Occupied::default(),
-            ends: super::super::route::Wire {
-                from: 0,
-                to: 1,
-                labelled: false,
-            },
+            ends: WIRE,
             soft: false,
         };
         let pts = shortest(&q).expect("a route");
@@ -350,11 +353,7 @@ mod tests {
             own: &[],
             area: Rect::from_min_max(Point::new(-100.0, -100.0), Point::new(260.0, 260.0)),
             occupied: &Occupied::default(),
-            ends: super::super::route::Wire {
-                from: 0,
-                to: 1,
-                labelled: false,
-            },
+            ends: WIRE,
             soft: false,
         };
         assert!(shortest(&q).is_none());
