@@ -190,6 +190,66 @@ mod tests {
         );
     }
 
+    /// The words in the README's key table for a key ("→", "Esc", "PageDown", "+").
+    fn readme_name(key: Key) -> &'static str {
+        match key {
+            Key::ArrowRight => "→",
+            Key::ArrowLeft => "←",
+            Key::Escape => "Esc",
+            k => k.symbol_or_name(),
+        }
+    }
+
+    #[test]
+    fn the_readme_key_table_names_every_binding() {
+        // The README is written by hand for people who read it before running the app; this
+        // keeps it from drifting from the bindings.
+        let readme = include_str!("../../README.md");
+        let section = readme
+            .split("## Using it")
+            .nth(1)
+            .expect("a Using it section");
+        let cells: Vec<&str> = section
+            .lines()
+            .skip_while(|l| !l.starts_with('|'))
+            .take_while(|l| l.starts_with('|'))
+            .filter_map(|l| l.split('|').nth(1))
+            .collect();
+        let tokens = |cell: &str| -> Vec<String> {
+            cell.split(|c: char| c.is_whitespace() || c == '/' || c == ',')
+                .flat_map(|t| {
+                    if t.len() > 1 && t.contains('+') {
+                        t.split('+').map(str::to_owned).collect()
+                    } else {
+                        vec![t.to_owned()]
+                    }
+                })
+                .collect()
+        };
+        for (shortcut, action) in BINDINGS {
+            if let Action::Digit(_) = action {
+                assert!(
+                    cells.iter().any(|c| c.contains("1 – 9")),
+                    "the table names 1 – 9"
+                );
+                continue;
+            }
+            let key = readme_name(shortcut.logical_key);
+            let m = shortcut.modifiers;
+            let mods: Vec<&str> = [(m.command, "Ctrl"), (m.shift, "Shift"), (m.alt, "Alt")]
+                .into_iter()
+                .filter_map(|(on, name)| on.then_some(name))
+                .collect();
+            let named = cells.iter().any(|cell| {
+                tokens(cell).iter().any(|t| t == key) && mods.iter().all(|m| cell.contains(m))
+            });
+            assert!(
+                named,
+                "README's key table does not name {mods:?} {key} ({action:?})"
+            );
+        }
+    }
+
     #[test]
     fn tooltips_name_every_key_of_an_action() {
         let ctx = egui::Context::default();
