@@ -346,6 +346,9 @@ fn cli_exit_codes_follow_the_contract() {
     assert!(err.contains("use --animate FILE"), "{err}");
     let (code, _, _) = run(&["export", "--out", out.to_str().expect("utf8")]);
     assert_eq!(code, 2, "no stage given");
+    let (code, _, err) = run(&["export", "--users", "1", "-o", out.to_str().expect("utf8")]);
+    assert_eq!(code, 0, "-o is --out: {err}");
+    assert!(out.exists());
     let (code, _, _) = run(&["export", "--users", "1", "--bogus"]);
     assert_eq!(code, 2, "unknown flag");
 

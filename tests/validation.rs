@@ -414,6 +414,41 @@ fn kinds_written_under_other_names_get_a_hint_that_names_the_right_kind() {
 }
 
 #[test]
+fn fields_written_under_other_names_get_a_hint_that_names_the_right_field() {
+    // A component written the way a newcomer guesses, one field at a time.
+    let src = std::fs::read_to_string("tests/errors/unknown-field-by-meaning.ron").expect("read");
+    for (written, field) in [
+        ("from", "appears"),
+        ("until", "retires"),
+        ("position", "cell"),
+        ("parent", "group"),
+        ("name", "label"),
+        ("description", "notes"),
+        ("type", "kind"),
+        ("image", "icon"),
+    ] {
+        let broken = src.replace("from: \"many\"", &format!("{written}: \"many\""));
+        let diags = model::parse(&broken, "field.ron").expect_err("invalid");
+        let d = &diags[0];
+        assert!(d.message.contains(&format!("`{written}`")), "{}", d.message);
+        let hint = d.hint.as_deref().unwrap_or_default();
+        assert_eq!(hint, format!("did you mean `{field}`?"), "{written}");
+    }
+    // On a group, `group` means its parent; on a link, `from` is a field and stays valid.
+    let group = src.replace(
+        "Group(id: \"az\", kind: AvailabilityZone, parent: \"vpc\"",
+        "Group(id: \"az\", kind: AvailabilityZone, group: \"vpc\"",
+    );
+    let diags = model::parse(&group, "field.ron").expect_err("invalid");
+    assert_eq!(diags[0].hint.as_deref(), Some("did you mean `parent`?"));
+    let fixed = src.replace("from: \"many\"", "appears: \"many\"");
+    assert!(
+        model::parse(&fixed, "field.ron").is_ok(),
+        "links keep `from`"
+    );
+}
+
+#[test]
 fn reparent_names_real_groups_at_stages_the_group_lives_in_and_makes_no_circle() {
     let diagram = |groups: &str| {
         format!(

@@ -40,8 +40,8 @@ pub struct ExportArgs {
     /// Export the stage in force at this axis value (for diagrams whose axis is not users).
     #[arg(long, value_parser = parse_finite, allow_negative_numbers = true)]
     pub at: Option<f64>,
-    /// Output file; .png or .svg.
-    #[arg(long, conflicts_with = "all_stages")]
+    /// Output file (`-o`); .png or .svg.
+    #[arg(short, long, conflicts_with = "all_stages")]
     pub out: Option<PathBuf>,
     /// Export every stage, one file each, into --out-dir.
     #[arg(long, requires = "out_dir")]

@@ -308,6 +308,58 @@ pub fn alias_hint(found: &str, expected: &[&str]) -> Option<String> {
         .then(|| format!("{why}: write `kind: {kind}`"))
 }
 
+/// Other names people write for fields, by meaning: `(alias, field)`. Used only when the
+/// field is one the value has (`from` is a field of a link, so it is never taken for a
+/// component's `appears` there).
+const FIELD_ALIASES: &[(&str, &str)] = &[
+    ("from", "appears"),
+    ("since", "appears"),
+    ("start", "appears"),
+    ("starts", "appears"),
+    ("appear", "appears"),
+    ("added", "appears"),
+    ("until", "retires"),
+    ("to", "retires"),
+    ("end", "retires"),
+    ("ends", "retires"),
+    ("removed", "retires"),
+    ("retire", "retires"),
+    ("position", "cell"),
+    ("pos", "cell"),
+    ("at", "cell"),
+    ("grid", "cell"),
+    ("parent", "group"),
+    ("in", "group"),
+    ("group", "parent"),
+    ("in", "parent"),
+    ("name", "label"),
+    ("title", "label"),
+    ("text", "label"),
+    ("name", "title"),
+    ("description", "notes"),
+    ("desc", "notes"),
+    ("comment", "notes"),
+    ("note", "notes"),
+    ("type", "kind"),
+    ("image", "icon"),
+    ("logo", "icon"),
+    ("price", "cost"),
+    ("move", "moves"),
+    ("position_at", "moves"),
+    ("rename", "relabel"),
+    ("regroups", "regroup"),
+];
+
+/// The field `found` means by another name (`from` → `appears` on a component), if that
+/// field is among `expected`.
+pub fn field_alias<'a>(found: &str, expected: &[&'a str]) -> Option<&'a str> {
+    let key = found.to_ascii_lowercase();
+    FIELD_ALIASES
+        .iter()
+        .filter(|(alias, _)| *alias == key)
+        .find_map(|(_, field)| expected.iter().copied().find(|e| e == field))
+}
+
 /// Up to four of `expected` that `found` may have meant, best first: names a few letters
 /// away (`Ecs` for `Esc`), then names that contain it or that it contains (`Gateway` →
 /// `NatGateway`, `InternetGateway`…), also by shown name (`loadbalancer` → `LoadBalancer`).

@@ -57,7 +57,9 @@ pub fn diagnose(file: &str, src: &str, err: &ron::error::SpannedError) -> Diagno
         } => {
             let what = outer.as_deref().unwrap_or("this value");
             let d = at(format!("`{found}` is not a field of {what}"));
-            match closest(found, expected.iter().copied()) {
+            match closest(found, expected.iter().copied())
+                .or_else(|| super::aliases::field_alias(found, expected))
+            {
                 Some(best) => d.with_hint(format!("did you mean `{best}`?")),
                 None => d.with_hint(format!("known fields: {}", expected.join(", "))),
             }
