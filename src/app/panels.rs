@@ -164,7 +164,19 @@ pub fn stage_bar(app: &mut ScaleviewApp, ui: &mut egui::Ui) {
 fn slider_with_ticks(app: &mut ScaleviewApp, ui: &mut egui::Ui) {
     let axis = app.doc.diagram.axis.clone();
     let label = axis.label.clone();
-    let label_w = 70.0;
+    // Room for the axis label after the slider, measured ("utilisateurs" is wider than
+    // "users"), plus the gap egui leaves between a slider and its text.
+    let label_w = ui
+        .painter()
+        .layout_no_wrap(
+            label.clone(),
+            egui::FontId::proportional(16.0),
+            egui::Color32::WHITE,
+        )
+        .size()
+        .x
+        + ui.spacing().item_spacing.x
+        + 8.0;
     ui.spacing_mut().slider_width = (ui.available_width() - label_w).max(100.0);
     ui.spacing_mut().interact_size.y = 28.0;
     let mut value = app.playback.slider_value;

@@ -28,8 +28,9 @@ pub enum Numbers {
     /// Korean: ticks by 천/만/억 (`1만`, `100만`, `1000만`), the counter written on the number
     /// (`10,000명`), no plural.
     Korean,
-    /// Any other language: `10K` ticks, the label as written (no English plural rule).
-    Other,
+    /// Any other language: `10K` ticks, the label as written (no English plural rule), the
+    /// language's own marks (`1 000 utilisateurs`, `1.000 Nutzer`, `2,5K`).
+    Other(NumberMarks),
 }
 
 impl Numbers {
@@ -38,7 +39,64 @@ impl Numbers {
         match code.split('-').next().unwrap_or("") {
             "en" => Numbers::English,
             "ko" => Numbers::Korean,
-            _ => Numbers::Other,
+            _ => Numbers::Other(NumberMarks::for_language(code)),
+        }
+    }
+
+    /// How numbers are written in this style.
+    pub fn marks(self) -> NumberMarks {
+        match self {
+            Numbers::Other(marks) => marks,
+            Numbers::English | Numbers::Korean => NumberMarks::ENGLISH,
+        }
+    }
+}
+
+/// How a language writes a number: the mark between groups of three digits and the decimal
+/// mark. In French `1,000` reads as one, so a caption must say `1 000 utilisateurs`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct NumberMarks {
+    /// Between groups of three digits: `,` in English, a narrow no-break space in French.
+    pub group: char,
+    /// Before the fraction: `.` in English, `,` in most of Europe.
+    pub decimal: char,
+}
+
+impl NumberMarks {
+    /// `1,234.5`: English, Korean, Japanese, Chinese and most of Asia.
+    pub const ENGLISH: NumberMarks = NumberMarks {
+        group: ',',
+        decimal: '.',
+    };
+
+    /// The marks of a language code (`fr`, `de-CH`, `pt-BR`), after the common usage
+    /// (Unicode CLDR); languages not listed write numbers the English way.
+    pub fn for_language(code: &str) -> NumberMarks {
+        let code = code.to_ascii_lowercase();
+        let mut parts = code.split(['-', '_']);
+        let language = parts.next().unwrap_or("");
+        let region = parts.next().unwrap_or("");
+        let marks = |group, decimal| NumberMarks { group, decimal };
+        match (language, region) {
+            // Switzerland: 1’234.5 in German, French and Italian alike.
+            ("de" | "fr" | "it" | "rm", "ch") => marks('’', '.'),
+            // Spanish in the Americas north of Panama writes numbers the English way.
+            ("es", "mx" | "us" | "gt" | "hn" | "sv" | "ni" | "pa" | "do" | "pr" | "cu") => {
+                NumberMarks::ENGLISH
+            }
+            ("pt", "pt") => marks('\u{a0}', ','),
+            ("fr", _) => marks('\u{202f}', ','),
+            (
+                "de" | "es" | "it" | "pt" | "nl" | "id" | "tr" | "da" | "el" | "ro" | "hr" | "sl"
+                | "sr" | "vi" | "ca" | "gl" | "eu",
+                _,
+            ) => marks('.', ','),
+            (
+                "ru" | "uk" | "be" | "pl" | "cs" | "sk" | "sv" | "fi" | "nb" | "no" | "nn" | "bg"
+                | "hu" | "lt" | "lv" | "et" | "kk",
+                _,
+            ) => marks('\u{a0}', ','),
+            _ => NumberMarks::ENGLISH,
         }
     }
 }
@@ -76,15 +134,15 @@ impl Axis {
     pub fn short_label(&self, value: f64) -> String {
         match (self.format, self.numbers) {
             (AxisFormat::Number, Numbers::Korean) => korean_compact_number(value),
-            (AxisFormat::Number, _) => compact_number(value),
-            (AxisFormat::Step, _) => grouped_number(value),
+            (AxisFormat::Number, n) => with_decimal(compact_number(value), n.marks()),
+            (AxisFormat::Step, n) => grouped_number_with(value, n.marks()),
         }
     }
 
     /// Long label for the caption: `12,345 users`, `1 user`, `step 3`, `12.5 GB/day`.
     /// Values with a short fraction (a stage at 12.5) print as written; others are rounded.
     pub fn long_label(&self, value: f64) -> String {
-        let n = readable_number(value);
+        let n = readable_number_with(value, self.numbers.marks());
         match self.format {
             AxisFormat::Step => format!("{} {n}", self.label),
             AxisFormat::Number if self.numbers == Numbers::Korean => {
@@ -96,7 +154,9 @@ impl Axis {
                     format!("{n} {}", self.label)
                 }
             }
-            AxisFormat::Number if self.numbers == Numbers::Other => format!("{n} {}", self.label),
+            AxisFormat::Number if matches!(self.numbers, Numbers::Other(_)) => {
+                format!("{n} {}", self.label)
+            }
             AxisFormat::Number => {
                 // "users" → "user" for exactly one; units like "GB/day" or "requests/s" stay.
                 let one_word = self.label.chars().all(char::is_alphabetic) && self.label.len() > 1;
@@ -115,6 +175,11 @@ impl Axis {
 /// three decimals (a slider between stages) is rounded: to a whole number from 10 up, else to
 /// two decimals.
 pub fn readable_number(value: f64) -> String {
+    readable_number_with(value, NumberMarks::ENGLISH)
+}
+
+/// [`readable_number`] with a language's marks: `1 234,25` in French.
+pub fn readable_number_with(value: f64, marks: NumberMarks) -> String {
     if !value.is_finite() {
         return value.to_string();
     }
@@ -127,7 +192,7 @@ pub fn readable_number(value: f64) -> String {
     } else {
         (value * 100.0).round() / 100.0
     };
-    let whole = grouped_number(v.trunc());
+    let whole = grouped_number_with(v.trunc(), marks);
     let frac = format!("{:.3}", v.abs().fract());
     let frac = frac.trim_start_matches('0').trim_end_matches('0');
     let sign = if v < 0.0 && v.trunc() == 0.0 && frac.len() > 1 {
@@ -136,20 +201,35 @@ pub fn readable_number(value: f64) -> String {
         ""
     };
     if frac.len() > 1 {
-        format!("{sign}{whole}{frac}")
+        let digits = &frac[1..];
+        format!("{sign}{whole}{}{digits}", marks.decimal)
     } else {
         whole
     }
 }
 
+/// `2.5K` with the language's decimal mark (`2,5K`).
+fn with_decimal(text: String, marks: NumberMarks) -> String {
+    if marks.decimal == '.' {
+        text
+    } else {
+        text.replace('.', &marks.decimal.to_string())
+    }
+}
+
 /// `1234567` → `1,234,567` (rounded to an integer).
 pub fn grouped_number(value: f64) -> String {
+    grouped_number_with(value, NumberMarks::ENGLISH)
+}
+
+/// [`grouped_number`] with a language's group mark: `1 234 567` in French.
+pub fn grouped_number_with(value: f64, marks: NumberMarks) -> String {
     let n = value.round().abs().min(1e18) as u64;
     let digits = n.to_string();
     let mut out = String::new();
     for (i, c) in digits.chars().enumerate() {
         if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push(',');
+            out.push(marks.group);
         }
         out.push(c);
     }
@@ -248,6 +328,32 @@ mod tests {
         assert_eq!(readable_number(2.345_67), "2.35");
         assert_eq!(readable_number(-0.5), "-0.5");
         assert_eq!(readable_number(0.999_999_9), "1");
+    }
+
+    #[test]
+    fn numbers_follow_the_diagrams_language() {
+        let axis = |code: &str, label: &str| Axis {
+            numbers: Numbers::for_language(code),
+            label: label.into(),
+            ..users()
+        };
+        let fr = axis("fr", "utilisateurs");
+        // In French `1,000` would read as one: groups are set apart by a narrow no-break space.
+        assert_eq!(fr.long_label(1000.0), "1\u{202f}000 utilisateurs");
+        assert_eq!(fr.long_label(12.5), "12,5 utilisateurs");
+        assert_eq!(fr.short_label(1500.0), "1,5K");
+        assert_eq!(axis("de", "Nutzer").long_label(1e6), "1.000.000 Nutzer");
+        assert_eq!(axis("de-CH", "Nutzer").long_label(1e6), "1’000’000 Nutzer");
+        assert_eq!(
+            axis("fr-CA", "usagers").long_label(2e4),
+            "20\u{202f}000 usagers"
+        );
+        assert_eq!(axis("pl", "osób").long_label(2e4), "20\u{a0}000 osób");
+        assert_eq!(axis("es-MX", "usuarios").long_label(2e4), "20,000 usuarios");
+        assert_eq!(axis("ja", "人").long_label(2e4), "20,000 人");
+        // English and Korean are unchanged.
+        assert_eq!(axis("en", "users").long_label(1234.5), "1,234.5 users");
+        assert_eq!(readable_number(1234.25), "1,234.25");
     }
 
     #[test]

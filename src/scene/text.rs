@@ -261,7 +261,8 @@ pub fn wrap(
 /// word wider than a line.
 fn wrap_paragraph(text: &str, size: f32, weight: Weight, max_width: f32, lines: &mut Vec<String>) {
     let mut current = String::new();
-    for word in text.split_whitespace() {
+    let breakable = |c: char| c.is_whitespace() && !is_no_break_space(c);
+    for word in text.split(breakable).filter(|w| !w.is_empty()) {
         let candidate = if current.is_empty() {
             word.to_owned()
         } else {
@@ -289,6 +290,12 @@ fn wrap_paragraph(text: &str, size: f32, weight: Weight, max_width: f32, lines: 
     if !current.is_empty() {
         lines.push(current);
     }
+}
+
+/// A space a line must not break at: no-break (U+00A0), narrow no-break (U+202F, between
+/// groups of digits in French) and figure space (U+2007).
+pub fn is_no_break_space(c: char) -> bool {
+    matches!(c, '\u{a0}' | '\u{202f}' | '\u{2007}')
 }
 
 /// Shorten `line` until it plus `…` fits in `max_width`.
@@ -320,6 +327,21 @@ mod tests {
                 < 1e-3
         );
         assert!(has_glyph('한') && has_glyph('A'));
+    }
+
+    #[test]
+    fn a_line_never_breaks_at_a_no_break_space() {
+        // "1 000 000 utilisateurs" in French: the number stays whole on its line.
+        let text = "1\u{202f}000\u{202f}000 utilisateurs";
+        let number = width("1\u{202f}000\u{202f}000", 18.0, Weight::Regular).max(width(
+            "utilisateurs",
+            18.0,
+            Weight::Regular,
+        ));
+        let (lines, _) = wrap(text, 18.0, Weight::Regular, number + 2.0, 3);
+        assert_eq!(lines, ["1\u{202f}000\u{202f}000", "utilisateurs"]);
+        let (lines, _) = wrap("1 000 000 users", 18.0, Weight::Regular, number + 2.0, 3);
+        assert_eq!(lines.len(), 2, "ordinary spaces still break: {lines:?}");
     }
 
     #[test]
