@@ -43,7 +43,8 @@ enum Cmd {
         #[arg(long)]
         deny_warnings: bool,
     },
-    /// Export a stage (or every stage) as PNG or SVG, without a window or GPU.
+    /// Export stages as PNG or SVG, the story as a film (MP4, GIF, APNG), a PDF hand-out or a
+    /// PowerPoint deck, without a window or GPU.
     Export(Box<cli::ExportArgs>),
     /// List every component kind, group kind and link style the format accepts, with the
     /// names they are shown under and the other names that map to them.
