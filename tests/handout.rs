@@ -210,40 +210,9 @@ struct PdfText {
 
 impl PdfText {
     fn parse(bytes: &[u8]) -> PdfText {
-        let mut objects = BTreeMap::new();
-        let mut at = 0;
-        while let Some(pos) = find(&bytes[at..], b" 0 obj\n") {
-            let start = at + pos;
-            let line_start = bytes[..start]
-                .iter()
-                .rposition(|b| *b == b'\n')
-                .map_or(0, |p| p + 1);
-            let num: u32 = std::str::from_utf8(&bytes[line_start..start])
-                .expect("object number")
-                .trim()
-                .parse()
-                .expect("object number");
-            let body_start = start + 7;
-            let end = body_start + find(&bytes[body_start..], b"\nendobj").expect("endobj");
-            let body = &bytes[body_start..end];
-            let (dict, stream) = match find(body, b"\nstream\n") {
-                Some(s) => {
-                    let e = find(body, b"\nendstream").expect("endstream");
-                    let raw = &body[s + 8..e];
-                    let dict = String::from_utf8_lossy(&body[..s]).into_owned();
-                    let data = if dict.contains("/FlateDecode") {
-                        miniz_oxide::inflate::decompress_to_vec_zlib(raw).expect("inflate")
-                    } else {
-                        raw.to_vec()
-                    };
-                    (dict, data)
-                }
-                None => (String::from_utf8_lossy(body).into_owned(), Vec::new()),
-            };
-            objects.insert(num, (dict, stream));
-            at = end;
+        PdfText {
+            objects: common::pdf_objects(bytes),
         }
-        PdfText { objects }
     }
 
     /// Numbers of the objects `key N 0 R` points at in `dict`, in order.
@@ -344,10 +313,6 @@ impl PdfText {
         }
         lines
     }
-}
-
-fn find(hay: &[u8], needle: &[u8]) -> Option<usize> {
-    hay.windows(needle.len()).position(|w| w == needle)
 }
 
 /// A PDF literal string starting at `data[start] == b'('`: its bytes and the index after it.

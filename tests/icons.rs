@@ -155,29 +155,14 @@ const GREEN_JPEG: &str = concat!(
     "5ebn6Onq8vP09fb3+Pn6/9oADAMBAAIRAxEAPwDEooor8nP5EP/Z",
 );
 
-/// The pictures a PDF carries, as their inflated RGB samples (streams that inflate to a
-/// multiple of three bytes and follow an `/Subtype /Image` dictionary).
+/// The pictures a PDF carries, as their inflated RGB samples (image objects other than the
+/// grey soft masks).
 fn pdf_pictures(pdf: &[u8]) -> Vec<Vec<u8>> {
-    let mut out = Vec::new();
-    let mut at = 0;
-    while let Some(i) = find(&pdf[at..], b"/Subtype /Image") {
-        let dict = at + i;
-        let start = dict + find(&pdf[dict..], b"stream").expect("a stream") + b"stream".len();
-        let start = start + usize::from(pdf[start] == b'\r') + 1;
-        let end = start + find(&pdf[start..], b"endstream").expect("its end");
-        let dict_text = String::from_utf8_lossy(&pdf[dict..start]);
-        if !dict_text.contains("/DeviceGray")
-            && let Ok(rgb) = miniz_oxide::inflate::decompress_to_vec_zlib(&pdf[start..end])
-        {
-            out.push(rgb);
-        }
-        at = end;
-    }
-    out
-}
-
-fn find(hay: &[u8], needle: &[u8]) -> Option<usize> {
-    hay.windows(needle.len()).position(|w| w == needle)
+    common::pdf_objects(pdf)
+        .into_values()
+        .filter(|(dict, _)| dict.contains("/Subtype /Image") && !dict.contains("/DeviceGray"))
+        .map(|(_, data)| data)
+        .collect()
 }
 
 #[test]

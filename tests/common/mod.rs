@@ -1,5 +1,6 @@
 //! Helpers shared by the integration tests.
 
+use std::collections::BTreeMap;
 use std::path::PathBuf;
 
 /// The committed golden file `tests/golden/<kind>/<name>`, or `None` after writing `fresh`
@@ -86,4 +87,50 @@ pub fn shipped_diagrams() -> Vec<PathBuf> {
     files.sort();
     assert!(files.len() >= 4, "only {} shipped diagrams", files.len());
     files
+}
+
+/// The objects of a PDF scaleview wrote, by number: each one's dictionary as text and its
+/// stream (inflated when it is `/FlateDecode`), for tests that read what a PDF holds.
+#[allow(dead_code)]
+pub fn pdf_objects(bytes: &[u8]) -> BTreeMap<u32, (String, Vec<u8>)> {
+    let mut objects = BTreeMap::new();
+    let mut at = 0;
+    while let Some(pos) = find(&bytes[at..], b" 0 obj\n") {
+        let start = at + pos;
+        let line_start = bytes[..start]
+            .iter()
+            .rposition(|b| *b == b'\n')
+            .map_or(0, |p| p + 1);
+        let num: u32 = std::str::from_utf8(&bytes[line_start..start])
+            .expect("object number")
+            .trim()
+            .parse()
+            .expect("object number");
+        let body_start = start + 7;
+        let end = body_start + find(&bytes[body_start..], b"\nendobj").expect("endobj");
+        let body = &bytes[body_start..end];
+        let (dict, stream) = match find(body, b"\nstream\n") {
+            Some(s) => {
+                let e = find(body, b"\nendstream").expect("endstream");
+                let raw = &body[s + 8..e];
+                let dict = String::from_utf8_lossy(&body[..s]).into_owned();
+                let data = if dict.contains("/FlateDecode") {
+                    miniz_oxide::inflate::decompress_to_vec_zlib(raw).expect("inflate")
+                } else {
+                    raw.to_vec()
+                };
+                (dict, data)
+            }
+            None => (String::from_utf8_lossy(body).into_owned(), Vec::new()),
+        };
+        objects.insert(num, (dict, stream));
+        at = end;
+    }
+    objects
+}
+
+/// Where `needle` first occurs in `hay`.
+#[allow(dead_code)]
+pub fn find(hay: &[u8], needle: &[u8]) -> Option<usize> {
+    hay.windows(needle.len()).position(|w| w == needle)
 }
