@@ -134,7 +134,7 @@ impl Axis {
     pub fn short_label(&self, value: f64) -> String {
         match (self.format, self.numbers) {
             (AxisFormat::Number, Numbers::Korean) => korean_compact_number(value),
-            (AxisFormat::Number, n) => with_decimal(compact_number(value), n.marks()),
+            (AxisFormat::Number, n) => compact_with(value, ENGLISH_UNITS, n.marks().decimal),
             (AxisFormat::Step, n) => grouped_number_with(value, n.marks()),
         }
     }
@@ -208,15 +208,6 @@ pub fn readable_number_with(value: f64, marks: NumberMarks) -> String {
     }
 }
 
-/// `2.5K` with the language's decimal mark (`2,5K`).
-fn with_decimal(text: String, marks: NumberMarks) -> String {
-    if marks.decimal == '.' {
-        text
-    } else {
-        text.replace('.', &marks.decimal.to_string())
-    }
-}
-
 /// `1234567` → `1,234,567` (rounded to an integer).
 pub fn grouped_number(value: f64) -> String {
     grouped_number_with(value, NumberMarks::ENGLISH)
@@ -247,16 +238,20 @@ fn is_hangul(c: char) -> bool {
 /// Korean tick labels, grouped by 천 (10³), 만 (10⁴) and 억 (10⁸): `1천`, `1만`, `50만`,
 /// `1000만`, `1.5억`; below 1,000 the number itself.
 pub fn korean_compact_number(value: f64) -> String {
-    compact_with(value, &[(1e8, "억"), (1e4, "만"), (1e3, "천")])
+    compact_with(value, &[(1e8, "억"), (1e4, "만"), (1e3, "천")], '.')
 }
 
 /// `1500` → `1.5K`, `10000000` → `10M`, `12` → `12`.
 pub fn compact_number(value: f64) -> String {
-    compact_with(value, &[(1e9, "B"), (1e6, "M"), (1e3, "K")])
+    compact_with(value, ENGLISH_UNITS, '.')
 }
 
-/// `value` in the largest of `units` (biggest first) it reaches, to one decimal at most.
-fn compact_with(value: f64, units: &[(f64, &str)]) -> String {
+/// Thousands, millions and billions as tick labels write them.
+const ENGLISH_UNITS: &[(f64, &str)] = &[(1e9, "B"), (1e6, "M"), (1e3, "K")];
+
+/// `value` in the largest of `units` (biggest first) it reaches, to one decimal at most,
+/// written with `decimal` as its decimal mark.
+fn compact_with(value: f64, units: &[(f64, &str)], decimal: char) -> String {
     let (scaled, suffix) = units
         .iter()
         .find(|(size, _)| value.abs() >= *size)
@@ -265,7 +260,7 @@ fn compact_with(value: f64, units: &[(f64, &str)]) -> String {
     if (rounded - rounded.round()).abs() < 1e-9 {
         format!("{}{suffix}", rounded.round() as i64)
     } else {
-        format!("{rounded:.1}{suffix}")
+        format!("{rounded:.1}{suffix}").replacen('.', &decimal.to_string(), 1)
     }
 }
 
