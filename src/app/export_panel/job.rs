@@ -161,15 +161,17 @@ impl Work {
             Target::Still(format) => {
                 export::export_to(&diagram, stage, &path, format, &still).map_err(|e| e.to_string())
             }
-            Target::Handout(Handout::Pdf) => crate::handout::handout(&diagram, &still)
-                .map_err(|e| e.to_string())
-                .and_then(|b| export::write_atomic(&path, &b).map_err(|e| e.to_string())),
-            Target::Handout(Handout::Pptx) => {
-                crate::handout::deck(&diagram, &still, &mut |d, t| {
-                    progress.report(d as u64, t as u64);
-                })
-                .map_err(|e| e.to_string())
-                .and_then(|b| export::write_atomic(&path, &b).map_err(|e| e.to_string()))
+            Target::Handout(kind) => {
+                let bytes = match kind {
+                    Handout::Pdf => {
+                        crate::handout::handout(&diagram, &still).map_err(|e| e.to_string())
+                    }
+                    Handout::Pptx => crate::handout::deck(&diagram, &still, &mut |d, t| {
+                        progress.report(d as u64, t as u64);
+                    })
+                    .map_err(|e| e.to_string()),
+                }?;
+                export::write_atomic(&path, &bytes).map_err(|e| e.to_string())
             }
             Target::Film(format) => {
                 let last = diagram.last_stage();
