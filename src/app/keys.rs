@@ -115,17 +115,20 @@ pub fn shortcuts(ctx: &egui::Context, action: Action) -> String {
 
 /// A shortcut as the platform writes it, with arrows drawn as arrows ("→", not "Right").
 fn key_text(ctx: &egui::Context, s: &KeyboardShortcut) -> String {
-    let arrow = match s.logical_key {
-        Key::ArrowRight => "→",
-        Key::ArrowLeft => "←",
-        Key::ArrowUp => "↑",
-        Key::ArrowDown => "↓",
-        _ => return ctx.format_shortcut(s),
-    };
-    if s.modifiers.is_none() {
-        arrow.to_owned()
-    } else {
-        ctx.format_shortcut(s)
+    match arrow(s.logical_key) {
+        Some(arrow) if s.modifiers.is_none() => arrow.to_owned(),
+        _ => ctx.format_shortcut(s),
+    }
+}
+
+/// An arrow key as an arrow.
+fn arrow(key: Key) -> Option<&'static str> {
+    match key {
+        Key::ArrowRight => Some("→"),
+        Key::ArrowLeft => Some("←"),
+        Key::ArrowUp => Some("↑"),
+        Key::ArrowDown => Some("↓"),
+        _ => None,
     }
 }
 
@@ -193,10 +196,8 @@ mod tests {
     /// The words in the README's key table for a key ("→", "Esc", "PageDown", "+").
     fn readme_name(key: Key) -> &'static str {
         match key {
-            Key::ArrowRight => "→",
-            Key::ArrowLeft => "←",
             Key::Escape => "Esc",
-            k => k.symbol_or_name(),
+            k => arrow(k).unwrap_or_else(|| k.symbol_or_name()),
         }
     }
 
