@@ -294,7 +294,7 @@ fn wrap_paragraph(text: &str, size: f32, weight: Weight, max_width: f32, lines: 
 
 /// A space a line must not break at: no-break (U+00A0), narrow no-break (U+202F, between
 /// groups of digits in French) and figure space (U+2007).
-pub fn is_no_break_space(c: char) -> bool {
+fn is_no_break_space(c: char) -> bool {
     matches!(c, '\u{a0}' | '\u{202f}' | '\u{2007}')
 }
 
