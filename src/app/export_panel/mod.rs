@@ -6,7 +6,8 @@ mod job;
 mod target;
 
 use job::{FilmForm, Job, film_form};
-pub use target::{Handout, SizeChoice, Target};
+use target::SizeChoice;
+pub use target::{Handout, Target};
 
 use std::path::{Path, PathBuf};
 use std::sync::atomic::Ordering;
