@@ -304,7 +304,7 @@ fn square(tree: &usvg::Tree, key: &str) -> String {
         ..usvg::WriteOptions::default()
     };
     let inner = tree.to_string(&options);
-    let body = crate::model::icon::svg_body(&inner);
+    let body = svg_body(&inner);
     format!(
         "{SVG_OPEN} width=\"64\" height=\"64\" viewBox=\"0 0 64 64\">\
          <g xmlns:xlink=\"http://www.w3.org/1999/xlink\" \
